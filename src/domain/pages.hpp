@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "domain/models.hpp"
+
+namespace nicecream::domain {
+
+inline constexpr int kDefaultPageSize = 50;
+inline constexpr int kMaxPageSize = 100;
+
+// A page is either keyset (`before`: items with id < before) or, for the original's clients, OFFSET.
+struct HistoryQuery {
+  std::optional<Id> channel_id;  // absent = all channels
+  std::optional<Id> before;
+  std::int64_t offset = 0;
+  int limit = kDefaultPageSize;
+  std::optional<Id> viewer_user_id;  // fills bookmark_id for this user
+};
+
+struct BookmarkQuery {
+  Id user_id = 0;
+  std::optional<Id> before;
+  std::int64_t offset = 0;
+  int limit = kDefaultPageSize;
+};
+
+}  // namespace nicecream::domain

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/models.hpp"
+
+namespace nicecream::domain {
+
+// ISO 8601 UTC with microseconds and an explicit offset: 2026-11-27T19:57:07.590829+00:00
+std::string format_timestamp(Timestamp at);
+
+// Accepts what format_timestamp writes, and the original's naive UTC form without an offset.
+std::optional<Timestamp> parse_timestamp(std::string_view text);
+
+}  // namespace nicecream::domain

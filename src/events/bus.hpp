@@ -1,0 +1,28 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "domain/models.hpp"
+
+namespace nicecream::events {
+
+// Ends the subscription when destroyed.
+class Subscription {
+ public:
+  virtual ~Subscription() = default;
+};
+
+using Listener = std::function<void(const domain::HistoryItem&)>;
+
+// Carries new history items from whoever records them to every live stream. Listeners are called
+XX, and must not block: they hand the item over to
+// their stream's executor and return.
+class Bus {
+ public:
+  virtual ~Bus() = default;
+  virtual void publish(const domain::HistoryItem& item) = 0;
+  [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe(Listener listener) = 0;
+};
+
+}  // namespace nicecream::events

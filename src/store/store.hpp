@@ -1,0 +1,70 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/models.hpp"
+#include "domain/pages.hpp"
+
+namespace nicecream::store {
+
+using domain::Id;
+
+struct SchemaVersion {
+  int current = 0;  // highest applied migration
+  int latest = 0;   // highest migration this binary ships
+};
+
+struct RecordOutcome {
+  std::optional<domain::HistoryItem> inserted;  // empty: the title equals the channel's latest
+};
+
+// The one storage interface; SQLite and PostgreSQL implement it. Every call blocks, so callers on
+// I/O threads go through concurrency::BlockingPool. Failures: NotFound, Conflict, Unavailable.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Schema
+  virtual SchemaVersion schema_version() = 0;
+  virtual int migrate() = 0;  // applies what is missing, returns how many; idempotent
+
+  // Channels
+  virtual std::vector<domain::Channel> list_channels() = 0;
+  virtual std::optional<domain::Channel> find_channel(Id id) = 0;
+  virtual domain::Channel add_channel(const domain::NewChannel& channel) = 0;  // Conflict on name
+  virtual bool remove_channel(Id id) = 0;  // also removes its history
+
+  // History
+  virtual std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) = 0;
+  // Items with id > after_id, oldest first: replay for reconnecting live clients.
+  virtual std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,
+                                                         int limit) = 0;
+  virtual std::optional<domain::HistoryItem> latest_history(Id channel_id) = 0;
+  virtual Id latest_history_id() = 0;  // 0 when empty
+  // In one transaction: find or create the song, insert an item only if the title differs from
+  // the channel's latest one. Safe against concurrent callers for the same channel.
+  virtual RecordOutcome record_title(Id channel_id, std::string_view title,
+                                     domain::Timestamp at) = 0;
+  virtual std::optional<domain::Song> find_song(Id id) = 0;
+
+  // Users
+  virtual domain::User upsert_user(const domain::UserClaims& claims) = 0;  // by sub only
+  virtual std::optional<domain::User> find_user(Id id) = 0;
+
+  // Bookmarks
+  virtual std::vector<domain::Bookmark> list_bookmarks(const domain::BookmarkQuery& query) = 0;
+  // Returns the existing bookmark when there is one; NotFound for an unknown song.
+  virtual domain::Bookmark add_bookmark(Id user_id, Id song_id) = 0;
+  virtual bool remove_bookmark(Id user_id, Id bookmark_id) = 0;  // false: missing or not theirs
+
+  // Crawler leases: renews the owner's leases and takes free or lapsed ones; returns the channel
+  // ids the owner holds until now + ttl.
+  virtual std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) = 0;
+  virtual void release_channels(std::string_view owner) = 0;
+};
+
+}  // namespace nicecream::store
