@@ -20,11 +20,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
-# Only what the binary is built from, so editing the web app, tests or docs
-# does not rebuild it. Tests are off (NICECREAM_TESTS=OFF).
-COPY CMakeLists.txt ./
-COPY src/ src/
-COPY migrations/ migrations/
+# The whole tree (less what .dockerignore drops): the build embeds files
+# from several folders, and a missing one should not be a surprise here.
+COPY . .
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DNICECREAM_TESTS=OFF \
  && cmake --build build -j"$(nproc)" \
  && strip build/nicecream \

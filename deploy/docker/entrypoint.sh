@@ -7,9 +7,9 @@
 # Every parameter under each path (recursively, decrypted) becomes an
 # environment variable named after the last segment of its name
 # (/nicecream/prod/PGPASSWORD -> PGPASSWORD). A variable already in the
-# environment is kept, and the first path listed wins over later ones, so a
-# task definition can always override the store. Only names are printed:
-# values are secrets. Never add `set -x` here.
+# environment with a value is kept, and the first path listed wins over
+# later ones, so a task definition can always override the store. Only
+# names are printed: values are secrets. Never add `set -x` here.
 set -euo pipefail
 
 here="$(dirname "$(readlink -f "$0")")"

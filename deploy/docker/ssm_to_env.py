@@ -6,8 +6,8 @@ usage: ssm_to_env.py PATH[,PATH...]
 
 Pages through `aws ssm get-parameters-by-path` (recursive, decrypted) with
 the CLI's own NextToken. The variable name is the last segment of the
-parameter name. Variables already in the environment are never
-overridden, and among the paths the first one listed wins. Values go only
+parameter name. Variables already in the environment with a value are
+never overridden (an empty one counts as unset, as nicecream reads it), and among the paths the first one listed wins. Values go only
 to stdout, shell-quoted; stderr gets names, never values.
 """
 
@@ -66,7 +66,7 @@ def exports_for(paths, environment):
             name = parameter.get("Name", "").rsplit("/", 1)[-1]
             if not VARIABLE_NAME.match(name):
                 log(f"skipped {parameter.get('Name', '?')!r}: not a valid variable name")
-            elif name in environment:
+            elif environment.get(name):
                 log(f"kept {name}: already set in the environment")
             elif name in chosen:
                 log(f"kept {name}: already loaded from an earlier parameter")
