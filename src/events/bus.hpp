@@ -16,8 +16,8 @@ class Subscription {
 using Listener = std::function<void(const domain::HistoryItem&)>;
 
 // Carries new history items from whoever records them to every live stream. Listeners are called
-XX, and must not block: they hand the item over to
-// their stream's executor and return.
+// in publication order (on the publisher's thread for the local bus, on the subscriber thread for
+// Redis) and must not block: they hand the item over to their stream's executor and return.
 class Bus {
  public:
   virtual ~Bus() = default;
