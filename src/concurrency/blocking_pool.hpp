@@ -1,8 +1,8 @@
 #pragma once
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <cstddef>
 #include <type_traits>
@@ -25,9 +25,7 @@ class BlockingPool {
     using Result = std::invoke_result_t<Work>;
     co_return co_await boost::asio::co_spawn(
         pool_.get_executor(),
-        [work = std::move(work)]() mutable -> boost::asio::awaitable<Result> {
-          co_return work();
-        },
+        [work = std::move(work)]() mutable -> boost::asio::awaitable<Result> { co_return work(); },
         boost::asio::use_awaitable);
   }
 

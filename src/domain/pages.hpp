@@ -10,7 +10,8 @@ namespace nicecream::domain {
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 100;
 
-// A page is either keyset (`before`: items with id < before) or, for the original's clients, OFFSET.
+// A page is either keyset (`before`: items with id < before) or, for the original's clients,
+// OFFSET.
 struct HistoryQuery {
   std::optional<Id> channel_id;  // absent = all channels
   std::optional<Id> before;

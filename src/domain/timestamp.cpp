@@ -36,12 +36,11 @@ bool read_number(std::string_view text, std::size_t pos, std::size_t width, int&
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
   using namespace std::chrono;
   int y, mo, d, h, mi, s;
-  if (text.size() < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
-      text[13] != ':' || text[16] != ':')
+  if (text.size() < 19 || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
     return std::nullopt;
   if (!read_number(text, 0, 4, y) || !read_number(text, 5, 2, mo) || !read_number(text, 8, 2, d) ||
-      !read_number(text, 11, 2, h) || !read_number(text, 14, 2, mi) ||
-      !read_number(text, 17, 2, s))
+      !read_number(text, 11, 2, h) || !read_number(text, 14, 2, mi) || !read_number(text, 17, 2, s))
     return std::nullopt;
   const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
                             day{static_cast<unsigned>(d)}};

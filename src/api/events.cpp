@@ -1,0 +1,118 @@
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "api/live_stream.hpp"
+#include "api/query_reader.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "domain/validation.hpp"
+#include "http/event_stream.hpp"
+
+namespace nicecream::api {
+
+namespace {
+
+constexpr std::size_t kQueueCapacity = 1024;
+constexpr int kReplayLimit = 500;
+constexpr auto kHeartbeat = std::chrono::seconds{15};
+
+struct StreamRequest {
+  std::optional<domain::Id> channel_id;
+  std::optional<domain::Id> last_event_id;
+};
+
+std::optional<StreamRequest> read_stream_request(const http::Request& request,
+                                                 domain::ValidationErrors& errors) {
+  QueryReader reader(request.query, {"channel_id", "last_event_id"});
+  StreamRequest stream;
+  const auto channel_id = reader.integer("channel_id", {.min = 0});
+  if (channel_id && *channel_id > 0) stream.channel_id = channel_id;
+  stream.last_event_id = reader.integer("last_event_id", {.min = 0});
+  errors = reader.errors();
+  const auto header = request.header("Last-Event-ID");
+  if (!header.empty() && !stream.last_event_id)
+    stream.last_event_id =
+        domain::read_integer(header, {.min = 0}, "header", "Last-Event-ID", errors);
+  if (!errors.empty()) return std::nullopt;
+  return stream;
+}
+
+class LiveSession {
+ public:
+  LiveSession(Services& services, StreamRequest request, http::EventStream& stream)
+      : services_(services), request_(request), stream_(stream) {}
+
+  boost::asio::awaitable<void> run() {
+    auto queue =
+        std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id, kQueueCapacity);
+    // Subscribe before replaying, so nothing published in between is missed; duplicates are
+    // skipped by id below.
+    auto subscription = services_.bus.subscribe([queue](const auto& item) { queue->offer(item); });
+    stream_.on_shutdown([queue] { queue->close(); });
+    if (!co_await stream_.write(": live\nretry: 3000\n\n")) co_return;
+    if (request_.last_event_id && !co_await replay(*request_.last_event_id)) co_return;
+    co_await forward(*queue);
+  }
+
+ private:
+  boost::asio::awaitable<bool> replay(domain::Id after) {
+    auto missed = co_await services_.blocking.run(
+        [&] { return services_.store.history_after(after, request_.channel_id, kReplayLimit); });
+    for (const auto& item : missed)
+      if (!co_await send(item)) co_return false;
+    if (missed.empty()) last_sent_ = after;
+    co_return true;
+  }
+
+  boost::asio::awaitable<void> forward(LiveQueue& queue) {
+    while (!queue.closed()) {
+      while (auto item = queue.take())
+        if (item->id > last_sent_ && !co_await send(*item)) co_return;
+      if (queue.overflowed()) {
+        spdlog::warn("live stream to {} dropped: it fell {} items behind", stream_.remote_address(),
+                     kQueueCapacity);
+        co_return;
+      }
+      queue.wakeup().expires_after(kHeartbeat);
+      auto [error] =
+          co_await queue.wakeup().async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+      if (!error && !co_await stream_.write(": heartbeat\n\n")) co_return;
+    }
+  }
+
+  boost::asio::awaitable<bool> send(const domain::HistoryItem& item) {
+    last_sent_ = item.id;
+    co_return co_await stream_.write(format_history_event(item));
+  }
+
+  Services& services_;
+  StreamRequest request_;
+  http::EventStream& stream_;
+  domain::Id last_sent_ = 0;
+};
+
+boost::asio::awaitable<http::Response> open_stream(Services& services, http::Request& request) {
+  domain::ValidationErrors errors;
+  auto stream_request = read_stream_request(request, errors);
+  if (!stream_request) co_return validation_response(errors);
+  auto response = http::make_response(Status::ok, "", "text/event-stream");
+  response.message.set(boost::beast::http::field::cache_control, "no-cache");
+  response.message.set("X-Accel-Buffering", "no");
+  response.stream = [&services, stream_request = *stream_request](
+                        http::EventStream& stream) -> boost::asio::awaitable<void> {
+    LiveSession session(services, stream_request, stream);
+    co_await session.run();
+  };
+  co_return response;
+}
+
+}  // namespace
+
+void add_event_routes(http::Router& router, Services& services) {
+  router.add(boost::beast::http::verb::get, "/history/events",
+             [&services](http::Request& request) { return open_stream(services, request); });
+}
+
+}  // namespace nicecream::api

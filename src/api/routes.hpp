@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "api/services.hpp"
+#include "api/static_files.hpp"
+#include "http/router.hpp"
+
+namespace nicecream::api {
+
+// One function per resource file, each adding its routes.
+void add_channel_routes(http::Router& router, Services& services);
+void add_history_routes(http::Router& router, Services& services);
+void add_event_routes(http::Router& router, Services& services);
+void add_docs_routes(http::Router& router, Services& services, StaticFiles& web_files);
+void add_web_routes(http::Router& router, Services& services, StaticFiles& web_files);
+
+// A file of the built web app (nullopt when there is none at that path).
+boost::asio::awaitable<std::optional<http::Response>> serve_web_file(Services& services,
+                                                                     StaticFiles& files,
+                                                                     std::string relative_path);
+
+}  // namespace nicecream::api

@@ -1,0 +1,104 @@
+#include <iomanip>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/runtime.hpp"
+#include "domain/source_format.hpp"
+#include "store/errors.hpp"
+
+namespace nicecream::cli {
+
+namespace {
+
+struct AddOptions {
+  domain::NewChannel channel;
+};
+
+int list_channels(const config::Config& config) {
+  auto store = open_store(config);
+  prepare_schema(*store, config);
+  for (const auto& channel : store->list_channels()) {
+    std::cout << std::setw(4) << channel.id << "  " << std::left << std::setw(10) << channel.name
+              << "  " << std::setw(10) << channel.format << std::right << "  " << channel.url;
+    if (!channel.title_pointer.empty()) std::cout << "  " << channel.title_pointer;
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+int add_channel(const config::Config& config, const domain::NewChannel& channel) {
+  if (channel.name.empty() || channel.name.size() > 10) {
+    std::cerr << "nicecream: channel name must be 1 to 10 characters\n";
+    return 2;
+  }
+  if (!domain::parse_source_format(channel.format)) {
+    std::cerr << "nicecream: unknown format '" << channel.format
+              << "' (auto, voscast, icecast, shoutcast2, shoutcast1, icy, json)\n";
+    return 2;
+  }
+  if (channel.format == "json" && channel.title_pointer.empty()) {
+    std::cerr << "nicecream: the json format needs --title-pointer (e.g. /now_playing/song/text)\n";
+    return 2;
+  }
+  if (!channel.url.starts_with("http://") && !channel.url.starts_with("https://")) {
+    std::cerr << "nicecream: the url must start with http:// or https://\n";
+    return 2;
+  }
+  auto store = open_store(config);
+  prepare_schema(*store, config);
+  try {
+    const auto added = store->add_channel(channel);
+    std::cout << "added channel " << added.id << " " << added.name << "\n";
+    return 0;
+  } catch (const store::Conflict&) {
+    std::cerr << "nicecream: a channel named '" << channel.name << "' exists already\n";
+    return 1;
+  }
+}
+
+int remove_channel(const config::Config& config, domain::Id id) {
+  auto store = open_store(config);
+  prepare_schema(*store, config);
+  if (!store->remove_channel(id)) {
+    std::cerr << "nicecream: no channel with id " << id << "\n";
+    return 1;
+  }
+  std::cout << "removed channel " << id << " and its history\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_channels_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand("channels", "List, add or remove channels");
+  command->require_subcommand(1);
+
+  command->add_subcommand("list", "List the channels")->callback([&exit_code] {
+    exit_code = run_command(list_channels);
+  });
+
+  auto options = std::make_shared<AddOptions>();
+  auto* add = command->add_subcommand("add", "Add a channel");
+  add->add_option("name", options->channel.name, "Short name, at most 10 characters")->required();
+  add->add_option("url", options->channel.url, "The now-playing source (http or https)")
+      ->required();
+  add->add_option("--format", options->channel.format,
+                  "auto, voscast, icecast, shoutcast2, shoutcast1, icy or json")
+      ->default_val("auto");
+  add->add_option("--title-pointer", options->channel.title_pointer,
+                  "JSON Pointer to the title, for the json format");
+  add->callback([&exit_code, options] {
+    exit_code = run_command(
+        [options](const config::Config& config) { return add_channel(config, options->channel); });
+  });
+
+  auto id = std::make_shared<domain::Id>(0);
+  auto* remove = command->add_subcommand("remove", "Remove a channel and its history");
+  remove->add_option("id", *id, "The channel's id")->required()->check(CLI::PositiveNumber);
+  remove->callback([&exit_code, id] {
+    exit_code =
+        run_command([id](const config::Config& config) { return remove_channel(config, *id); });
+  });
+}
+
+}  // namespace nicecream::cli

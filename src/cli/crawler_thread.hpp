@@ -1,0 +1,23 @@
+#pragma once
+
+#include <thread>
+
+#include "config/config.hpp"
+#include "events/bus.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::cli {
+
+// The crawler on a thread of its own; stops and joins when destroyed.
+class CrawlerThread {
+ public:
+  CrawlerThread(store::Store& store, events::Bus& bus, const config::Config& config);
+  ~CrawlerThread();
+  CrawlerThread(const CrawlerThread&) = delete;
+  CrawlerThread& operator=(const CrawlerThread&) = delete;
+
+ private:
+  std::jthread thread_;
+};
+
+}  // namespace nicecream::cli

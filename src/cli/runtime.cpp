@@ -1,0 +1,73 @@
+#include "cli/runtime.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "config/config_error.hpp"
+#include "config/environment.hpp"
+#include "events/local/local_bus.hpp"
+#include "store/errors.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace nicecream::cli {
+
+int run_command(const std::function<int(const config::Config&)>& body) {
+  try {
+    const auto config = config::load_config(config::process_environment());
+    configure_logging(config);
+    return body(config);
+  } catch (const config::ConfigError& error) {
+    std::cerr << "nicecream: configuration error: " << error.what() << "\n";
+    return 2;
+  } catch (const store::SchemaMismatch& error) {
+    std::cerr << "nicecream: " << error.what() << "\n";
+    return 3;
+  } catch (const store::Unavailable& error) {
+    std::cerr << "nicecream: database unavailable: " << error.what() << "\n";
+    return 4;
+  } catch (const std::exception& error) {
+    std::cerr << "nicecream: " << error.what() << "\n";
+    return 1;
+  }
+}
+
+void configure_logging(const config::Config& config) {
+  auto logger = spdlog::stderr_color_mt("nicecream");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%f%z %^%l%$ %v");
+  spdlog::set_level(config.server.debug ? spdlog::level::debug : spdlog::level::info);
+}
+
+std::unique_ptr<store::Store> open_store(const config::Config& config) {
+  if (config.store.use_postgres)
+    throw config::ConfigError("PGHOST", "PostgreSQL support is not built into this binary yet");
+  return store::sqlite::open_sqlite_store(config.store.data_dir,
+                                          static_cast<std::size_t>(config.store.worker_threads));
+}
+
+void prepare_schema(store::Store& store, const config::Config& config) {
+  if (!config.store.use_postgres) {
+    if (const auto applied = store.migrate(); applied > 0)
+      spdlog::info("applied {} migration(s) to {}", applied, config.store.data_dir.string());
+    return;
+  }
+  const auto version = store.schema_version();
+  if (version.current < version.latest)
+    throw store::SchemaMismatch("the database schema is at version " +
+                                std::to_string(version.current) + " but this binary needs " +
+                                std::to_string(version.latest) + ": run `nicecream migrate`");
+  if (version.current > version.latest)
+    throw store::SchemaMismatch("the database schema (version " + std::to_string(version.current) +
+                                ") is newer than this binary knows (" +
+                                std::to_string(version.latest) + "): upgrade nicecream");
+}
+
+std::unique_ptr<events::Bus> open_bus(const config::Config& config, store::Store&) {
+  if (config.events.use_redis)
+    throw config::ConfigError("REDIS_HOST", "Redis support is not built into this binary yet");
+  return std::make_unique<events::LocalBus>();
+}
+
+}  // namespace nicecream::cli

@@ -1,0 +1,102 @@
+#include "config/config.hpp"
+
+#include <thread>
+
+#include "config/config_error.hpp"
+#include "config/readers.hpp"
+
+namespace nicecream::config {
+
+namespace {
+using std::chrono::seconds;
+
+ServerConfig read_server(const Readers& env) {
+  ServerConfig server;
+  server.host = env.text("API_HOST", server.host);
+  server.port = static_cast<std::uint16_t>(env.integer("API_PORT", server.port, 0, 65535));
+  const auto cores = std::max(1U, std::thread::hardware_concurrency());
+  server.threads = static_cast<int>(env.integer("API_THREADS", cores, 1, 256));
+  server.max_body_bytes = static_cast<std::size_t>(env.integer(
+      "API_MAX_BODY_BYTES", static_cast<std::int64_t>(server.max_body_bytes), 1, 64 * 1024 * 1024));
+  server.max_header_bytes = static_cast<std::size_t>(env.integer(
+      "API_MAX_HEADER_BYTES", static_cast<std::int64_t>(server.max_header_bytes), 1024, 1 << 20));
+  server.read_timeout = env.seconds("API_READ_TIMEOUT", server.read_timeout);
+  server.idle_timeout = env.seconds("API_IDLE_TIMEOUT", server.idle_timeout);
+  server.shutdown_grace = env.seconds("API_SHUTDOWN_GRACE", server.shutdown_grace);
+  server.debug = env.flag("API_DEBUG", false);
+  return server;
+}
+
+CorsConfig read_cors(const Readers& env) {
+  CorsConfig cors;
+  cors.allowed = env.flag("API_CORS_ALLOWED", false);
+  cors.origin = env.text("API_CORS_ORIGIN");
+  if (cors.allowed && cors.origin.empty())
+    throw ConfigError("API_CORS_ORIGIN", "must be set when API_CORS_ALLOWED is true");
+  return cors;
+}
+
+StoreConfig read_store(const Readers& env) {
+  StoreConfig store;
+  store.data_dir = env.text("NICECREAM_DATA_DIR", store.data_dir.string());
+  store.postgres_conninfo = env.text("DATABASE_URL");
+  store.use_postgres = env.has("PGHOST") || !store.postgres_conninfo.empty();
+  store.postgres_pool = static_cast<int>(env.integer("API_PG_POOL", store.postgres_pool, 1, 512));
+  store.worker_threads = static_cast<int>(
+      env.integer("NICECREAM_WORKERS", store.use_postgres ? store.postgres_pool : 4, 1, 512));
+  return store;
+}
+
+EventsConfig read_events(const Readers& env) {
+  EventsConfig events;
+  events.redis_host = env.text("REDIS_HOST");
+  events.use_redis = !events.redis_host.empty();
+  events.redis_port = static_cast<int>(env.integer("REDIS_PORT", events.redis_port, 1, 65535));
+  events.redis_db = static_cast<int>(env.integer("REDIS_DB", events.redis_db, 0, 1024));
+  events.redis_channel = env.text("REDIS_CHANNEL", events.redis_channel);
+  return events;
+}
+
+CrawlerConfig read_crawler(const Readers& env) {
+  CrawlerConfig crawler;
+  crawler.enabled = env.flag("NICECREAM_CRAWLER", true);
+  crawler.interval = env.seconds("API_CRAWLER_INTERVAL", crawler.interval);
+  crawler.backoff_interval = env.seconds("API_CRAWLER_BACKOFF_INTERVAL", crawler.backoff_interval);
+  crawler.user_agent = env.text("API_CRAWLER_AGENT", crawler.user_agent);
+  crawler.lease_ttl =
+      env.seconds("NICECREAM_CRAWLER_LEASE_TTL", std::max(crawler.lease_ttl, crawler.interval * 3));
+  return crawler;
+}
+
+AuthConfig read_auth(const Readers& env) {
+  AuthConfig auth;
+  auth.spa_url = env.text("SPA_URL", auth.spa_url);
+  auth.session_secret_key = env.text("API_SESSION_COOKIE_SECRET_KEY");
+  auth.session_cookie_secure = env.flag("API_SESSION_COOKIE_SECURE", true);
+  auth.session_cookie_domain = env.text("API_SESSION_COOKIE_DOMAIN");
+  auth.session_max_age = env.seconds("API_SESSION_MAX_AGE", auth.session_max_age);
+  auth.csrf_cookie_secure = env.flag("API_CSRF_COOKIE_SECURE", true);
+  auth.csrf_cookie_domain = env.text("API_CSRF_COOKIE_DOMAIN");
+  auth.oidc_issuer = env.text("API_OIDC_ISSUER", auth.oidc_issuer);
+  auth.client_id = env.text("API_GOOGLE_CLIENT_ID");
+  auth.client_secret = env.text("API_GOOGLE_CLIENT_SECRET");
+  auth.redirect_url = env.text("API_GOOGLE_REDIRECT_URL");
+  return auth;
+}
+}  // namespace
+
+Config load_config(const Environment& environment) {
+  const Readers env(environment);
+  Config config;
+  config.server = read_server(env);
+  config.cors = read_cors(env);
+  config.store = read_store(env);
+  config.events = read_events(env);
+  config.crawler = read_crawler(env);
+  config.auth = read_auth(env);
+  config.web.web_dir = env.text("NICECREAM_WEB_DIR", config.web.web_dir.string());
+  config.environment = env.text("API_ENVIRONMENT", config.environment);
+  return config;
+}
+
+}  // namespace nicecream::config

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "config/environment.hpp"
+
+namespace nicecream::config {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 1;
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_body_bytes = 64 * 1024;
+  std::chrono::seconds read_timeout{10};  // a started request must arrive within this
+  std::chrono::seconds idle_timeout{60};  // a keep-alive connection may sit idle this long
+  std::chrono::seconds write_timeout{10};
+  std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long on shutdown
+  bool debug = false;
+};
+
+struct CorsConfig {
+  bool allowed = false;
+  std::string origin;
+};
+
+struct StoreConfig {
+  std::filesystem::path data_dir = "data";
+  bool use_postgres = false;      // PGHOST or DATABASE_URL set
+  std::string postgres_conninfo;  // empty: libpq reads the PG* variables itself
+  int postgres_pool = 8;
+  int worker_threads = 8;  // the blocking pool that runs store calls
+};
+
+struct EventsConfig {
+  bool use_redis = false;  // REDIS_HOST set
+  std::string redis_host;
+  int redis_port = 6379;
+  int redis_db = 0;
+  std::string redis_channel = "history";
+};
+
+struct CrawlerConfig {
+  bool enabled = true;  // inside `serve`
+  std::chrono::seconds interval{30};
+  std::chrono::seconds backoff_interval{300};
+  std::string user_agent = "NicecreamHistory/1.0 (+https://github.com/nicecream-history)";
+  std::chrono::seconds lease_ttl{90};
+};
+
+struct AuthConfig {
+  std::string spa_url = "/";
+  std::string session_secret_key;  // empty: embedded mode keeps one in the data directory
+  bool session_cookie_secure = true;
+  std::string session_cookie_domain;
+  std::chrono::seconds session_max_age{30 * 24 * 3600};
+  bool csrf_cookie_secure = true;
+  std::string csrf_cookie_domain;
+  std::string oidc_issuer = "https://accounts.google.com";
+  std::string client_id;
+  std::string client_secret;
+  std::string redirect_url;
+  bool signin_configured() const { return !client_id.empty() && !client_secret.empty(); }
+};
+
+struct WebConfig {
+  std::filesystem::path web_dir = "web/dist";
+};
+
+struct Config {
+  ServerConfig server;
+  CorsConfig cors;
+  StoreConfig store;
+  EventsConfig events;
+  CrawlerConfig crawler;
+  AuthConfig auth;
+  WebConfig web;
+  std::string environment = "production";
+};
+
+// Reads every setting, validating as it goes; throws ConfigError naming the first bad variable.
+Config load_config(const Environment& environment);
+
+}  // namespace nicecream::config

@@ -1,0 +1,218 @@
+#include "http/connection.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/write.hpp>
+#include <chrono>
+
+#include "http/event_stream.hpp"
+
+namespace nicecream::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::use_awaitable;
+constexpr auto no_throw = asio::as_tuple(use_awaitable);
+
+namespace {
+
+bhttp::status status_for_read_error(const boost::system::error_code& error) {
+  if (error == bhttp::error::header_limit) return bhttp::status::request_header_fields_too_large;
+  if (error == bhttp::error::body_limit) return bhttp::status::payload_too_large;
+  return bhttp::status::bad_request;
+}
+
+std::string_view reason_for_read_error(const boost::system::error_code& error) {
+  if (error == bhttp::error::header_limit) return "Request header fields too large.";
+  if (error == bhttp::error::body_limit) return "Request body too large.";
+  return "Malformed request.";
+}
+
+bool is_protocol_error(const boost::system::error_code& error) {
+  const boost::system::error_code end_of_stream = bhttp::error::end_of_stream;
+  return error.category() == end_of_stream.category() && error != bhttp::error::end_of_stream &&
+         error != bhttp::error::partial_message;
+}
+
+class StreamOverConnection final : public EventStream {
+ public:
+  StreamOverConnection(beast::tcp_stream& stream, ConnectionState& state,
+                       const ServerOptions& options, const std::string& remote)
+      : stream_(stream), state_(state), options_(options), remote_(remote) {}
+
+  asio::awaitable<bool> write(std::string data) override {
+    stream_.expires_after(options_.write_timeout);
+    auto [error, written] = co_await asio::async_write(stream_, asio::buffer(data), no_throw);
+    stream_.expires_never();
+    co_return !error;
+  }
+  asio::any_io_executor executor() override { return state_.executor; }
+  void on_shutdown(std::function<void()> callback) override {
+    state_.stop_stream = std::move(callback);
+    if (state_.stopping) state_.stop_stream();
+  }
+  bool shutting_down() const override { return state_.stopping; }
+  const std::string& remote_address() const override { return remote_; }
+
+ private:
+  beast::tcp_stream& stream_;
+  ConnectionState& state_;
+  const ServerOptions& options_;
+  const std::string& remote_;
+};
+
+class Connection {
+ public:
+  Connection(asio::ip::tcp::socket socket, const ServerOptions& options, const Handler& handler,
+             ErrorResponderRef errors, std::shared_ptr<ConnectionState> state)
+      : stream_(std::move(socket)),
+        options_(options),
+        handler_(handler),
+        errors_(errors),
+        state_(std::move(state)) {
+    boost::system::error_code ignored;
+    const auto endpoint = stream_.socket().remote_endpoint(ignored);
+    remote_ = ignored ? "unknown" : endpoint.address().to_string();
+    state_->interrupt_idle = [this] { stream_.cancel(); };
+  }
+
+  ~Connection() {
+    state_->interrupt_idle = nullptr;
+    state_->stop_stream = nullptr;
+  }
+
+  asio::awaitable<void> run() {
+    while (!state_->stopping) {
+      if (!co_await wait_for_request()) break;
+      state_->busy = true;
+      const bool keep_going = co_await serve_one();
+      state_->busy = false;
+      if (!keep_going) break;
+    }
+    boost::system::error_code ignored;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  }
+
+ private:
+  // Waits for the first bytes of the next request under the idle deadline, so that an idle
+  // keep-alive connection and a slow request each have their own bound.
+  asio::awaitable<bool> wait_for_request() {
+    if (buffer_.size() > 0) co_return true;
+    stream_.expires_after(options_.idle_timeout);
+    auto [error, read] = co_await stream_.async_read_some(buffer_.prepare(4096), no_throw);
+    if (error) co_return false;
+    buffer_.commit(read);
+    co_return true;
+  }
+
+  asio::awaitable<bool> serve_one() {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
+    parser.body_limit(options_.max_body_bytes);
+    stream_.expires_after(options_.read_timeout);
+    auto [error, read] = co_await bhttp::async_read(stream_, buffer_, parser, no_throw);
+    const auto started = std::chrono::steady_clock::now();
+    if (error) {
+      if (is_protocol_error(error)) {
+        auto response = errors_(status_for_read_error(error), reason_for_read_error(error));
+        co_await send(response, false);
+        spdlog::info("- - {} {}us ({}; from {})", response.message.result_int(), 0, error.message(),
+                     remote_);
+      }
+      co_return false;
+    }
+    Request request;
+    request.message = parser.release();
+    request.remote_address = remote_;
+    Response response = co_await answer(request);
+    const bool keep_alive = request.message.keep_alive() && !state_->stopping && !response.stream;
+    bool written = false;
+    if (response.stream) {
+      written = co_await stream_events(response);
+    } else {
+      written = co_await send(response, keep_alive);
+    }
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+    spdlog::info("{} {} {} {}us", request.message.method_string(), request.message.target(),
+                 response.message.result_int(), micros);
+    co_return written&& keep_alive;
+  }
+
+  asio::awaitable<Response> answer(Request& request) {
+    const auto target = parse_target(request.message.target());
+    if (!target) co_return errors_(bhttp::status::bad_request, "Malformed request target.");
+    request.path = target->path;
+    request.query = target->query;
+    try {
+      co_return co_await handler_(request);
+    } catch (const std::exception& failure) {
+      spdlog::error("{} {} failed: {}", request.message.method_string(), request.message.target(),
+                    failure.what());
+    }
+    co_return errors_(bhttp::status::internal_server_error, "Internal server error.");
+  }
+
+  asio::awaitable<bool> send(Response& response, bool keep_alive) {
+    response.message.keep_alive(keep_alive);
+    response.message.prepare_payload();
+    stream_.expires_after(options_.write_timeout);
+    auto [error, written] = co_await bhttp::async_write(stream_, response.message, no_throw);
+    co_return !error;
+  }
+
+  // Sends the headers without a length (the body ends with the connection) and hands the
+  // connection to the stream's coroutine; long-lived, so no read deadline applies.
+  asio::awaitable<bool> stream_events(Response& response) {
+    bhttp::response<bhttp::empty_body> head{response.message.result(), 11};
+    for (const auto& field : response.message) head.set(field.name_string(), field.value());
+    head.keep_alive(false);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    stream_.expires_after(options_.write_timeout);
+    auto [error, written] = co_await bhttp::async_write_header(stream_, serializer, no_throw);
+    if (error) co_return false;
+    stream_.expires_never();
+    StreamOverConnection events(stream_, *state_, options_, remote_);
+    co_await response.stream(events);
+    co_return true;
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  const ServerOptions& options_;
+  const Handler& handler_;
+  ErrorResponderRef errors_;
+  std::shared_ptr<ConnectionState> state_;
+  std::string remote_;
+};
+
+}  // namespace
+
+asio::awaitable<void> serve_connection(asio::ip::tcp::socket socket, const ServerOptions& options,
+                                       const Handler& handler, ErrorResponderRef errors,
+                                       std::shared_ptr<ConnectionRegistry> registry) {
+  auto state = std::make_shared<ConnectionState>();
+  state->executor = socket.get_executor();
+  const auto key = registry->add(state);
+  try {
+    Connection connection(std::move(socket), options, handler, errors, state);
+    co_await connection.run();
+  } catch (const std::exception& failure) {
+    spdlog::error("connection ended by an error: {}", failure.what());
+  }
+  registry->remove(key);
+}
+
+}  // namespace nicecream::http
