@@ -1,0 +1,196 @@
+import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
+import {
+  ApiError,
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  ValidationError,
+} from './errors';
+import type { Bookmark, Channel, HistoryItem, HistoryPageRequest, PageRequest, User, ValidationDetail } from './types';
+
+// Every call the app makes to the HTTP API, and the one place where HTTP
+// answers become values or typed errors (see errors.ts).
+
+export const PAGE_SIZE = 50;
+
+/** The subset of EventSource the app uses, so tests can hand in a fake. */
+export interface EventSourceLike {
+  readonly readyState: number;
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  addEventListener(type: 'open' | 'error', listener: (event: Event) => void): void;
+  close(): void;
+}
+
+export interface ApiClient {
+  getChannels(signal?: AbortSignal): Promise<Channel[]>;
+  getHistory(request: HistoryPageRequest, signal?: AbortSignal): Promise<HistoryItem[]>;
+  /** The signed-in user, or null when nobody is (401). */
+  getCurrentUser(signal?: AbortSignal): Promise<User | null>;
+  getBookmarks(request: PageRequest, signal?: AbortSignal): Promise<Bookmark[]>;
+  addBookmark(songId: number): Promise<Bookmark>;
+  removeBookmark(bookmarkId: number): Promise<void>;
+  /** Opens the live history stream; `lastEventId` asks for the items after it. */
+  openHistoryEvents(lastEventId?: number | null): EventSourceLike;
+  signInUrl(): string;
+  signOutUrl(): string;
+}
+
+export interface ApiClientOptions {
+  /** Origin (and optional path prefix) of the API; '' = the page's own origin. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Where cookies are read from (document.cookie in the browser). */
+  readCookies?: () => string;
+  /** The page's own URL, to tell whether the API is cross-origin. */
+  pageUrl?: () => string;
+  createEventSource?: (url: string, init: EventSourceInit) => EventSourceLike;
+}
+
+type QueryValue = string | number | null | undefined;
+
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+}
+
+export function isCrossOrigin(baseUrl: string, pageUrl: string): boolean {
+  if (baseUrl === '') return false;
+  try {
+    return new URL(baseUrl, pageUrl).origin !== new URL(pageUrl).origin;
+  } catch {
+    return true;
+  }
+}
+
+function pageQuery(request: PageRequest): Record<string, QueryValue> {
+  return { limit: request.limit ?? PAGE_SIZE, before: request.before };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** True for the rejection of a call whose AbortSignal fired: not a failure to report. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+function isValidationDetail(detail: unknown): detail is ValidationDetail {
+  return typeof detail === 'object' && detail !== null && !Array.isArray(detail);
+}
+
+/** Maps a non-2xx answer's status and `{"detail": ...}` body to a typed error. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const detail = typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
+  const message = typeof detail === 'string' && detail !== '' ? detail : undefined;
+  switch (status) {
+    case 401:
+      return new UnauthorizedError(message);
+    case 404:
+      return new NotFoundError(message);
+    case 422:
+      return isValidationDetail(detail) ? new ValidationError(detail) : new HttpError(message ?? 'Invalid request.', 422);
+    case 503:
+      return new ServiceUnavailableError(message);
+    default:
+      return new HttpError(message ?? `The server answered with status ${status}.`, status);
+  }
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const readCookies = options.readCookies ?? (() => document.cookie);
+  const pageUrl = options.pageUrl ?? (() => window.location.href);
+  const createEventSource = options.createEventSource ?? ((url, init) => new EventSource(url, init));
+
+  async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, init: {
+    query?: Record<string, QueryValue>;
+    body?: unknown;
+    signal?: AbortSignal | undefined;
+  } = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET') {
+      const token = readCookie(readCookies(), CSRF_COOKIE);
+      if (token !== null) headers[CSRF_HEADER] = token;
+    }
+
+    let response: Response;
+    try {
+      response = await doFetch(buildUrl(baseUrl, path, init.query), {
+        method,
+        headers,
+        credentials: 'include',
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: init.signal ?? null,
+      });
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new NetworkError();
+    }
+
+    let body: unknown;
+    try {
+      body = await readJson(response);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new NetworkError();
+    }
+    if (!response.ok) throw errorFromResponse(response.status, body);
+    return body as T;
+  }
+
+  return {
+    getChannels: (signal) => request<Channel[]>('GET', '/channels', { signal }),
+
+    getHistory: (page, signal) =>
+      request<HistoryItem[]>('GET', '/history', {
+        query: { channel_id: page.channelId || undefined, ...pageQuery(page) },
+        signal,
+      }),
+
+    async getCurrentUser(signal) {
+      try {
+        return await request<User>('GET', '/user', { signal });
+      } catch (error) {
+        if (error instanceof UnauthorizedError) return null;
+        throw error;
+      }
+    },
+
+    getBookmarks: (page, signal) => request<Bookmark[]>('GET', '/user/bookmarks', { query: pageQuery(page), signal }),
+
+    addBookmark: (songId) => request<Bookmark>('POST', '/user/bookmarks', { body: { song_id: songId } }),
+
+    async removeBookmark(bookmarkId) {
+      await request<unknown>('DELETE', `/user/bookmarks/${encodeURIComponent(String(bookmarkId))}`);
+    },
+
+    openHistoryEvents(lastEventId) {
+      const url = buildUrl(baseUrl, '/history/events', { last_event_id: lastEventId ?? undefined });
+      return createEventSource(url, { withCredentials: isCrossOrigin(baseUrl, pageUrl()) });
+    },
+
+    signInUrl: () => buildUrl(baseUrl, '/user/google'),
+    signOutUrl: () => buildUrl(baseUrl, '/user/sign_out'),
+  };
+}
+
+/** The API the app talks to: VITE_API_URL at build time, else the page's own origin. */
+export function apiBaseUrl(): string {
+  return import.meta.env.VITE_API_URL ?? '';
+}

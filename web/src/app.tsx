@@ -1,0 +1,61 @@
+import type { ApiClient } from './api/client';
+import { Header } from './components/Header/Header';
+import { SigninErrorAlert } from './components/SigninErrorAlert/SigninErrorAlert';
+import { Toasts } from './components/Toasts/Toasts';
+import { ApiContext } from './hooks/use-api';
+import { LocationContext, useBrowserLocation, useLocation } from './hooks/use-location';
+import { SessionContext, useSessionState } from './hooks/use-session';
+import { useSigninError } from './hooks/use-signin-error';
+import { ToastContext, useToastState } from './hooks/use-toasts';
+import { BookmarksPage } from './pages/Bookmarks/BookmarksPage';
+import { HistoryPage } from './pages/History/HistoryPage';
+import { NotFoundPage } from './pages/NotFound/NotFoundPage';
+
+/** Every route of the app. */
+function Routes() {
+  const { path } = useLocation();
+  switch (path) {
+    case '/':
+    case '/index.html':
+      return <HistoryPage />;
+    case '/bookmarks':
+    case '/bookmarks/':
+      return <BookmarksPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+function Layout() {
+  const [signinError, dismissSigninError] = useSigninError();
+  return (
+    <>
+      <a class="visually-hidden-focusable skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" class="container py-3" tabIndex={-1}>
+        {signinError !== null && <SigninErrorAlert code={signinError} onDismiss={dismissSigninError} />}
+        <Routes />
+      </main>
+    </>
+  );
+}
+
+export function App({ api }: { api: ApiClient }) {
+  const location = useBrowserLocation();
+  const session = useSessionState(api);
+  const toasts = useToastState();
+  return (
+    <ApiContext.Provider value={api}>
+      <LocationContext.Provider value={location}>
+        <SessionContext.Provider value={session}>
+          <ToastContext.Provider value={toasts.api}>
+            <Layout />
+            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+          </ToastContext.Provider>
+        </SessionContext.Provider>
+      </LocationContext.Provider>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import { useApi } from '../../hooks/use-api';
+import { useLocation } from '../../hooks/use-location';
+import { useSession } from '../../hooks/use-session';
+import type { User } from '../../api/types';
+import { Icon } from '../Icon/Icon';
+import { Link } from '../Link/Link';
+import { Spinner } from '../Spinner/Spinner';
+
+const NAV_LINKS = [
+  { href: '/', label: 'History' },
+  { href: '/bookmarks', label: 'Bookmarks' },
+] as const;
+
+function fullName(user: User): string {
+  return [user.given_name, user.family_name].filter(Boolean).join(' ') || 'Signed in';
+}
+
+function Avatar({ user }: { user: User }) {
+  const [failed, setFailed] = useState(false);
+  if (!user.picture || failed) {
+    return (
+      <span class="avatar avatar-initial" aria-hidden="true">
+        {(user.given_name || user.family_name || '?').slice(0, 1).toUpperCase()}
+      </span>
+    );
+  }
+  // alt="" since the name is written beside it.
+  return <img class="avatar" src={user.picture} alt="" width={32} height={32} referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
+}
+
+function Account() {
+  const api = useApi();
+  const session = useSession();
+  if (session.status === 'loading') return <Spinner small label="Checking who is signed in…" />;
+  if (session.status === 'signed-out') {
+    return (
+      <a class="btn btn-light btn-sm" href={api.signInUrl()}>
+        <Icon name="signIn" class="me-1" />
+        Sign in with Google
+      </a>
+    );
+  }
+  return (
+    <div class="d-flex align-items-center gap-2 account">
+      <Avatar user={session.user} />
+      <span class="text-white user-name">{fullName(session.user)}</span>
+      <a class="btn btn-outline-light btn-sm" href={api.signOutUrl()}>
+        <Icon name="signOut" class="me-1" />
+        Sign out
+      </a>
+    </div>
+  );
+}
+
+/** Brand, navigation, and who is signed in. */
+export function Header() {
+  const { path } = useLocation();
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <header>
+      <nav class="navbar navbar-expand-md navbar-dark bg-dark app-navbar" aria-label="Main">
+        <div class="container">
+          <Link class="navbar-brand d-flex align-items-center gap-2" href="/">
+            <Icon name="musicNote" />
+            Nicecream History
+          </Link>
+          <button
+            class="navbar-toggler"
+            type="button"
+            aria-controls="main-nav"
+            aria-expanded={expanded}
+            aria-label={expanded ? 'Hide navigation' : 'Show navigation'}
+            onClick={() => setExpanded(!expanded)}
+          >
+            <Icon name="list" />
+          </button>
+          <div class={`collapse navbar-collapse${expanded ? ' show' : ''}`} id="main-nav">
+            <ul class="navbar-nav me-auto">
+              {NAV_LINKS.map((link) => (
+                <li class="nav-item" key={link.href}>
+                  <Link
+                    class={`nav-link${path === link.href ? ' active' : ''}`}
+                    href={link.href}
+                    aria-current={path === link.href ? 'page' : undefined}
+                    onClick={() => setExpanded(false)}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <div class="py-2 py-md-0">
+              <Account />
+            </div>
+          </div>
+        </div>
+      </nav>
+    </header>
+  );
+}

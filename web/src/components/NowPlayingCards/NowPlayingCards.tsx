@@ -1,0 +1,68 @@
+import type { Channel, HistoryItem } from '../../api/types';
+import type { NowPlaying } from '../../history/now-playing';
+import { formatLocalDateTime } from '../../history/timestamps';
+import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
+import { Icon } from '../Icon/Icon';
+import { SongLinks } from '../SongLinks/SongLinks';
+import { Spinner } from '../Spinner/Spinner';
+
+interface NowPlayingCardsProps {
+  channels: readonly Channel[];
+  nowPlaying: NowPlaying;
+  loading: boolean;
+  signedIn: boolean;
+  pendingSongs: ReadonlySet<number>;
+  onToggleBookmark: (item: HistoryItem) => void;
+}
+
+/** One card per channel with the song it played last. */
+export function NowPlayingCards({ channels, nowPlaying, loading, signedIn, pendingSongs, onToggleBookmark }: NowPlayingCardsProps) {
+  return (
+    <section aria-labelledby="now-playing-heading" class="mb-4">
+      <h2 id="now-playing-heading" class="h5 mb-3">
+        Now playing
+      </h2>
+      <div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
+        {channels.map((channel) => {
+          const item = nowPlaying.get(channel.id);
+          return (
+            <div class="col" key={channel.id}>
+              <article class={`card h-100 now-playing-card channel-${channel.name}`} aria-label={`Channel ${channel.name}`} data-channel-id={channel.id}>
+                <div class="card-body d-flex flex-column">
+                  <h3 class="h6 card-title text-uppercase d-flex align-items-center gap-2 mb-2">
+                    <Icon name="broadcast" />
+                    {channel.name}
+                  </h3>
+                  {item ? (
+                    <>
+                      <p class="card-text fw-semibold text-break mb-1 song-title" key={item.id}>
+                        {item.song_title}
+                      </p>
+                      <p class="card-text small text-body-secondary mb-2">
+                        since <time dateTime={item.created_at}>{formatLocalDateTime(item.created_at)}</time>
+                      </p>
+                      <div class="mt-auto d-flex align-items-center">
+                        <SongLinks title={item.song_title} />
+                        <BookmarkButton
+                          title={item.song_title}
+                          bookmarked={item.bookmark_id > 0}
+                          signedIn={signedIn}
+                          pending={pendingSongs.has(item.song_id)}
+                          onToggle={() => onToggleBookmark(item)}
+                        />
+                      </div>
+                    </>
+                  ) : loading ? (
+                    <Spinner small label={`Loading what ${channel.name} plays…`} />
+                  ) : (
+                    <p class="card-text text-body-secondary">Nothing recorded yet.</p>
+                  )}
+                </div>
+              </article>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

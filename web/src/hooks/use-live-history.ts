@@ -1,0 +1,38 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HistoryItem } from '../api/types';
+import { connectLive, type LiveStatus } from '../history/live-connection';
+import { useApi } from './use-api';
+
+/**
+ * While `enabled`, keeps the live history stream open and hands each new item
+ * to `onItem`. `lastSeenId` tells where a (re)opened stream should resume.
+ * The callbacks may change on every render without reopening the stream.
+ */
+export function useLiveHistory(
+  enabled: boolean,
+  onItem: (item: HistoryItem) => void,
+  lastSeenId: () => number | null,
+): LiveStatus {
+  const api = useApi();
+  const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
+  const onItemRef = useRef(onItem);
+  onItemRef.current = onItem;
+  const lastSeenRef = useRef(lastSeenId);
+  lastSeenRef.current = lastSeenId;
+
+  useEffect(() => {
+    if (!enabled) {
+      setStatus('off');
+      return;
+    }
+    const connection = connectLive({
+      open: (lastEventId) => api.openHistoryEvents(lastEventId),
+      lastSeenId: () => lastSeenRef.current(),
+      onItem: (item) => onItemRef.current(item),
+      onStatus: setStatus,
+    });
+    return () => connection.close();
+  }, [api, enabled]);
+
+  return status;
+}

@@ -1,0 +1,72 @@
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isAbort } from '../api/client';
+import { ApiError } from '../api/errors';
+
+export type ToastTone = 'danger' | 'success' | 'info';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: ToastTone;
+}
+
+export interface ToastApi {
+  show(message: string, tone?: ToastTone): void;
+  /** Shows what went wrong in a call; a cancelled call is not an error. */
+  showError(error: unknown): void;
+}
+
+export const ToastContext = createContext<ToastApi>({ show: () => undefined, showError: () => undefined });
+
+export function useToasts(): ToastApi {
+  return useContext(ToastContext);
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Please try again.';
+}
+
+export const TOAST_TIMEOUT_MS = 6_000;
+
+/** The toasts on screen, for the provider in app.tsx. One message is shown once even when several calls fail alike. */
+export function useToastState(timeoutMs = TOAST_TIMEOUT_MS) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((shown) => shown.filter((toast) => toast.id !== id));
+  }, []);
+
+  const show = useCallback(
+    (message: string, tone: ToastTone = 'danger') => {
+      const id = nextId.current++;
+      setToasts((shown) => (shown.some((toast) => toast.message === message) ? shown : [...shown, { id, message, tone }]));
+      timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
+    },
+    [dismiss, timeoutMs],
+  );
+
+  const showError = useCallback(
+    (error: unknown) => {
+      if (!isAbort(error)) show(messageOf(error), 'danger');
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
+
+  const api = useMemo<ToastApi>(() => ({ show, showError }), [show, showError]);
+  return { toasts, dismiss, api };
+}

@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import preact from '@preact/preset-vite';
+import { defineConfig, type ProxyOptions } from 'vite';
+import { swaggerUiDocs } from './vite-plugins/swagger-ui-docs.ts';
+
+// The API routes a `vite dev` server forwards to a running nicecream server
+// (NICECREAM_API_PROXY=http://127.0.0.1:8080 npm run dev), so the app and the
+// API share one origin in development as they do in production.
+const API_PREFIXES = ['/channels', '/history', '/user', '/openapi.json'];
+
+function apiProxy(): Record<string, ProxyOptions> | undefined {
+  const target = process.env.NICECREAM_API_PROXY;
+  if (!target) return undefined;
+  return Object.fromEntries(API_PREFIXES.map((prefix) => [prefix, { target, changeOrigin: false }]));
+}
+
+export default defineConfig({
+  plugins: [preact(), swaggerUiDocs()],
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: apiProxy(),
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
