@@ -1,0 +1,15 @@
+#include "store/migrations/runner.hpp"
+
+namespace nicecream::store::migrations {
+
+int run_migrations(std::span<const Migration> migrations, MigrationTarget& target) {
+  const int current = target.current_version();
+  int applied = 0;
+  for (const auto& migration : migrations) {
+    if (migration.version <= current) continue;
+    if (target.apply(migration)) ++applied;
+  }
+  return applied;
+}
+
+}  // namespace nicecream::store::migrations

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <string>
+#include <type_traits>
+
+#include "store/connection_pool.hpp"
+#include "store/errors.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/error.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::store::postgres {
+
+// Store on a PostgreSQL database. Each concurrent caller gets its own connection from the pool,
+// so a call blocks only its own thread. The member functions are defined one resource per file
+// (channels.cpp, history.cpp, ...).
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(std::string conninfo, std::size_t pool_size);
+
+  SchemaVersion schema_version() override;
+  int migrate() override;
+
+  std::vector<domain::Channel> list_channels() override;
+  std::optional<domain::Channel> find_channel(Id id) override;
+  domain::Channel add_channel(const domain::NewChannel& channel) override;
+  bool remove_channel(Id id) override;
+
+  std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) override;
+  std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,
+                                                 int limit) override;
+  std::optional<domain::HistoryItem> latest_history(Id channel_id) override;
+  Id latest_history_id() override;
+  RecordOutcome record_title(Id channel_id, std::string_view title, domain::Timestamp at) override;
+  std::optional<domain::Song> find_song(Id id) override;
+
+  domain::User upsert_user(const domain::UserClaims& claims) override;
+  std::optional<domain::User> find_user(Id id) override;
+
+  std::vector<domain::Bookmark> list_bookmarks(const domain::BookmarkQuery& query) override;
+  domain::Bookmark add_bookmark(Id user_id, Id song_id) override;
+  bool remove_bookmark(Id user_id, Id bookmark_id) override;
+
+  std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) override;
+  void release_channels(std::string_view owner) override;
+
+ private:
+  // Runs `work` on a pooled connection. When the connection turns out broken (the server
+  // restarted), it is reset and `work` runs once more; a second loss is Unavailable.
+  template <class Work>
+  auto with_connection(Work&& work) -> std::invoke_result_t<Work&, Connection&> {
+    auto lease = pool_.acquire();
+    try {
+      return work(*lease);
+    } catch (const ConnectionLost&) {
+      lease->reset();
+    }
+    try {
+      return work(*lease);
+    } catch (const ConnectionLost& lost) {
+      throw Unavailable(lost.what());
+    }
+  }
+
+  std::string conninfo_;
+  ConnectionPool<Connection> pool_;
+};
+
+}  // namespace nicecream::store::postgres

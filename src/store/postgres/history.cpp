@@ -1,0 +1,122 @@
+#include <algorithm>
+
+#include "domain/pages.hpp"
+#include "domain/song_title.hpp"
+#include "store/postgres/engine.hpp"
+#include "store/postgres/transaction.hpp"
+
+namespace nicecream::store::postgres {
+
+namespace {
+
+// With the viewer's bookmarks joined in, one query answers the whole page.
+std::string select_items(Params& params, std::optional<Id> viewer) {
+  std::string sql =
+      "SELECT h.id, " + micros("h.created_at") + ", h.song_id, s.title, h.channel_id, ";
+  sql += viewer ? "coalesce(b.id, 0)" : "0";
+  sql += " FROM history AS h JOIN songs AS s ON s.id = h.song_id";
+  if (viewer)
+    sql += " LEFT JOIN bookmarks AS b ON b.user_id = " + params.add(*viewer) +
+           " AND b.song_id = h.song_id";
+  return sql;
+}
+
+const std::string kLatestId = "SELECT coalesce(max(id), 0) FROM history";
+// Locking the channel row orders recorders of one channel; other channels are not held up.
+const std::string kLockChannel = "SELECT id FROM channels WHERE id = $1 FOR NO KEY UPDATE";
+const std::string kLatestTitle =
+    "SELECT s.title FROM history AS h JOIN songs AS s ON s.id = h.song_id"
+    " WHERE h.channel_id = $1 ORDER BY h.id DESC LIMIT 1";
+const std::string kAddSong =
+    "INSERT INTO songs (title, artist, track) VALUES ($1, $2, $3)"
+    " ON CONFLICT (title) DO NOTHING RETURNING id";
+const std::string kSongId = "SELECT id FROM songs WHERE title = $1";
+const std::string kAddItem =
+    "INSERT INTO history (created_at, song_id, channel_id) VALUES ($1::timestamptz, $2, $3)"
+    " RETURNING id";
+const std::string kFindSong = "SELECT id, title, artist, track FROM songs WHERE id = $1";
+
+std::vector<domain::HistoryItem> read_items(const Result& rows) {
+  std::vector<domain::HistoryItem> items;
+  items.reserve(rows.rows());
+  for (int row = 0; row < rows.rows(); ++row)
+    items.push_back({rows.int64(row, 0), rows.timestamp(row, 1), rows.int64(row, 2),
+                     rows.text(row, 3), rows.int64(row, 4), rows.int64(row, 5)});
+  return items;
+}
+
+// A concurrent recorder on another channel may insert the same title first; ON CONFLICT then
+// waits for it and the lookup sees its committed row.
+Id find_or_create_song(Connection& connection, std::string_view title) {
+  const auto parts = domain::split_artist_and_track(title);
+  const auto added = connection.query(kAddSong, title, parts.artist, parts.track);
+  if (!added.empty()) return added.int64(0, 0);
+  return connection.query(kSongId, title).int64(0, 0);
+}
+
+}  // namespace
+
+std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
+  Params params;
+  auto sql = select_items(params, query.viewer_user_id) + " WHERE true";
+  if (query.channel_id) sql += " AND h.channel_id = " + params.add(*query.channel_id);
+  if (query.before) sql += " AND h.id < " + params.add(*query.before);
+  sql += " ORDER BY h.id DESC LIMIT " +
+         params.add(std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)});
+  sql += " OFFSET " + params.add(std::max<std::int64_t>(query.offset, 0));
+  return with_connection(
+      [&](Connection& connection) { return read_items(connection.exec(sql, params.values())); });
+}
+
+std::vector<domain::HistoryItem> PostgresStore::history_after(Id after_id,
+                                                              std::optional<Id> channel_id,
+                                                              int limit) {
+  Params params;
+  auto sql = select_items(params, std::nullopt) + " WHERE h.id > " + params.add(after_id);
+  if (channel_id) sql += " AND h.channel_id = " + params.add(*channel_id);
+  sql += " ORDER BY h.id LIMIT " + params.add(std::int64_t{std::max(limit, 0)});
+  return with_connection(
+      [&](Connection& connection) { return read_items(connection.exec(sql, params.values())); });
+}
+
+std::optional<domain::HistoryItem> PostgresStore::latest_history(Id channel_id) {
+  Params params;
+  const auto sql = select_items(params, std::nullopt) +
+                   " WHERE h.channel_id = " + params.add(channel_id) +
+                   " ORDER BY h.id DESC LIMIT 1";
+  return with_connection([&](Connection& connection) -> std::optional<domain::HistoryItem> {
+    auto items = read_items(connection.exec(sql, params.values()));
+    if (items.empty()) return std::nullopt;
+    return items.front();
+  });
+}
+
+Id PostgresStore::latest_history_id() {
+  return with_connection(
+      [](Connection& connection) { return connection.exec(kLatestId).int64(0, 0); });
+}
+
+RecordOutcome PostgresStore::record_title(Id channel_id, std::string_view title,
+                                          domain::Timestamp at) {
+  return with_connection([&](Connection& connection) {
+    return transaction(connection, [&]() -> RecordOutcome {
+      if (connection.query(kLockChannel, channel_id).empty())
+        throw NotFound("channel " + std::to_string(channel_id) + " not found");
+      const auto latest = connection.query(kLatestTitle, channel_id);
+      if (!latest.empty() && latest.text(0, 0) == title) return {};
+      const Id song_id = find_or_create_song(connection, title);
+      const Id id = connection.query(kAddItem, at, song_id, channel_id).int64(0, 0);
+      return {domain::HistoryItem{id, at, song_id, std::string(title), channel_id, 0}};
+    });
+  });
+}
+
+std::optional<domain::Song> PostgresStore::find_song(Id id) {
+  return with_connection([&](Connection& connection) -> std::optional<domain::Song> {
+    const auto rows = connection.query(kFindSong, id);
+    if (rows.empty()) return std::nullopt;
+    return domain::Song{rows.int64(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3)};
+  });
+}
+
+}  // namespace nicecream::store::postgres

@@ -1,0 +1,38 @@
+#include "store/postgres/engine.hpp"
+
+namespace nicecream::store::postgres {
+
+namespace {
+
+const std::string kColumns = "id, sub, picture, given_name, family_name";
+// The conflict target is `sub`, so an update touches that one person's row and no other.
+const std::string kUpsert =
+    "INSERT INTO users (sub, picture, given_name, family_name) VALUES ($1, $2, $3, $4)"
+    " ON CONFLICT (sub) DO UPDATE SET picture = excluded.picture,"
+    " given_name = excluded.given_name, family_name = excluded.family_name"
+    " RETURNING " +
+    kColumns;
+const std::string kFind = "SELECT " + kColumns + " FROM users WHERE id = $1";
+
+domain::User read_user(const Result& rows) {
+  return {rows.int64(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3), rows.text(0, 4)};
+}
+
+}  // namespace
+
+domain::User PostgresStore::upsert_user(const domain::UserClaims& claims) {
+  return with_connection([&](Connection& connection) {
+    return read_user(connection.query(kUpsert, claims.sub, claims.picture, claims.given_name,
+                                      claims.family_name));
+  });
+}
+
+std::optional<domain::User> PostgresStore::find_user(Id id) {
+  return with_connection([&](Connection& connection) -> std::optional<domain::User> {
+    const auto rows = connection.query(kFind, id);
+    if (rows.empty()) return std::nullopt;
+    return read_user(rows);
+  });
+}
+
+}  // namespace nicecream::store::postgres

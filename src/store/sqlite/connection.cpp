@@ -1,0 +1,74 @@
+#include "store/sqlite/connection.hpp"
+
+#include "store/errors.hpp"
+#include "store/sqlite/error.hpp"
+
+namespace nicecream::store::sqlite {
+
+namespace {
+
+[[noreturn]] void refuse_to_open(const std::filesystem::path& file, sqlite3* db, int code) {
+  std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  if ((code & 0xff) == SQLITE_NOTADB)
+    reason = "the file is not an SQLite database (" + reason + ")";
+  sqlite3_close_v2(db);
+  throw Unavailable("cannot open database " + file.string() + ": " + reason);
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> Connection::open(const std::filesystem::path& file,
+                                             std::chrono::milliseconds busy_timeout) {
+  sqlite3* db = nullptr;
+  // One thread at a time per connection, so SQLite's own per-connection mutex is not needed.
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (const int code = sqlite3_open_v2(file.c_str(), &db, flags, nullptr); code != SQLITE_OK)
+    refuse_to_open(file, db, code);
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, static_cast<int>(busy_timeout.count()));
+  // SQLite quietly opens a file it may not write read-only; a store that cannot record is no use.
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close_v2(db);
+    throw Unavailable("cannot open database " + file.string() + ": the file is read-only");
+  }
+  // WAL lets readers go on while one writer writes; NORMAL sync is safe under WAL (a power cut
+  // may lose the last commits, never corrupt). The first pragma reads the file, so a file that is
+  // not a database fails here.
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+    if (const int code = sqlite3_exec(db, pragma, nullptr, nullptr, nullptr); code != SQLITE_OK)
+      refuse_to_open(file, db, code);
+  }
+  return std::unique_ptr<Connection>(new Connection(db));
+}
+
+Connection::~Connection() {
+  for (auto& [sql, statement] : prepared_) sqlite3_finalize(statement);
+  sqlite3_close_v2(db_);
+}
+
+void Connection::exec(const std::string& sql) {
+  if (const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr); code != SQLITE_OK)
+    throw_error(db_, code);
+}
+
+Statement Connection::prepare(const std::string& sql) {
+  auto found = prepared_.find(sql);
+  // A statement still being stepped (a nested use) cannot be reset under its reader.
+  if (found != prepared_.end() && !sqlite3_stmt_busy(found->second))
+    return Statement(found->second, false);
+  sqlite3_stmt* statement = nullptr;
+  if (const int code = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size() + 1),
+                                          SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+      code != SQLITE_OK)
+    throw_error(db_, code);
+  if (found != prepared_.end()) return Statement(statement, true);
+  prepared_.emplace(sql, statement);
+  return Statement(statement, false);
+}
+
+std::int64_t Connection::changes() const {
+  return sqlite3_changes64(db_);
+}
+
+}  // namespace nicecream::store::sqlite

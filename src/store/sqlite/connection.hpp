@@ -1,0 +1,41 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sqlite/statement.hpp"
+
+namespace nicecream::store::sqlite {
+
+// One open database handle, used by one thread at a time (the pool sees to that), with the
+// statements it has prepared kept for reuse.
+class Connection {
+ public:
+  // Opens (creating if needed) the file in WAL mode with foreign keys on; Unavailable, naming
+  // the file, when it cannot be opened, is read-only or is not a database.
+  static std::unique_ptr<Connection> open(const std::filesystem::path& file,
+                                          std::chrono::milliseconds busy_timeout);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // Runs SQL that returns no rows: pragmas, BEGIN/COMMIT, migration scripts.
+  void exec(const std::string& sql);
+  // A statement for `sql`, prepared once per connection.
+  Statement prepare(const std::string& sql);
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t changes() const;
+
+ private:
+  explicit Connection(sqlite3* db) : db_(db) {}
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+};
+
+}  // namespace nicecream::store::sqlite

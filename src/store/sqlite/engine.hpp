@@ -1,0 +1,51 @@
+#pragma once
+
+#include <filesystem>
+
+#include "store/connection_pool.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::store::sqlite {
+
+// Store on one SQLite file. Each concurrent caller gets its own connection from the pool; WAL
+// lets reads run side by side, and writes queue on BEGIN IMMEDIATE. The member functions are
+// defined one resource per file (channels.cpp, history.cpp, ...).
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::filesystem::path file, std::size_t pool_size);
+
+  SchemaVersion schema_version() override;
+  int migrate() override;
+
+  std::vector<domain::Channel> list_channels() override;
+  std::optional<domain::Channel> find_channel(Id id) override;
+  domain::Channel add_channel(const domain::NewChannel& channel) override;
+  bool remove_channel(Id id) override;
+
+  std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) override;
+  std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,
+                                                 int limit) override;
+  std::optional<domain::HistoryItem> latest_history(Id channel_id) override;
+  Id latest_history_id() override;
+  RecordOutcome record_title(Id channel_id, std::string_view title, domain::Timestamp at) override;
+  std::optional<domain::Song> find_song(Id id) override;
+
+  domain::User upsert_user(const domain::UserClaims& claims) override;
+  std::optional<domain::User> find_user(Id id) override;
+
+  std::vector<domain::Bookmark> list_bookmarks(const domain::BookmarkQuery& query) override;
+  domain::Bookmark add_bookmark(Id user_id, Id song_id) override;
+  bool remove_bookmark(Id user_id, Id bookmark_id) override;
+
+  std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) override;
+  void release_channels(std::string_view owner) override;
+
+ private:
+  ConnectionPool<Connection>::Lease connection() { return pool_.acquire(); }
+
+  std::filesystem::path file_;
+  ConnectionPool<Connection> pool_;
+};
+
+}  // namespace nicecream::store::sqlite

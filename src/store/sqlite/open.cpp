@@ -1,0 +1,44 @@
+#include <unistd.h>
+
+#include <system_error>
+
+#include "store/errors.hpp"
+#include "store/sqlite/engine.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace nicecream::store::sqlite {
+
+namespace {
+
+// Long enough to ride out a burst of writers, short enough that a stuck lock becomes a 503.
+constexpr std::chrono::milliseconds kBusyTimeout{5000};
+
+void prepare_data_dir(const std::filesystem::path& data_dir) {
+  std::error_code error;
+  std::filesystem::create_directories(data_dir, error);
+  if (error)
+    throw Unavailable("cannot create data directory " + data_dir.string() + ": " + error.message());
+  if (!std::filesystem::is_directory(data_dir))
+    throw Unavailable("data directory " + data_dir.string() + " is not a directory");
+  // SQLite also needs to create its -wal and -shm files beside the database.
+  if (::access(data_dir.c_str(), W_OK | X_OK) != 0)
+    throw Unavailable("data directory " + data_dir.string() +
+                      " is not writable: " + std::system_category().message(errno));
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::filesystem::path file, std::size_t pool_size)
+    : file_(std::move(file)),
+      pool_(pool_size, [this] { return Connection::open(file_, kBusyTimeout); }) {
+  // Opening one connection now reports a bad file at startup rather than on the first request.
+  auto first = connection();
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir,
+                                         std::size_t pool_size) {
+  prepare_data_dir(data_dir);
+  return std::make_unique<SqliteStore>(data_dir / kDatabaseFileName, pool_size);
+}
+
+}  // namespace nicecream::store::sqlite

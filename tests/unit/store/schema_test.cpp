@@ -1,0 +1,50 @@
+#include <thread>
+
+#include "store/migrations/migration.hpp"
+#include "unit/store/store_test.hpp"
+
+namespace nicecream::store::test {
+
+namespace {
+
+int latest_shipped(Engine engine) {
+  return migrations::latest_version(engine == Engine::sqlite ? migrations::sqlite_migrations()
+                                                             : migrations::postgres_migrations());
+}
+
+}  // namespace
+
+TEST_P(StoreTest, MigrateAppliesEveryMigrationOnce) {
+  const int latest = latest_shipped(GetParam());
+  ASSERT_GT(latest, 0);
+  EXPECT_EQ(migrations_applied(), latest);
+  EXPECT_EQ(store().migrate(), 0);
+  EXPECT_EQ(harness().open()->migrate(), 0);
+  const auto version = store().schema_version();
+  EXPECT_EQ(version.current, latest);
+  EXPECT_EQ(version.latest, latest);
+}
+
+TEST_P(StoreTest, UnmigratedDatabaseReportsVersionZero) {
+  auto fresh = make_harness(GetParam());
+  const auto version = fresh->open()->schema_version();
+  EXPECT_EQ(version.current, 0);
+  EXPECT_EQ(version.latest, latest_shipped(GetParam()));
+}
+
+TEST_P(StoreTest, MigratorsRunningTogetherApplyEachMigrationOnce) {
+  auto fresh = make_harness(GetParam());
+  auto first = fresh->open();
+  auto second = fresh->open();
+  int applied_by_first = 0;
+  int applied_by_second = 0;
+  {
+    std::jthread a([&] { applied_by_first = first->migrate(); });
+    std::jthread b([&] { applied_by_second = second->migrate(); });
+  }
+  EXPECT_EQ(applied_by_first + applied_by_second, latest_shipped(GetParam()));
+  EXPECT_EQ(first->schema_version().current, latest_shipped(GetParam()));
+  EXPECT_EQ(second->list_channels().size(), 3u);
+}
+
+}  // namespace nicecream::store::test
