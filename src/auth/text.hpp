@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string_view>
+
+namespace nicecream::auth {
+
+inline constexpr std::string_view kWhitespace = " \t\r\n";
+
+// `text` without leading and trailing characters from `characters`.
+inline std::string_view trim(std::string_view text, std::string_view characters = kWhitespace) {
+  const auto first = text.find_first_not_of(characters);
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(first, text.find_last_not_of(characters) - first + 1);
+}
+
+}  // namespace nicecream::auth
