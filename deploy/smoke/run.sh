@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Smoke test of the container deployment, on this machine alone:
+#   1. a private Docker engine (dockerd.sh: vfs storage, host networking);
+#   2. a debian:bookworm base image from the Debian mirror (base-image.sh);
+#   3. our image (Dockerfile) and PostgreSQL/Redis images from Debian packages;
+#   4. the compose stack (docker-compose.yml + compose.stack.yml): migrations
+#      finish, /channels answers, the containers report healthy; a channel on
+#      the station emulator gets a history item recorded by the crawler
+#      container, and that item reaches /history/events of the API container
+#      through Redis;
+#   5. the embedded single container (docker-compose.embedded.yml) the same
+#      way, plus the history surviving a restart (its data volume);
+# then tears everything down. Only 127.0.0.1 is ever contacted, besides the
+# Debian mirror and the npm registry while images build.
+#
+# usage: deploy/smoke/run.sh [stack|embedded|all]    (default all)
+#   KEEP_DOCKERD=1 leaves the engine running (faster reruns).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+what="${1:-all}"
+
+export SMOKE_API_PORT="${SMOKE_API_PORT:-58080}"
+export SMOKE_PG_PORT="${SMOKE_PG_PORT:-55432}"
+export SMOKE_REDIS_PORT="${SMOKE_REDIS_PORT:-56379}"
+export DOCKER=/usr/bin/docker
+eval "$("$here/dockerd.sh" env)"
+api="http://127.0.0.1:$SMOKE_API_PORT"
+emulator_script="$root/tests/support/stations/emulator.py"
+work="$(mktemp -d)"
+emulator_pid=""
+stream_pid=""
+compose_files=()
+project=""
+
+log() { echo "smoke: $*" >&2; }
+fail() {
+  log "FAILED: $*"
+  exit 1
+}
+
+compose() { docker-compose --project-name "$project" --project-directory "$root" "${compose_files[@]}" "$@"; }
+
+teardown_compose() {
+  if [[ -n "$project" ]]; then
+    log "logs of $project (last lines):"
+    compose logs --no-color --tail 25 >&2 2>/dev/null || true
+    compose down --volumes --remove-orphans >/dev/null 2>&1 || true
+    project=""
+  fi
+}
+
+cleanup() {
+  if [[ -n "$stream_pid" ]]; then kill "$stream_pid" 2>/dev/null || true; fi
+  teardown_compose
+  if [[ -n "$emulator_pid" ]]; then kill "$emulator_pid" 2>/dev/null || true; fi
+  [[ "${KEEP_DOCKERD:-}" == 1 ]] || "$here/dockerd.sh" stop || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# wait_for SECONDS DESCRIPTION COMMAND...: retries once a second, bounded.
+wait_for() {
+  local seconds="$1" description="$2"
+  shift 2
+  for _ in $(seq 1 "$seconds"); do
+    if "$@" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 1
+  done
+  fail "$description (not within ${seconds}s)"
+}
+
+build_images() {
+  "$here/dockerd.sh" start
+  "$here/base-image.sh" import
+  log "building nicecream-history:latest"
+  docker build --network host --tag nicecream-history:latest "$root" >"$work/build.log" 2>&1 ||
+    { tail -40 "$work/build.log" >&2; fail "docker build"; }
+  log "image size: $(docker image inspect --format '{{.Size}}' nicecream-history:latest) bytes"
+  for image in postgres redis; do
+    docker build --network host --tag "nicecream-smoke/$image:$([[ $image == postgres ]] && echo 15 || echo 7)" \
+      "$here/images/$image" >"$work/build-$image.log" 2>&1 ||
+      { tail -20 "$work/build-$image.log" >&2; fail "docker build $image"; }
+  done
+  docker run --rm --entrypoint nicecream nicecream-history:latest version
+}
+
+start_emulator() {
+  [[ -f "$emulator_script" ]] || fail "station emulator missing: $emulator_script"
+  python3 "$emulator_script" --port 0 >"$work/emulator.out" 2>"$work/emulator.err" &
+  emulator_pid=$!
+  wait_for 10 "station emulator announces its port" test -s "$work/emulator.out"
+  emulator_port="$(head -1 "$work/emulator.out" | tr -dc '0-9')"
+  log "station emulator on 127.0.0.1:$emulator_port"
+}
+
+set_station_title() { # set_station_title STATION TITLE
+  curl --fail --silent --show-error --max-time 5 -H 'Content-Type: application/json' \
+    --data "$(python3 -c 'import json,sys; print(json.dumps({"title": sys.argv[1]}))' "$2")" \
+    "http://127.0.0.1:$emulator_port/control/$1" >/dev/null
+}
+
+channels_answer() { curl --fail --silent --max-time 3 "$api/channels" | python3 -c 'import json,sys; assert isinstance(json.load(sys.stdin), list)'; }
+
+history_has() { # history_has CHANNEL_ID TITLE
+  curl --fail --silent --max-time 3 "$api/history?channel_id=$1" |
+    python3 -c 'import json,sys; sys.exit(0 if any(i["song_title"] == sys.argv[1] for i in json.load(sys.stdin)) else 1)' "$2"
+}
+
+container_healthy() { # container_healthy SERVICE
+  [[ "$(docker inspect --format '{{.State.Health.Status}}' "$(compose ps -q "$1")")" == healthy ]]
+}
+
+stream_has() { grep -qF "$1" "$work/stream.txt"; }
+
+# add_channel SERVICE NAME: adds a voscast channel on the emulator, prints its id.
+add_channel() {
+  local url="http://127.0.0.1:$emulator_port/$2/display.js"
+  compose exec -T "$1" nicecream channels add "$2" "$url" --format voscast >&2 ||
+    fail "nicecream channels add"
+  compose exec -T "$1" nicecream channels list |
+    awk -v name="$2" '$2 == name {print $1; exit}'
+}
+
+# A title reaches the history (crawler -> store) and the live stream
+# (crawler -> events -> API) of the running deployment.
+check_title_flows() { # check_title_flows SERVICE STATION
+  local service="$1" station="$2" channel_id title
+  set_station_title "$station" "Smoke Artist - Warm Up"
+  channel_id="$(add_channel "$service" "$station")"
+  [[ "$channel_id" =~ ^[0-9]+$ ]] || fail "channel id not found in 'channels list'"
+  log "channel $station is #$channel_id"
+  curl --silent --no-buffer --max-time 90 "$api/history/events" >"$work/stream.txt" 2>/dev/null &
+  stream_pid=$!
+  sleep 1 # the stream subscribes before the new title appears
+  title="Smoke Artist - Track $RANDOM$RANDOM"
+  set_station_title "$station" "$title"
+  wait_for 60 "the history lists '$title'" history_has "$channel_id" "$title"
+  log "history: '$title' recorded"
+  wait_for 30 "/history/events delivers '$title'" stream_has "\"song_title\":\"$title\""
+  grep -q '^event: history' "$work/stream.txt" || fail "the stream's events are not named history"
+  log "events: '$title' arrived on /history/events"
+  kill "$stream_pid" 2>/dev/null || true
+  stream_pid=""
+  last_title="$title"
+  last_channel_id="$channel_id"
+}
+
+smoke_stack() {
+  log "== compose stack (postgres, redis, migrations, api, crawler)"
+  project=nicecream-smoke-stack
+  compose_files=(-f "$root/docker-compose.yml" -f "$here/compose.stack.yml")
+  compose up -d --no-build
+  [[ "$(docker inspect --format '{{.State.ExitCode}}' "$(compose ps -q migrations)")" == 0 ]] ||
+    fail "migrations did not exit 0"
+  log "migrations: exited 0"
+  wait_for 60 "/channels answers" channels_answer
+  log "api: /channels answers"
+  curl --fail --silent --max-time 3 "$api/" | grep -qi '<html' || fail "the web app is not served at /"
+  log "api: the web app is served at /"
+  wait_for 60 "api container healthy" container_healthy api
+  wait_for 30 "crawler container healthy" container_healthy crawler
+  log "health: api and crawler containers healthy"
+  check_title_flows api stack
+  teardown_compose
+  log "== compose stack: passed"
+}
+
+smoke_embedded() {
+  log "== embedded single container"
+  project=nicecream-smoke-embedded
+  compose_files=(-f "$root/docker-compose.embedded.yml" -f "$here/compose.embedded.yml")
+  compose up -d --no-build
+  wait_for 60 "/channels answers" channels_answer
+  log "embedded: /channels answers"
+  wait_for 60 "container healthy" container_healthy nicecream
+  check_title_flows nicecream embedded
+  compose restart nicecream >/dev/null
+  wait_for 60 "/channels answers after a restart" channels_answer
+  history_has "$last_channel_id" "$last_title" || fail "history lost across a restart"
+  log "embedded: history kept across a restart (data volume)"
+  teardown_compose
+  log "== embedded: passed"
+}
+
+build_images
+start_emulator
+case "$what" in
+  stack) smoke_stack ;;
+  embedded) smoke_embedded ;;
+  all) smoke_stack && smoke_embedded ;;
+  *) fail "usage: $0 [stack|embedded|all]" ;;
+esac
+log "all passed"
