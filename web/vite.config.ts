@@ -30,6 +30,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // jsdom renders long lists slowly on a busy 2-core machine; this is a hang guard, not a speed check.
+    testTimeout: 20_000,
     unstubGlobals: true,
   },
 });

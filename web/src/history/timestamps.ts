@@ -13,9 +13,15 @@ export function parseApiTimestamp(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Local date and time for people, e.g. "27 Nov 2026, 20:57". */
-export function formatLocalDateTime(text: string, locale?: string, timeZone?: string): string {
-  const date = parseApiTimestamp(text);
-  if (date === null) return text;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+/**
+ * A formatter of API timestamps as local date and time for people, e.g.
+ * "27 Nov 2026, 20:57"; text that is not a timestamp is shown as it came.
+ * Make one per list: building an Intl formatter costs more than using it.
+ */
+export function localDateTimeFormatter(locale?: string, timeZone?: string): (text: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return (text) => {
+    const date = parseApiTimestamp(text);
+    return date === null ? text : format.format(date);
+  };
 }

@@ -1,7 +1,7 @@
 import type { Channel, HistoryItem } from '../../api/types';
-import { formatLocalDateTime } from '../../history/timestamps';
 import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
 import { SongLinks } from '../SongLinks/SongLinks';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 
 interface HistoryListProps {
   items: readonly HistoryItem[];
@@ -15,6 +15,7 @@ interface HistoryListProps {
 
 /** Songs played, newest first. */
 export function HistoryList({ items, liveIds, channels, signedIn, pendingSongs, onToggleBookmark }: HistoryListProps) {
+  const formatDateTime = useDateTimeFormat();
   const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
   return (
     <ol class="list-group history-list" aria-label="Songs played, newest first">
@@ -24,7 +25,7 @@ export function HistoryList({ items, liveIds, channels, signedIn, pendingSongs, 
             <div class="flex-grow-1 min-w-0">
               <div class="fw-semibold text-break song-title">{item.song_title}</div>
               <div class="small text-body-secondary">
-                <time dateTime={item.created_at}>{formatLocalDateTime(item.created_at)}</time>
+                <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>
                 {channelNames.has(item.channel_id) && (
                   <span class="ms-2 channel-label">
                     <span class={`channel-dot channel-${channelNames.get(item.channel_id) ?? ''}`} aria-hidden="true" />

@@ -1,23 +1,14 @@
+import { h } from 'preact';
 import { ICONS, type IconName } from './icons';
+import { parseSvgIcon, type SvgIcon } from './svg-elements';
 
-interface SvgParts {
-  viewBox: string;
-  body: string;
-}
-
-function svgParts(svg: string): SvgParts {
-  const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 16 16';
-  const body = svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-  return { viewBox, body };
-}
-
-const PARTS = Object.fromEntries(
-  Object.entries(ICONS).map(([name, svg]) => [name, svgParts(svg)]),
-) as Record<IconName, SvgParts>;
+const PARSED = Object.fromEntries(
+  Object.entries(ICONS).map(([name, svg]) => [name, parseSvgIcon(svg)]),
+) as Record<IconName, SvgIcon>;
 
 /** A decorative inline SVG icon; the control it sits in carries the text or aria-label. */
 export function Icon({ name, class: className }: { name: IconName; class?: string }) {
-  const { viewBox, body } = PARTS[name];
+  const { viewBox, elements } = PARSED[name];
   return (
     <svg
       class={`icon${className ? ` ${className}` : ''}`}
@@ -27,7 +18,8 @@ export function Icon({ name, class: className }: { name: IconName; class?: strin
       fill="currentColor"
       aria-hidden="true"
       focusable="false"
-      dangerouslySetInnerHTML={{ __html: body }}
-    />
+    >
+      {elements.map((element, index) => h(element.tag, { key: index, ...element.attributes }))}
+    </svg>
   );
 }

@@ -1,10 +1,10 @@
 import type { Channel, HistoryItem } from '../../api/types';
 import type { NowPlaying } from '../../history/now-playing';
-import { formatLocalDateTime } from '../../history/timestamps';
 import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
 import { Icon } from '../Icon/Icon';
 import { SongLinks } from '../SongLinks/SongLinks';
 import { Spinner } from '../Spinner/Spinner';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 
 interface NowPlayingCardsProps {
   channels: readonly Channel[];
@@ -17,6 +17,7 @@ interface NowPlayingCardsProps {
 
 /** One card per channel with the song it played last. */
 export function NowPlayingCards({ channels, nowPlaying, loading, signedIn, pendingSongs, onToggleBookmark }: NowPlayingCardsProps) {
+  const formatDateTime = useDateTimeFormat();
   return (
     <section aria-labelledby="now-playing-heading" class="mb-4">
       <h2 id="now-playing-heading" class="h5 mb-3">
@@ -39,7 +40,7 @@ export function NowPlayingCards({ channels, nowPlaying, loading, signedIn, pendi
                         {item.song_title}
                       </p>
                       <p class="card-text small text-body-secondary mb-2">
-                        since <time dateTime={item.created_at}>{formatLocalDateTime(item.created_at)}</time>
+                        since <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>
                       </p>
                       <div class="mt-auto d-flex align-items-center">
                         <SongLinks title={item.song_title} />

@@ -5,9 +5,9 @@ import { Link } from '../../components/Link/Link';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { SongLinks } from '../../components/SongLinks/SongLinks';
 import { LoadingBlock, Spinner } from '../../components/Spinner/Spinner';
-import { formatLocalDateTime } from '../../history/timestamps';
 import { useBookmarks } from '../../hooks/use-bookmarks';
 import { useSession } from '../../hooks/use-session';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 
 function SignInPrompt() {
   const api = useApi();
@@ -37,6 +37,7 @@ function EmptyState() {
 
 export function BookmarksPage() {
   const session = useSession();
+  const formatDateTime = useDateTimeFormat();
   const state = useBookmarks(session.status === 'signed-in');
 
   return (
@@ -62,7 +63,7 @@ export function BookmarksPage() {
                         <div class="flex-grow-1 min-w-0">
                           <div class="fw-semibold text-break song-title">{bookmark.song_title}</div>
                           <div class="small text-body-secondary">
-                            Saved <time dateTime={bookmark.created_at}>{formatLocalDateTime(bookmark.created_at)}</time>
+                            Saved <time dateTime={bookmark.created_at}>{formatDateTime(bookmark.created_at)}</time>
                           </div>
                         </div>
                         <div class="d-flex align-items-center flex-shrink-0">

@@ -1,0 +1,229 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildUrl, createApiClient, errorFromResponse, isCrossOrigin, PAGE_SIZE } from './client';
+import {
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  ValidationError,
+} from './errors';
+import { FakeEventSource } from '../test/fake-event-source';
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(body === undefined ? '' : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function clientWith(response: Response | (() => Promise<Response>), options: { baseUrl?: string; cookies?: string } = {}) {
+  const fetch = vi.fn<typeof globalThis.fetch>(() => (typeof response === 'function' ? response() : Promise.resolve(response)));
+  const api = createApiClient({
+    baseUrl: options.baseUrl ?? '',
+    fetch,
+    readCookies: () => options.cookies ?? '',
+    pageUrl: () => 'http://127.0.0.1:8080/',
+    createEventSource: (url, init) => new FakeEventSource(url, init),
+  });
+  const call = (index = 0) => {
+    const [url, init] = fetch.mock.calls[index] ?? [];
+    return { url: String(url), init: init ?? {}, headers: (init?.headers ?? {}) as Record<string, string> };
+  };
+  return { api, fetch, call };
+}
+
+describe('buildUrl', () => {
+  it('joins base and path and drops empty query values', () => {
+    expect(buildUrl('', '/history', { channel_id: undefined, limit: 50, before: null })).toBe('/history?limit=50');
+    expect(buildUrl('http://127.0.0.1:9000/', '/channels')).toBe('http://127.0.0.1:9000/channels');
+    expect(buildUrl('http://127.0.0.1:9000/api//', '/user', { a: '' })).toBe('http://127.0.0.1:9000/api/user');
+  });
+
+  it('encodes query values', () => {
+    expect(buildUrl('', '/x', { q: 'a b&c' })).toBe('/x?q=a+b%26c');
+  });
+});
+
+describe('isCrossOrigin', () => {
+  it('is false for the same origin or an empty base', () => {
+    expect(isCrossOrigin('', 'http://127.0.0.1:8080/')).toBe(false);
+    expect(isCrossOrigin('http://127.0.0.1:8080', 'http://127.0.0.1:8080/bookmarks')).toBe(false);
+    expect(isCrossOrigin('/api', 'http://127.0.0.1:8080/')).toBe(false);
+  });
+
+  it('is true for another host or port', () => {
+    expect(isCrossOrigin('http://127.0.0.1:9000', 'http://127.0.0.1:8080/')).toBe(true);
+    expect(isCrossOrigin('http://localhost:8080', 'http://127.0.0.1:8080/')).toBe(true);
+  });
+});
+
+describe('API client requests', () => {
+  it('GETs channels with credentials and no CSRF header', async () => {
+    const { api, call } = clientWith(jsonResponse([{ id: 1, name: 'red', url: 'u' }]), { cookies: 'nicecream_history_csrf=t' });
+    await expect(api.getChannels()).resolves.toEqual([{ id: 1, name: 'red', url: 'u' }]);
+    expect(call().url).toBe('/channels');
+    expect(call().init.method).toBe('GET');
+    expect(call().init.credentials).toBe('include');
+    expect(call().headers['X-Csrf-Token']).toBeUndefined();
+  });
+
+  it('builds history URLs: default page size, channel filter, keyset cursor', async () => {
+    const { api, call } = clientWith(() => Promise.resolve(jsonResponse([])), { baseUrl: 'http://127.0.0.1:9000' });
+    await api.getHistory({});
+    await api.getHistory({ channelId: 2, limit: 1 });
+    await api.getHistory({ channelId: null, before: 120 });
+    await api.getHistory({ channelId: 0 });
+    expect(call(0).url).toBe(`http://127.0.0.1:9000/history?limit=${PAGE_SIZE}`);
+    expect(call(1).url).toBe('http://127.0.0.1:9000/history?channel_id=2&limit=1');
+    expect(call(2).url).toBe(`http://127.0.0.1:9000/history?limit=${PAGE_SIZE}&before=120`);
+    expect(call(3).url).toBe(`http://127.0.0.1:9000/history?limit=${PAGE_SIZE}`);
+  });
+
+  it('builds bookmark page URLs', async () => {
+    const { api, call } = clientWith(() => Promise.resolve(jsonResponse([])));
+    await api.getBookmarks({ before: 9 });
+    expect(call().url).toBe(`/user/bookmarks?limit=${PAGE_SIZE}&before=9`);
+  });
+
+  it('POSTs a bookmark as JSON with the CSRF token from the cookie', async () => {
+    const saved = { id: 5, created_at: 'x', song_id: 3, song_title: 't', user_id: 1 };
+    const { api, call } = clientWith(jsonResponse(saved), { cookies: 'a=b; nicecream_history_csrf=tok%2F1' });
+    await expect(api.addBookmark(3)).resolves.toEqual(saved);
+    expect(call().url).toBe('/user/bookmarks');
+    expect(call().init.method).toBe('POST');
+    expect(call().init.credentials).toBe('include');
+    expect(call().headers['Content-Type']).toBe('application/json');
+    expect(call().headers['X-Csrf-Token']).toBe('tok/1');
+    expect(JSON.parse(String(call().init.body))).toEqual({ song_id: 3 });
+  });
+
+  it('DELETEs a bookmark with the CSRF token', async () => {
+    const { api, call } = clientWith(jsonResponse({}), { cookies: 'nicecream_history_csrf=tok' });
+    await expect(api.removeBookmark(42)).resolves.toBeUndefined();
+    expect(call().url).toBe('/user/bookmarks/42');
+    expect(call().init.method).toBe('DELETE');
+    expect(call().headers['X-Csrf-Token']).toBe('tok');
+    expect(call().init.body).toBeNull();
+  });
+
+  it('sends no CSRF header when there is no CSRF cookie (the server then refuses)', async () => {
+    const { api, call } = clientWith(jsonResponse({}));
+    await api.removeBookmark(1);
+    expect(call().headers['X-Csrf-Token']).toBeUndefined();
+  });
+
+  it('reads the CSRF cookie at call time, not once', async () => {
+    let cookies = 'nicecream_history_csrf=old';
+    const fetch = vi.fn<typeof globalThis.fetch>(() => Promise.resolve(jsonResponse({})));
+    const api = createApiClient({ baseUrl: '', fetch, readCookies: () => cookies });
+    await api.removeBookmark(1);
+    cookies = 'nicecream_history_csrf=new';
+    await api.removeBookmark(1);
+    const token = (index: number) => (fetch.mock.calls[index]?.[1]?.headers as Record<string, string>)['X-Csrf-Token'];
+    expect(token(0)).toBe('old');
+    expect(token(1)).toBe('new');
+  });
+});
+
+describe('API client errors', () => {
+  it('maps 401 on /user to "nobody signed in"', async () => {
+    const { api } = clientWith(jsonResponse({ detail: 'Unauthorized' }, 401));
+    await expect(api.getCurrentUser()).resolves.toBeNull();
+  });
+
+  it('returns the user on 200', async () => {
+    const user = { id: 1, sub: 's', picture: 'p', given_name: 'A', family_name: 'B' };
+    const { api } = clientWith(jsonResponse(user));
+    await expect(api.getCurrentUser()).resolves.toEqual(user);
+  });
+
+  it('maps 401 elsewhere to UnauthorizedError with the server detail', async () => {
+    const { api } = clientWith(jsonResponse({ detail: 'Not signed in' }, 401));
+    const error = await api.getBookmarks({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect((error as UnauthorizedError).message).toBe('Not signed in');
+    expect((error as UnauthorizedError).status).toBe(401);
+  });
+
+  it('maps 404 to NotFoundError', async () => {
+    const { api } = clientWith(jsonResponse({ detail: 'Not Found' }, 404));
+    await expect(api.removeBookmark(9)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('maps 422 to ValidationError with fields per location', async () => {
+    const detail = { body: { song_id: ['Not found.'] } };
+    const { api } = clientWith(jsonResponse({ detail }, 422));
+    const error = (await api.addBookmark(999).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fields).toEqual(detail);
+    expect(error.message).toContain('body.song_id: Not found.');
+    expect(error.isCsrfFailure).toBe(false);
+  });
+
+  it('recognises the CSRF refusal', async () => {
+    const detail = { header: { 'X-Csrf-Token': ['Missing or invalid value.'] } };
+    const { api } = clientWith(jsonResponse({ detail }, 422));
+    const error = (await api.removeBookmark(1).catch((e: unknown) => e)) as ValidationError;
+    expect(error.isCsrfFailure).toBe(true);
+  });
+
+  it('maps 503 on /user to an error (the session hook counts it as signed out)', async () => {
+    const { api } = clientWith(jsonResponse({ detail: 'Sign-in is not configured' }, 503));
+    await expect(api.getCurrentUser()).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it('maps other statuses to HttpError, even with a body that is not JSON', async () => {
+    const { api } = clientWith(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = (await api.getChannels().catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(502);
+    expect(error.message).toContain('502');
+  });
+
+  it('maps a failed fetch to NetworkError', async () => {
+    const { api } = clientWith(() => Promise.reject(new TypeError('Failed to fetch')));
+    const error = (await api.getChannels().catch((e: unknown) => e)) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.status).toBe(0);
+  });
+
+  it('lets an aborted call reject as an abort, not a network error', async () => {
+    const { api } = clientWith(() => Promise.reject(new DOMException('aborted', 'AbortError')));
+    const error = (await api.getChannels().catch((e: unknown) => e)) as Error;
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect(error.name).toBe('AbortError');
+  });
+
+  it('errorFromResponse falls back to a plain message when detail is missing or odd', () => {
+    expect(errorFromResponse(404, null).message).toBe('Not found.');
+    expect(errorFromResponse(422, { detail: 'x' })).toBeInstanceOf(HttpError);
+    expect(errorFromResponse(500, { detail: ['x'] }).message).toContain('500');
+  });
+});
+
+describe('API client links and streams', () => {
+  it('builds sign-in and sign-out links on the API origin', () => {
+    const same = clientWith(jsonResponse({})).api;
+    expect(same.signInUrl()).toBe('/user/google');
+    expect(same.signOutUrl()).toBe('/user/sign_out');
+    const other = clientWith(jsonResponse({}), { baseUrl: 'http://127.0.0.1:9000' }).api;
+    expect(other.signInUrl()).toBe('http://127.0.0.1:9000/user/google');
+  });
+
+  it('opens the event stream, asking to resume after the last id seen', () => {
+    const { api } = clientWith(jsonResponse({}));
+    const fresh = api.openHistoryEvents() as FakeEventSource;
+    expect(fresh.url).toBe('/history/events');
+    expect(fresh.init.withCredentials).toBe(false);
+    const resumed = api.openHistoryEvents(77) as FakeEventSource;
+    expect(resumed.url).toBe('/history/events?last_event_id=77');
+  });
+
+  it('opens a cross-origin event stream with credentials', () => {
+    const { api } = clientWith(jsonResponse({}), { baseUrl: 'http://127.0.0.1:9000' });
+    const source = api.openHistoryEvents(null) as FakeEventSource;
+    expect(source.url).toBe('http://127.0.0.1:9000/history/events');
+    expect(source.init.withCredentials).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { standardBackend, renderApp } from './test/render-app';
+import { USER } from './test/fixtures';
+
+describe('header', () => {
+  it('shows the brand and both links', async () => {
+    renderApp(standardBackend());
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: /Nicecream History/ })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'History' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Bookmarks' }).getAttribute('href')).toBe('/bookmarks');
+    await screen.findByRole('link', { name: /Sign in with Google/ });
+  });
+
+  it('says it is checking who is signed in, then offers Google sign-in when signed out', async () => {
+    renderApp(standardBackend({ user: null }));
+    expect(screen.getByText('Checking who is signed in…')).toBeTruthy();
+    const signIn = await screen.findByRole('link', { name: /Sign in with Google/ });
+    expect(signIn.getAttribute('href')).toBe('/user/google');
+    expect(screen.queryByRole('link', { name: /Sign out/ })).toBeNull();
+  });
+
+  it('shows the user with avatar, name and sign-out when signed in', async () => {
+    renderApp(standardBackend({ user: USER }));
+    const signOut = await screen.findByRole('link', { name: /Sign out/ });
+    expect(signOut.getAttribute('href')).toBe('/user/sign_out');
+    expect(screen.getByText('Ada Lovelace')).toBeTruthy();
+    const avatar = document.querySelector('img.avatar');
+    expect(avatar?.getAttribute('src')).toBe(USER.picture);
+    expect(screen.queryByRole('link', { name: /Sign in with Google/ })).toBeNull();
+  });
+
+  it('falls back to an initial when the avatar does not load', async () => {
+    renderApp(standardBackend({ user: USER }));
+    await screen.findByText('Ada Lovelace');
+    fireEvent.error(document.querySelector('img.avatar')!);
+    expect(document.querySelector('img.avatar')).toBeNull();
+    expect(document.querySelector('.avatar-initial')?.textContent).toBe('A');
+  });
+
+  it.each(['unavailable', 'down'] as const)('treats a /user that is %s as signed out, without crashing', async (user) => {
+    renderApp(standardBackend({ user }));
+    await screen.findByRole('link', { name: /Sign in with Google/ });
+    expect(screen.getByRole('heading', { name: 'History' })).toBeTruthy();
+  });
+
+  it('opens and closes the navigation menu on narrow screens', () => {
+    renderApp(standardBackend());
+    const toggler = screen.getByRole('button', { name: 'Show navigation' });
+    expect(toggler.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggler);
+    expect(screen.getByRole('button', { name: 'Hide navigation' }).getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('main-nav')?.classList.contains('show')).toBe(true);
+  });
+});
+
+describe('sign-in errors', () => {
+  it('shows ?signin_error once, removes it from the URL and keeps the rest', async () => {
+    renderApp(standardBackend(), '/?channel=2&signin_error=access_denied');
+    const alert = await screen.findByText('Sign-in was cancelled.');
+    expect(alert).toBeTruthy();
+    await waitFor(() => expect(window.location.search).toBe('?channel=2'));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss sign-in error' }));
+    expect(screen.queryByText('Sign-in was cancelled.')).toBeNull();
+  });
+
+  it('shows unknown codes with a generic message', async () => {
+    renderApp(standardBackend(), '/bookmarks?signin_error=weird_thing');
+    await screen.findByText('Sign-in failed (weird_thing). Please try again.');
+    await waitFor(() => expect(`${window.location.pathname}${window.location.search}`).toBe('/bookmarks'));
+  });
+});
+
+describe('routes', () => {
+  it('moves between History and Bookmarks without reloading, and back', async () => {
+    renderApp(standardBackend());
+    fireEvent.click(screen.getByRole('link', { name: 'Bookmarks' }));
+    expect(window.location.pathname).toBe('/bookmarks');
+    expect(await screen.findByRole('heading', { name: 'Bookmarks' })).toBeTruthy();
+    window.history.back();
+    await screen.findByRole('heading', { name: 'History' });
+  });
+
+  it('says so for an unknown path', () => {
+    renderApp(standardBackend(), '/nowhere');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,290 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { NETWORK_DOWN } from '../../test/fake-backend';
+import { historyItem, historyItems, USER } from '../../test/fixtures';
+import { pageOf, renderApp, standardBackend } from '../../test/render-app';
+
+function historyList() {
+  return screen.getByLabelText('Songs played, newest first');
+}
+
+// Plain DOM queries where lists are long: role queries over hundreds of rows are slow in jsdom.
+function listedIds(): number[] {
+  return [...historyList().querySelectorAll('li[data-id]')].map((row) => Number(row.getAttribute('data-id')));
+}
+
+function moreButton(): HTMLElement {
+  return screen.getByLabelText('More songs');
+}
+
+function card(channelName: string) {
+  return screen.findByRole('article', { name: `Channel ${channelName}` });
+}
+
+describe('history page: loading, empty, error', () => {
+  it('shows spinners with readable text while loading', () => {
+    renderApp(standardBackend());
+    expect(screen.getByText('Loading channels…').closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText('Loading history…').closest('[role="status"]')).toBeTruthy();
+  });
+
+  it('says when nothing was recorded', async () => {
+    renderApp(standardBackend({ history: () => [] }));
+    expect(await screen.findByText('No songs recorded yet.')).toBeTruthy();
+    expect(await within(await card('red')).findByText('Nothing recorded yet.')).toBeTruthy();
+  });
+
+  it('shows an error with a retry, and a toast, when the history cannot be loaded', async () => {
+    let down = true;
+    renderApp(standardBackend({ history: (query) => (down ? NETWORK_DOWN : pageOf(historyItems(3, 1))(query)) }));
+    expect(await screen.findByText('The history could not be loaded.')).toBeTruthy();
+    expect(await screen.findByText('The server could not be reached. Check your connection.')).toBeTruthy();
+    down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
+    expect(screen.queryByText('The history could not be loaded.')).toBeNull();
+  });
+
+  it('shows an error with a retry when the channels cannot be loaded', async () => {
+    renderApp(standardBackend({ channels: 'down' }));
+    expect(await screen.findByText('The channels could not be loaded.')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Filter history by channel' })).toBeNull();
+  });
+});
+
+describe('history page: list and now playing', () => {
+  it('lists songs newest first with time, search links and a heart', async () => {
+    const backend = standardBackend({ history: pageOf([historyItem(2, { song_title: 'Moby - Porcelain' }), historyItem(1)]) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([2, 1]));
+    const row = within(historyList()).getAllByRole('listitem')[0]!;
+    expect(within(row).getByText('Moby - Porcelain')).toBeTruthy();
+    expect(row.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-27T19:57:07.590829+00:00');
+    const youtube = within(row).getByRole('link', { name: /Search YouTube for Moby - Porcelain/ });
+    expect(youtube.getAttribute('href')).toBe('https://www.youtube.com/results?search_query=Moby+-+Porcelain');
+    expect(youtube.getAttribute('target')).toBe('_blank');
+    expect(youtube.getAttribute('rel')).toContain('noopener');
+    const soundcloud = within(row).getByRole('link', { name: /Search SoundCloud for Moby - Porcelain/ });
+    expect(soundcloud.getAttribute('href')).toBe('https://soundcloud.com/search?q=Moby+-+Porcelain');
+    expect(soundcloud.getAttribute('rel')).toContain('noopener');
+    expect(within(row).getByRole('button', { name: /Bookmark Moby - Porcelain/ })).toBeTruthy();
+    expect(backend.requestsTo('/history').some((r) => r.url.search === '?limit=50')).toBe(true);
+  });
+
+  it('fills one now-playing card per channel from limit=1 calls', async () => {
+    const items = [historyItem(9, { channel_id: 3, song_title: 'Blue now' }), historyItem(8, { channel_id: 1, song_title: 'Red now' })];
+    const backend = standardBackend({ history: pageOf(items) });
+    renderApp(backend);
+    expect(await within(await card('red')).findByText('Red now')).toBeTruthy();
+    expect(within(await card('blue')).getByText('Blue now')).toBeTruthy();
+    expect(within(await card('green')).getByText('Nothing recorded yet.')).toBeTruthy();
+    const limitOne = backend.requestsTo('/history').filter((r) => r.url.searchParams.get('limit') === '1');
+    expect(limitOne.map((r) => r.url.searchParams.get('channel_id')).sort()).toEqual(['1', '2', '3']);
+  });
+
+  it('loads older songs with "More", on the smallest id shown, until there are none', async () => {
+    const backend = standardBackend({ history: pageOf(historyItems(120, 1)) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toHaveLength(50));
+    fireEvent.click(moreButton());
+    await waitFor(() => expect(listedIds()).toHaveLength(100));
+    fireEvent.click(moreButton());
+    await waitFor(() => expect(listedIds()).toHaveLength(120));
+    expect(listedIds()).toEqual(historyItems(120, 1).map((item) => item.id));
+    const cursors = backend.requestsTo('/history').map((r) => r.url.searchParams.get('before')).filter(Boolean);
+    expect(cursors).toEqual(['71', '21']);
+    expect(screen.queryByLabelText('More songs')).toBeNull();
+    expect(screen.getByText('That is all the history there is.')).toBeTruthy();
+  });
+});
+
+describe('history page: channel filter', () => {
+  const items = [
+    historyItem(6, { channel_id: 2 }),
+    historyItem(5, { channel_id: 1 }),
+    historyItem(4, { channel_id: 2 }),
+    historyItem(3, { channel_id: 3 }),
+  ];
+
+  it('filters by channel, keeping the choice in ?channel=', async () => {
+    const backend = standardBackend({ history: pageOf(items) });
+    renderApp(backend);
+    const filter = await screen.findByRole('group', { name: 'Filter history by channel' });
+    expect(within(filter).getByRole('button', { name: 'All' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
+    fireEvent.click(within(filter).getByRole('button', { name: 'green' }));
+    expect(window.location.search).toBe('?channel=2');
+    await waitFor(() => expect(listedIds()).toEqual([6, 4]));
+    expect(within(filter).getByRole('button', { name: 'green' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'History of green' })).toBeTruthy();
+    fireEvent.click(within(filter).getByRole('button', { name: 'All' }));
+    expect(window.location.search).toBe('');
+    await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
+  });
+
+  it('starts filtered from the URL', async () => {
+    const backend = standardBackend({ history: pageOf(items) });
+    renderApp(backend, '/?channel=3');
+    await waitFor(() => expect(listedIds()).toEqual([3]));
+    expect(backend.requestsTo('/history').some((r) => r.url.search === '?channel_id=3&limit=50')).toBe(true);
+  });
+
+  it('shows everything for a channel that does not exist', async () => {
+    renderApp(standardBackend({ history: pageOf(items) }), '/?channel=99');
+    await waitFor(() => expect(window.location.search).toBe(''));
+    await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
+  });
+
+  it('follows Back to the previous filter', async () => {
+    renderApp(standardBackend({ history: pageOf(items) }));
+    const filter = await screen.findByRole('group', { name: 'Filter history by channel' });
+    fireEvent.click(within(filter).getByRole('button', { name: 'red' }));
+    await waitFor(() => expect(listedIds()).toEqual([5]));
+    window.history.back();
+    await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
+  });
+});
+
+describe('history page: live updates', () => {
+  it('is on by default, shows the stream state, and prepends new items with a highlight', async () => {
+    const backend = standardBackend({ history: pageOf(historyItems(10, 9)) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([10, 9]));
+    const toggle = screen.getByRole('switch', { name: 'Live updates' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(screen.getByText('Connecting…')).toBeTruthy();
+    const source = backend.sources[0]!;
+    expect(source.url).toMatch(/^\/history\/events/);
+    source.open();
+    await screen.findByText('Live');
+    source.send(historyItem(11, { channel_id: 2, song_title: 'Fresh one' }));
+    await waitFor(() => expect(listedIds()).toEqual([11, 10, 9]));
+    const fresh = within(historyList()).getAllByRole('listitem')[0]!;
+    expect(fresh.classList.contains('is-live')).toBe(true);
+    expect(within(await card('green')).getByText('Fresh one')).toBeTruthy();
+  });
+
+  it('does not repeat an item that is sent again, nor one already loaded', async () => {
+    const backend = standardBackend({ history: pageOf(historyItems(10, 9)) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([10, 9]));
+    const source = backend.sources[0]!;
+    source.open();
+    source.send(historyItem(10));
+    source.send(historyItem(11));
+    source.send(historyItem(11));
+    await waitFor(() => expect(listedIds()).toEqual([11, 10, 9]));
+  });
+
+  it('keeps other channels out of a filtered list but still updates their cards', async () => {
+    const backend = standardBackend({ history: pageOf([historyItem(5, { channel_id: 1 })]) });
+    renderApp(backend, '/?channel=1');
+    await waitFor(() => expect(listedIds()).toEqual([5]));
+    backend.sources[0]!.send(historyItem(6, { channel_id: 3, song_title: 'On blue' }));
+    backend.sources[0]!.send(historyItem(7, { channel_id: 1, song_title: 'On red' }));
+    await waitFor(() => expect(listedIds()).toEqual([7, 5]));
+    expect(within(await card('blue')).getByText('On blue')).toBeTruthy();
+    expect(within(await card('red')).getByText('On red')).toBeTruthy();
+  });
+
+  it('has no gap or repeat when items arrived live before "More"', async () => {
+    const store = historyItems(60, 1);
+    const backend = standardBackend({ history: (query) => pageOf(store)(query) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toHaveLength(50));
+    for (const id of [61, 62]) {
+      store.unshift(historyItem(id));
+      backend.sources[0]!.send(historyItem(id));
+    }
+    fireEvent.click(moreButton());
+    await waitFor(() => expect(listedIds()).toHaveLength(62));
+    expect(listedIds()).toEqual(historyItems(62, 1).map((item) => item.id));
+  });
+
+  it('shows "Reconnecting…" when the stream drops and reopens it after the newest id', async () => {
+    const backend = standardBackend({ history: pageOf(historyItems(30, 29)) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([30, 29]));
+    const first = backend.sources[0]!;
+    first.open();
+    first.fail(false);
+    expect(await screen.findByText('Reconnecting…')).toBeTruthy();
+    first.fail(true);
+    await waitFor(() => expect(backend.sources).toHaveLength(2), { timeout: 3_000 });
+    expect(backend.sources[1]!.url).toBe('/history/events?last_event_id=30');
+  });
+
+  it('closes the stream when switched off, and opens a new one when switched on', async () => {
+    const backend = standardBackend({ history: pageOf(historyItems(3, 1)) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
+    fireEvent.click(screen.getByRole('switch', { name: 'Live updates' }));
+    expect(backend.sources[0]!.closed).toBe(true);
+    expect(screen.getByText('Off')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Live updates' }));
+    expect(backend.sources).toHaveLength(2);
+    expect(backend.sources[1]!.url).toBe('/history/events?last_event_id=3');
+  });
+});
+
+describe('history page: bookmarks', () => {
+  it('keeps hearts inert with a hint when signed out', async () => {
+    const backend = standardBackend({ user: null, history: pageOf([historyItem(1, { song_title: 'Song' })]) });
+    renderApp(backend);
+    await screen.findByRole('link', { name: /Sign in with Google/ });
+    await waitFor(() => expect(listedIds()).toEqual([1]));
+    const heart = within(historyList()).getByRole('button', { name: /Bookmark Song \(sign in to bookmark songs\)/ });
+    expect(heart.getAttribute('aria-disabled')).toBe('true');
+    expect(heart.getAttribute('title')).toBe('Sign in to bookmark songs');
+    fireEvent.click(heart);
+    expect(backend.requestsTo('/user/bookmarks', 'POST')).toHaveLength(0);
+  });
+
+  it('bookmarks a song with the CSRF token, marks every play of it, and removes it again', async () => {
+    document.cookie = 'nicecream_history_csrf=csrf-123; path=/';
+    const items = [historyItem(3, { song_id: 50, song_title: 'Twice' }), historyItem(2), historyItem(1, { song_id: 50, song_title: 'Twice' })];
+    const backend = standardBackend({ user: USER, history: pageOf(items) });
+    renderApp(backend);
+    await screen.findByText('Ada Lovelace');
+    await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
+    const hearts = () => within(historyList()).getAllByRole('button', { name: /Twice/ });
+    expect(hearts().map((h) => h.getAttribute('aria-pressed'))).toEqual(['false', 'false']);
+
+    fireEvent.click(hearts()[0]!);
+    await waitFor(() => expect(hearts().map((h) => h.getAttribute('aria-pressed'))).toEqual(['true', 'true']));
+    const [post] = backend.requestsTo('/user/bookmarks', 'POST');
+    expect(post?.body).toEqual({ song_id: 50 });
+    expect(post?.headers['X-Csrf-Token']).toBe('csrf-123');
+    expect(post?.credentials).toBe('include');
+
+    fireEvent.click(hearts()[1]!);
+    await waitFor(() => expect(hearts().map((h) => h.getAttribute('aria-pressed'))).toEqual(['false', 'false']));
+    const [del] = backend.requestsTo('/user/bookmarks/900', 'DELETE');
+    expect(del?.headers['X-Csrf-Token']).toBe('csrf-123');
+  });
+
+  it('shows the server-side bookmark state and gives live plays of a bookmarked song a filled heart', async () => {
+    const backend = standardBackend({ user: USER, history: pageOf([historyItem(1, { song_id: 50, bookmark_id: 77, song_title: 'Loved' })]) });
+    renderApp(backend);
+    await waitFor(() => expect(listedIds()).toEqual([1]));
+    backend.sources[0]!.send(historyItem(2, { song_id: 50, song_title: 'Loved' }));
+    await waitFor(() => expect(listedIds()).toEqual([2, 1]));
+    const hearts = within(historyList()).getAllByRole('button', { name: /Remove bookmark: Loved/ });
+    expect(hearts).toHaveLength(2);
+  });
+
+  it('toasts the reason when bookmarking fails', async () => {
+    const backend = standardBackend({
+      user: USER,
+      history: pageOf([historyItem(1, { song_title: 'Nope' })]),
+      mutate: () => ({ status: 422, body: { detail: { header: { 'X-Csrf-Token': ['Missing or invalid value.'] } } } }),
+    });
+    renderApp(backend);
+    await screen.findByText('Ada Lovelace');
+    await waitFor(() => expect(listedIds()).toEqual([1]));
+    fireEvent.click(within(historyList()).getByRole('button', { name: 'Bookmark Nope' }));
+    const toast = await screen.findByText(/X-Csrf-Token/);
+    expect(toast.closest('.toast')).toBeTruthy();
+    expect(within(historyList()).getByRole('button', { name: 'Bookmark Nope' }).getAttribute('aria-pressed')).toBe('false');
+  });
+});
