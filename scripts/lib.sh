@@ -1,0 +1,45 @@
+# Shared by the scripts in this folder: paths and small helpers. Source it, don't run it.
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JOBS="${JOBS:-$(nproc)}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs, with one apt-get run, whichever listed packages are missing.
+ensure_apt_packages() {
+  local wanted missing=()
+  mapfile -t wanted < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt")
+  for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root to install them"
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# `npm ci` in a folder, only when its node_modules is missing or older than its lock file.
+ensure_npm_packages() {
+  local dir="$1"
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in ${dir#$REPO_ROOT/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Configures and builds one build tree: build_tree <dir> <cmake args...>
+build_tree() {
+  local dir="$1"; shift
+  cmake -S "$REPO_ROOT" -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+}
+
+build_web() {
+  ensure_npm_packages "$REPO_ROOT/web"
+  say "building the web app"
+  (cd "$REPO_ROOT/web" && npm run --silent build)
+}

@@ -1,0 +1,118 @@
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "integration/api/server_fixture.hpp"
+
+namespace nicecream::testing {
+namespace {
+
+class CliTest : public ::testing::Test {
+ protected:
+  std::map<std::string, std::string> env() {
+    return {{"NICECREAM_DATA_DIR", (scratch.path() / "data").string()}};
+  }
+  TempDir scratch;
+};
+
+TEST_F(CliTest, HelpListsTheSubcommands) {
+  const auto result = run_nicecream({"--help"}, {});
+  EXPECT_EQ(result.exit_code, 0);
+  for (const auto* command : {"serve", "crawl", "migrate", "channels", "version"})
+    EXPECT_NE(result.output.find(command), std::string::npos) << command;
+}
+
+TEST_F(CliTest, VersionPrintsOneLine) {
+  const auto result = run_nicecream({"version"}, {});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output.rfind("nicecream ", 0), 0u);
+}
+
+TEST_F(CliTest, MigrateTwiceChangesNothingTheSecondTime) {
+  const auto first = run_nicecream({"migrate"}, env());
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_EQ(first.output.find("applied 0"), std::string::npos) << first.output;
+  const auto second = run_nicecream({"migrate"}, env());
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.output.find("applied 0 migration(s)"), std::string::npos) << second.output;
+}
+
+TEST_F(CliTest, ChannelsAddListRemove) {
+  auto added = run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/status-json.xsl#/live",
+                              "--format", "icecast"},
+                             env());
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_NE(added.output.find("added channel 4 jazz"), std::string::npos) << added.output;
+  const auto listed = run_nicecream({"channels", "list"}, env());
+  EXPECT_NE(listed.output.find("jazz"), std::string::npos);
+  EXPECT_NE(listed.output.find("icecast"), std::string::npos);
+  EXPECT_NE(listed.output.find("red"), std::string::npos);
+  EXPECT_EQ(run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/x"}, env()).exit_code, 1)
+      << "names are unique";
+  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, env()).exit_code, 0);
+  EXPECT_EQ(run_nicecream({"channels", "list"}, env()).output.find("jazz"), std::string::npos);
+  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, env()).exit_code, 1);
+}
+
+TEST_F(CliTest, ChannelsAddRejectsBadInput) {
+  const auto bad_format =
+      run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "mp3"}, env());
+  EXPECT_NE(bad_format.exit_code, 0);
+  EXPECT_NE(bad_format.output.find("unknown format 'mp3'"), std::string::npos);
+  EXPECT_NE(
+      run_nicecream({"channels", "add", "waytoolongname", "http://127.0.0.1/a"}, env()).exit_code,
+      0);
+  EXPECT_NE(run_nicecream({"channels", "add", "x", "ftp://127.0.0.1/a"}, env()).exit_code, 0);
+  EXPECT_NE(run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "json"}, env())
+                .exit_code,
+            0);
+}
+
+TEST_F(CliTest, BadConfigurationExitsWithOneLineNamingTheVariable) {
+  auto with = [this](std::string name, std::string value) {
+    auto settings = env();
+    settings[name] = value;
+    return run_nicecream({"serve"}, settings);
+  };
+  const auto port = with("API_PORT", "http");
+  EXPECT_EQ(port.exit_code, 2);
+  EXPECT_EQ(port.output,
+            "nicecream: configuration error: API_PORT: 'http' is not a whole number\n");
+  const auto flag = with("API_DEBUG", "sometimes");
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_NE(flag.output.find("API_DEBUG"), std::string::npos);
+  const auto host = with("API_HOST", "not-an-address");
+  EXPECT_NE(host.exit_code, 0);
+  EXPECT_NE(host.output.find("API_HOST"), std::string::npos);
+}
+
+TEST_F(CliTest, UnwritableDataDirectoryIsNamed) {
+  if (geteuid() == 0) {
+    // root writes anywhere; a path under a regular file cannot be a directory for anyone
+    std::ofstream(scratch.path() / "file") << "x";
+    const auto result = run_nicecream(
+        {"migrate"}, {{"NICECREAM_DATA_DIR", (scratch.path() / "file" / "data").string()}});
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_NE(result.output.find((scratch.path() / "file").string()), std::string::npos)
+        << result.output;
+    return;
+  }
+  std::filesystem::create_directories(scratch.path() / "locked");
+  chmod((scratch.path() / "locked").c_str(), 0500);
+  const auto result = run_nicecream(
+      {"migrate"}, {{"NICECREAM_DATA_DIR", (scratch.path() / "locked" / "data").string()}});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.output.find("locked"), std::string::npos) << result.output;
+}
+
+TEST_F(CliTest, UnreadableDatabaseIsNamed) {
+  std::filesystem::create_directories(scratch.path() / "data");
+  std::ofstream(scratch.path() / "data" / "nicecream.db") << std::string(4096, 'z');
+  const auto result = run_nicecream({"serve"}, env());
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.output.find("nicecream.db"), std::string::npos) << result.output;
+  EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1) << result.output;
+}
+
+}  // namespace
+}  // namespace nicecream::testing

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/history_cache.hpp"
+#include "api/json_views.hpp"
+#include "api/live_stream.hpp"
+#include "api/query_reader.hpp"
+#include "api/static_files.hpp"
+#include "domain/timestamp.hpp"
+
+namespace nicecream::api {
+namespace {
+
+domain::HistoryItem item(domain::Id id) {
+  domain::HistoryItem history;
+  history.id = id;
+  history.created_at = *domain::parse_timestamp("2026-11-27T19:57:07.590829");
+  history.song_id = 7;
+  history.song_title = "Artist - \"Song\"";
+  history.channel_id = 2;
+  history.bookmark_id = 9;
+  return history;
+}
+
+TEST(JsonViews, HistoryItemHasTheContractsFields) {
+  EXPECT_EQ(boost::json::serialize(to_json(item(100001))),
+            R"({"id":100001,"created_at":"2026-11-27T19:57:07.590829+00:00","song_id":7,)"
+            R"("song_title":"Artist - \"Song\"","channel_id":2,"bookmark_id":9})");
+}
+
+TEST(JsonViews, ValidationErrorsNestByLocationAndField) {
+  domain::ValidationErrors errors;
+  errors.add("query", "offset", "Must be greater than or equal to 0.");
+  errors.add("header", "X-Csrf-Token", "Missing or invalid value.");
+  EXPECT_EQ(boost::json::serialize(to_json(errors)),
+            R"({"header":{"X-Csrf-Token":["Missing or invalid value."]},)"
+            R"("query":{"offset":["Must be greater than or equal to 0."]}})");
+}
+
+TEST(LiveEvents, WireFormatHasIdEventDataAndRetry) {
+  const auto text = format_history_event(item(5));
+  EXPECT_EQ(text.rfind("id: 5\nevent: history\ndata: {", 0), 0u);
+  EXPECT_TRUE(text.ends_with("}\nretry: 3000\n\n"));
+  const auto data = text.substr(text.find("data: ") + 6);
+  const auto json = boost::json::parse(data.substr(0, data.find('\n')));
+  EXPECT_EQ(json.at("bookmark_id").as_int64(), 0) << "events are not per user";
+  EXPECT_EQ(json.at("song_title").as_string(), "Artist - \"Song\"");
+}
+
+TEST(HistoryCache, ServesWhatWasStoredUntilInvalidated) {
+  HistoryCache cache;
+  cache.put("0/0/50/0", "[1]", cache.generation());
+  EXPECT_EQ(cache.get("0/0/50/0"), "[1]");
+  cache.invalidate();
+  EXPECT_FALSE(cache.get("0/0/50/0"));
+}
+
+TEST(HistoryCache, APageReadBeforeAnInvalidationIsNotStored) {
+  HistoryCache cache;
+  const auto generation = cache.generation();
+  cache.invalidate();  // a new item arrived while the page was being read
+  cache.put("0/0/50/0", "[stale]", generation);
+  EXPECT_FALSE(cache.get("0/0/50/0"));
+}
+
+TEST(HistoryCache, StaysBounded) {
+  HistoryCache cache(2);
+  for (int i = 0; i < 5; ++i) cache.put(std::to_string(i), "x", cache.generation());
+  int present = 0;
+  for (int i = 0; i < 5; ++i) present += cache.get(std::to_string(i)).has_value();
+  EXPECT_LE(present, 2);
+  EXPECT_TRUE(cache.get("4"));
+}
+
+TEST(QueryReader, ReportsUnknownParameters) {
+  http::QueryParams query{{{"offset", "1"}, {"bogus", "x"}}};
+  QueryReader reader(query, {"offset"});
+  EXPECT_EQ(reader.integer("offset", {.min = 0}), 1);
+  EXPECT_EQ(reader.errors().entries().at("query").at("bogus").front(), "Unknown field.");
+}
+
+TEST(StaticFiles, OnlyPlainRelativePathsAreSafe) {
+  EXPECT_TRUE(is_safe_relative_path("index.html"));
+  EXPECT_TRUE(is_safe_relative_path("assets/app-1234.js"));
+  for (const auto* path :
+       {"", "/etc/passwd", "../secret", "assets/../../x", "a//b", "./a", "a\\b", "assets/"})
+    EXPECT_FALSE(is_safe_relative_path(path)) << path;
+}
+
+TEST(StaticFiles, ContentTypesByExtension) {
+  EXPECT_EQ(content_type_for("index.html"), "text/html; charset=utf-8");
+  EXPECT_EQ(content_type_for("assets/a.js"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(content_type_for("blob.bin"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace nicecream::api

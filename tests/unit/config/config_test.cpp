@@ -1,0 +1,81 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "config/config_error.hpp"
+
+namespace nicecream::config {
+namespace {
+
+Config load(std::map<std::string, std::string> values) {
+  return load_config(map_environment(std::move(values)));
+}
+
+std::string error_of(std::map<std::string, std::string> values) {
+  try {
+    load(std::move(values));
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(Config, EmbeddedDefaultsNeedNoSettings) {
+  const auto config = load({});
+  EXPECT_EQ(config.server.host, "127.0.0.1");
+  EXPECT_EQ(config.server.port, 8080);
+  EXPECT_GE(config.server.threads, 1);
+  EXPECT_EQ(config.server.max_body_bytes, 64u * 1024);
+  EXPECT_FALSE(config.store.use_postgres);
+  EXPECT_EQ(config.store.data_dir, "data");
+  EXPECT_FALSE(config.events.use_redis);
+  EXPECT_EQ(config.events.redis_channel, "history");
+  EXPECT_TRUE(config.crawler.enabled);
+  EXPECT_EQ(config.crawler.interval.count(), 30);
+  EXPECT_EQ(config.crawler.backoff_interval.count(), 300);
+  EXPECT_FALSE(config.cors.allowed);
+  EXPECT_TRUE(config.auth.session_cookie_secure);
+  EXPECT_FALSE(config.auth.signin_configured());
+}
+
+TEST(Config, ReadsTheOriginalsVariables) {
+  const auto config = load({{"API_HOST", "0.0.0.0"},
+                            {"API_PORT", "9000"},
+                            {"API_THREADS", "3"},
+                            {"PGHOST", "db"},
+                            {"REDIS_HOST", "cache"},
+                            {"REDIS_CHANNEL", "items"},
+                            {"API_CORS_ALLOWED", "True"},
+                            {"API_CORS_ORIGIN", "https://app.example"},
+                            {"API_SESSION_COOKIE_SECURE", "false"},
+                            {"API_CRAWLER_INTERVAL", "5"}});
+  EXPECT_EQ(config.server.host, "0.0.0.0");
+  EXPECT_EQ(config.server.port, 9000);
+  EXPECT_EQ(config.server.threads, 3);
+  EXPECT_TRUE(config.store.use_postgres);
+  EXPECT_TRUE(config.events.use_redis);
+  EXPECT_EQ(config.events.redis_channel, "items");
+  EXPECT_TRUE(config.cors.allowed);
+  EXPECT_FALSE(config.auth.session_cookie_secure);
+  EXPECT_EQ(config.crawler.interval.count(), 5);
+}
+
+TEST(Config, BadValuesNameTheVariable) {
+  EXPECT_EQ(error_of({{"API_PORT", "eighty"}}), "API_PORT: 'eighty' is not a whole number");
+  EXPECT_EQ(error_of({{"API_PORT", "70000"}}), "API_PORT: 70000 is out of range 0..65535");
+  EXPECT_EQ(error_of({{"API_DEBUG", "maybe"}}),
+            "API_DEBUG: 'maybe' is not a boolean (use true or false)");
+  EXPECT_EQ(error_of({{"API_CRAWLER_INTERVAL", "0"}}).rfind("API_CRAWLER_INTERVAL:", 0), 0u);
+  EXPECT_EQ(error_of({{"API_CORS_ALLOWED", "true"}}),
+            "API_CORS_ORIGIN: must be set when API_CORS_ALLOWED is true");
+  EXPECT_EQ(error_of({{"API_THREADS", "0"}}), "API_THREADS: 0 is out of range 1..256");
+}
+
+TEST(Config, EmptyValuesMeanUnset) {
+  const auto config = load({{"API_PORT", ""}, {"PGHOST", ""}});
+  EXPECT_EQ(config.server.port, 8080);
+  EXPECT_FALSE(config.store.use_postgres);
+}
+
+}  // namespace
+}  // namespace nicecream::config
