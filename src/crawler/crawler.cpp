@@ -1,0 +1,175 @@
+#include "crawler/crawler.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+
+#include "crawler/fetcher.hpp"
+#include "crawler/recorder.hpp"
+#include "crawler/schedule.hpp"
+#include "crawler/sources/read_title.hpp"
+#include "crawler/sources/title_normaliser.hpp"
+#include "domain/source_format.hpp"
+#include "store/errors.hpp"
+
+namespace nicecream::crawler {
+
+namespace {
+sources::SourceSpec source_of(const domain::Channel& channel) {
+  const auto format =
+      domain::parse_source_format(channel.format).value_or(domain::SourceFormat::automatic);
+  return {format, channel.url, channel.title_pointer};
+}
+
+FetchLimits limits_of(const CrawlerSettings& settings) {
+  return {settings.user_agent, settings.request_timeout, settings.max_body_bytes, 5};
+}
+
+sources::TitleNormaliser normaliser_of(const CrawlerSettings& settings) {
+  if (settings.idle_placeholders.empty()) return sources::TitleNormaliser{};
+  return sources::TitleNormaliser{settings.idle_placeholders};
+}
+
+// "300 s", or "200 ms" for the short intervals tests use.
+std::string describe(std::chrono::milliseconds interval) {
+  if (interval.count() % 1000 == 0) return std::to_string(interval.count() / 1000) + " s";
+  return std::to_string(interval.count()) + " ms";
+}
+
+// Leases are renewed well before they lapse, however long the interval.
+Clock::duration refresh_period(const CrawlerSettings& settings) {
+  return std::min<Clock::duration>(settings.interval, settings.lease_ttl / 3);
+}
+}  // namespace
+
+// One run: the schedule, the fetcher and the store's health live as long as run() does.
+class Crawler::Loop {
+ public:
+  Loop(store::Store& store, events::Bus& bus, const CrawlerSettings& settings)
+      : store_(store),
+        settings_(settings),
+        owner_(settings.lease_owner.empty() ? default_lease_owner() : settings.lease_owner),
+        fetcher_(limits_of(settings)),
+        recorder_(store, bus),
+        normaliser_(normaliser_of(settings)) {}
+
+  void run(std::stop_token stop) {
+    std::stop_callback wake_on_stop(stop, [this] { fetcher_.wake(); });
+    auto next_refresh = Clock::now();
+    while (!stop.stop_requested()) {
+      if (Clock::now() >= next_refresh) {
+        refresh_channels();
+        next_refresh = Clock::now() + refresh_period(settings_);
+      }
+      start_due_fetches();
+      const auto deadline = std::min(schedule_.next_due().value_or(next_refresh), next_refresh);
+      for (auto& response : fetcher_.wait(deadline)) handle(response);
+    }
+    release_leases();
+  }
+
+ private:
+  void refresh_channels() {
+    try {
+      const auto claimed = store_.claim_channels(owner_, settings_.lease_ttl);
+      const std::set<domain::Id> held(claimed.begin(), claimed.end());
+      auto channels = store_.list_channels();
+      std::erase_if(channels, [&](const auto& channel) { return !held.contains(channel.id); });
+      schedule_.replace_channels(channels, Clock::now());
+      if (store_health_.report_ok()) spdlog::info("crawler: polling {} channels", channels.size());
+    } catch (const store::Unavailable& error) {
+      report_store_failure(error.what());  // keep polling the channels already held
+    }
+  }
+
+  void start_due_fetches() {
+    const auto room =
+        settings_.max_parallel - std::min(settings_.max_parallel, fetcher_.in_flight());
+    for (auto* scheduled : schedule_.take_due(Clock::now(), room)) {
+      const auto source = source_of(scheduled->channel);
+      fetcher_.start(
+          {scheduled->channel.id, scheduled->channel.url, sources::wants_icy_metadata(source)});
+    }
+  }
+
+  void handle(const FetchResponse& response) {
+    auto* scheduled = schedule_.find(response.channel_id);
+    if (scheduled == nullptr || !scheduled->started) return;  // dropped while in flight
+    const auto started = *scheduled->started;
+    if (response.failed()) return back_off(*scheduled, response.error);
+    const auto source = source_of(scheduled->channel);
+    const auto reading = sources::read_title(
+        source, {response.content_type, response.icy_metaint, response.body}, normaliser_);
+    if (reading.failed()) return back_off(*scheduled, reading.error);
+    if (scheduled->health.report_ok())
+      spdlog::info("crawler: channel {}: reading titles", scheduled->channel.name);
+    if (reading.has_title()) record(*scheduled, *reading.title);
+    scheduled->finished(started + settings_.interval);
+  }
+
+  void record(ScheduledChannel& scheduled, const std::string& title) {
+    if (scheduled.last_title == title) return;  // the store already holds it
+    try {
+      const auto result = recorder_.record(scheduled.channel, title);
+      if (result.kind == RecordResult::Kind::store_unavailable)
+        return report_store_failure(result.error);  // the title is tried again next interval
+      scheduled.last_title = title;
+      if (store_health_.report_ok()) spdlog::info("crawler: store available again");
+    } catch (const std::exception& error) {
+      // E.g. the channel was removed a moment ago; the next refresh drops it.
+      spdlog::error("crawler: channel {}: recording \"{}\" failed: {}", scheduled.channel.name,
+                    title, error.what());
+    }
+  }
+
+  void back_off(ScheduledChannel& scheduled, const std::string& reason) {
+    if (scheduled.health.report_failure(reason))
+      spdlog::warn("crawler: channel {}: {}; retrying every {}", scheduled.channel.name, reason,
+                   describe(settings_.backoff_interval));
+    scheduled.finished(Clock::now() + settings_.backoff_interval);
+  }
+
+  void report_store_failure(const std::string& reason) {
+    if (store_health_.report_failure(reason))
+      spdlog::error("crawler: store unavailable: {}; retrying", reason);
+  }
+
+  void release_leases() {
+    try {
+      store_.release_channels(owner_);
+    } catch (const std::exception& error) {
+      spdlog::warn("crawler: leases not released (they lapse by themselves): {}", error.what());
+    }
+  }
+
+  store::Store& store_;
+  const CrawlerSettings& settings_;
+  std::string owner_;
+  Fetcher fetcher_;
+  Recorder recorder_;
+  sources::TitleNormaliser normaliser_;
+  Schedule schedule_;
+  Health store_health_;
+};
+
+Crawler::Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings)
+    : store_(store), bus_(bus), settings_(std::move(settings)) {
+  initialise_curl();
+}
+
+Crawler::~Crawler() = default;
+
+void Crawler::run(std::stop_token stop) {
+  Loop loop(store_, bus_, settings_);
+  loop.run(stop);
+}
+
+std::string default_lease_owner() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+}  // namespace nicecream::crawler

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "events/bus.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::crawler {
+
+struct CrawlerSettings {
+  std::chrono::milliseconds interval{std::chrono::seconds(30)};           // API_CRAWLER_INTERVAL
+  std::chrono::milliseconds backoff_interval{std::chrono::seconds(300)};  // after a failure
+  std::string user_agent = "NicecreamHistory/1.0";                        // API_CRAWLER_AGENT
+  std::chrono::milliseconds request_timeout{std::chrono::seconds(10)};
+  std::size_t max_body_bytes = 256 * 1024;
+  std::size_t max_parallel = 100;  // transfers at once; the rest wait their turn
+  std::string lease_owner;         // unique per crawler process; empty: host name and pid
+  std::chrono::seconds lease_ttl{90};
+  std::vector<std::string> idle_placeholders;  // empty: the defaults ("Unknown", "-", ...)
+};
+
+// Polls every channel this process holds a lease on and records each change of title. Runs on
+// the thread that calls run(), fetching all due channels at once on that one thread; store calls
+// are made there too (they block, which is fine on the crawler's own thread).
+class Crawler {
+ public:
+  Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings);
+  ~Crawler();
+  Crawler(const Crawler&) = delete;
+  Crawler& operator=(const Crawler&) = delete;
+
+  // Returns soon after `stop` is requested, releasing the leases it held. Never throws for a
+  // station or store failure: those are logged and retried.
+  void run(std::stop_token stop);
+
+ private:
+  class Loop;
+  store::Store& store_;
+  events::Bus& bus_;
+  CrawlerSettings settings_;
+};
+
+// "<host name>:<pid>", unique enough among crawlers sharing a database.
+std::string default_lease_owner();
+
+}  // namespace nicecream::crawler

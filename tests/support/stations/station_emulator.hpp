@@ -1,0 +1,41 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+
+namespace nicecream::testing {
+
+// What the emulator knows of one station.
+struct StationState {
+  std::string title;
+  std::string mode;
+  std::int64_t requests = 0;
+  std::int64_t bytes_sent = 0;
+};
+
+// Runs tests/support/stations/emulator.py on a free loopback port for the life of the object.
+// Needs NICECREAM_SOURCE_DIR (set by nicecream_test) and python3 on the PATH.
+class StationEmulator {
+ public:
+  StationEmulator();
+  ~StationEmulator();
+  StationEmulator(const StationEmulator&) = delete;
+  StationEmulator& operator=(const StationEmulator&) = delete;
+
+  // e.g. url("red", "display.js") -> http://127.0.0.1:PORT/red/display.js
+  std::string url(const std::string& station, const std::string& resource) const;
+
+  void set_title(const std::string& station, const std::string& title);
+  void set_mode(const std::string& station, const std::string& mode);
+  StationState state(const std::string& station);
+
+ private:
+  std::string control(const std::string& station, const std::string& body);
+
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace nicecream::testing
