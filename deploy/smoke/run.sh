@@ -15,6 +15,8 @@
 #
 # usage: deploy/smoke/run.sh [stack|embedded|all]    (default all)
 #   KEEP_DOCKERD=1 leaves the engine running (faster reruns).
+#   SMOKE_FROM_HEAD=1 builds the image from the last commit instead of the
+#   work tree (others' unfinished edits stay out).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -76,8 +78,14 @@ wait_for() {
 build_images() {
   "$here/dockerd.sh" start
   "$here/base-image.sh" import
-  log "building nicecream-history:latest"
-  docker build --network host --tag nicecream-history:latest "$root" >"$work/build.log" 2>&1 ||
+  local context="$root"
+  if [[ "${SMOKE_FROM_HEAD:-}" == 1 ]]; then
+    context="$work/source"
+    mkdir -p "$context"
+    git -C "$root" archive HEAD | tar -x -C "$context"
+  fi
+  log "building nicecream-history:latest from $context"
+  docker build --network host --tag nicecream-history:latest "$context" >"$work/build.log" 2>&1 ||
     { tail -40 "$work/build.log" >&2; fail "docker build"; }
   log "image size: $(docker image inspect --format '{{.Size}}' nicecream-history:latest) bytes"
   for image in postgres redis; do
