@@ -2,6 +2,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <unordered_set>
 
 #include "api/live_stream.hpp"
 #include "api/query_reader.hpp"
@@ -60,16 +61,17 @@ class LiveSession {
   boost::asio::awaitable<bool> replay(domain::Id after) {
     auto missed = co_await services_.blocking.run(
         [&] { return services_.store.history_after(after, request_.channel_id, kReplayLimit); });
-    for (const auto& item : missed)
+    for (const auto& item : missed) {
+      replayed_.insert(item.id);
       if (!co_await send(item)) co_return false;
-    if (missed.empty()) last_sent_ = after;
+    }
     co_return true;
   }
 
   boost::asio::awaitable<void> forward(LiveQueue& queue) {
     while (!queue.closed()) {
       while (auto item = queue.take())
-        if (item->id > last_sent_ && !co_await send(*item)) co_return;
+        if (!replayed_.contains(item->id) && !co_await send(*item)) co_return;
       if (queue.overflowed()) {
         spdlog::warn("live stream to {} dropped: it fell {} items behind", stream_.remote_address(),
                      kQueueCapacity);
@@ -83,14 +85,15 @@ class LiveSession {
   }
 
   boost::asio::awaitable<bool> send(const domain::HistoryItem& item) {
-    last_sent_ = item.id;
     co_return co_await stream_.write(format_history_event(item));
   }
 
   Services& services_;
   StreamRequest request_;
   http::EventStream& stream_;
-  domain::Id last_sent_ = 0;
+  // Items sent by the replay; the bus may deliver them again, since the subscription starts
+  // first. Not "id <= newest replayed": with several crawlers ids may commit out of order.
+  std::unordered_set<domain::Id> replayed_;
 };
 
 boost::asio::awaitable<http::Response> open_stream(Services& services, http::Request& request) {

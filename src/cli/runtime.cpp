@@ -9,6 +9,7 @@
 #include "config/environment.hpp"
 #include "events/local/local_bus.hpp"
 #include "store/errors.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace nicecream::cli {
@@ -42,7 +43,8 @@ void configure_logging(const config::Config& config) {
 
 std::unique_ptr<store::Store> open_store(const config::Config& config) {
   if (config.store.use_postgres)
-    throw config::ConfigError("PGHOST", "PostgreSQL support is not built into this binary yet");
+    return store::postgres::open_postgres_store(
+        config.store.postgres_conninfo, static_cast<std::size_t>(config.store.postgres_pool));
   return store::sqlite::open_sqlite_store(config.store.data_dir,
                                           static_cast<std::size_t>(config.store.worker_threads));
 }
