@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crawler/sources/unicode_text.hpp"
+
 namespace nicecream::crawler::sources {
 
 namespace {
@@ -20,9 +22,12 @@ ParseResult parse_icy_metadata(std::string_view block) {
     if (end == std::string_view::npos || end < from)
       return ParseResult::failure("StreamTitle is not closed");
   }
-  auto title = std::string(block.substr(from, end - from));
+  const auto title = block.substr(from, end - from);
   if (title.empty()) return ParseResult::no_song();
-  return ParseResult::found(std::move(title));
+  // ICY metadata is Latin-1 by tradition (Icecast converts MP3 mounts' titles to it); UTF-8 is
+  // taken as it is.
+  if (!is_valid_utf8(title)) return ParseResult::found(latin1_to_utf8(title));
+  return ParseResult::found(std::string(title));
 }
 
 IcyMetadataReader::IcyMetadataReader(std::size_t metaint) : metaint_(metaint), remaining_(metaint) {

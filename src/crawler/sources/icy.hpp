@@ -9,7 +9,8 @@
 namespace nicecream::crawler::sources {
 
 // The title in one ICY metadata block: `StreamTitle='Artist - Track';StreamUrl='...';` (NUL
-// padded). The title runs to the first `';` so quotes inside it survive.
+// padded). The title runs to the first `';` so quotes inside it survive. Bytes that are not UTF-8
+// are read as Latin-1, the ICY tradition.
 ParseResult parse_icy_metadata(std::string_view block);
 
 // Reads an ICY stream (`Icy-MetaData: 1` answered with `icy-metaint: N`) as it arrives, in

@@ -103,6 +103,17 @@ std::string decode_unicode_escapes(std::string_view text) {
   return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  return repair_utf8(text) == text;
+}
+
+std::string latin1_to_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() * 2);
+  for (const char c : text) append_utf8(out, static_cast<unsigned char>(c));
+  return out;
+}
+
 std::string repair_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());

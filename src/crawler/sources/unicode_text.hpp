@@ -20,6 +20,11 @@ std::optional<char32_t> read_unicode_escape(std::string_view text, std::size_t& 
 // Replaces every `\uXXXX` escape (surrogate pairs included) with its UTF-8 bytes.
 std::string decode_unicode_escapes(std::string_view text);
 
+bool is_valid_utf8(std::string_view text);
+
+// Reads each byte as an ISO-8859-1 character.
+std::string latin1_to_utf8(std::string_view text);
+
 // Returns valid UTF-8: each maximal invalid byte sequence becomes U+FFFD.
 std::string repair_utf8(std::string_view text);
 

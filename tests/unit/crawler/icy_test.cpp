@@ -40,6 +40,12 @@ TEST(IcyMetadata, AcceptsAMissingSemicolonAndPadding) {
   EXPECT_EQ(parse_icy_metadata(std::string("StreamTitle='Air'\0\0\0", 20)).title, "Air");
 }
 
+TEST(IcyMetadata, ReadsLatin1AsIcecastSendsItAndUtf8AsItIs) {
+  EXPECT_EQ(parse_icy_metadata("StreamTitle='Sigur R\xf3s - Hopp\xedpolla';").title,
+            "Sigur R\u00f3s - Hopp\u00edpolla");
+  EXPECT_EQ(parse_icy_metadata("StreamTitle='Sigur R\xc3\xb3s';").title, "Sigur R\u00f3s");
+}
+
 TEST(IcyMetadata, EmptyTitleIsNoSong) {
   const auto result = parse_icy_metadata("StreamTitle='';");
   EXPECT_FALSE(result.failed());
