@@ -14,7 +14,7 @@ std::string format_timestamp(Timestamp at) {
   const auto day = floor<days>(at);
   const year_month_day date{day};
   const hh_mm_ss time{at - day};
-  char text[40];
+  char text[64];
   std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%06ld+00:00",
                 static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                 static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
