@@ -16,7 +16,8 @@ struct StationState {
 };
 
 // Runs tests/support/stations/emulator.py on a free loopback port for the life of the object.
-// Needs NICECREAM_SOURCE_DIR (set by nicecream_test) and python3 on the PATH.
+// Finds the script through NICECREAM_SOURCE_DIR or the compiled-in NICECREAM_TEST_SOURCE_DIR;
+// needs python3 on the PATH.
 class StationEmulator {
  public:
   StationEmulator();
