@@ -1,0 +1,48 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace nicecream::testing {
+
+// One request to the real server and the status the contract gives it; its response must then
+// match docs/openapi.json. The server holds kSeededItems history items (ids 1..kSeededItems).
+struct RouteCase {
+  std::string method;
+  std::string target;
+  int status = 0;
+  std::map<std::string, std::string> headers = {};
+  std::string body = "";
+};
+
+inline constexpr int kSeededItems = 60;
+
+// Every described route the server implements, with its success and its error answers.
+// Streams are not here: their body never ends (see the live stream test).
+inline const std::vector<RouteCase> kRouteCases{
+    {"GET", "/channels", 200},
+
+    {"GET", "/history", 200},
+    {"GET", "/history?channel_id=0", 200},
+    {"GET", "/history?channel_id=2&offset=3&limit=5", 200},
+    {"GET", "/history?before=10&limit=100", 200},
+    {"GET", "/history?offset=1000", 200},
+    {"GET", "/history?offset=-1", 422},
+    {"GET", "/history?limit=0", 422},
+    {"GET", "/history?limit=101", 422},
+    {"GET", "/history?before=0", 422},
+    {"GET", "/history?channel_id=abc", 422},
+    {"GET", "/history?offset=1.5", 422},
+    {"GET", "/history?page=2", 422},
+
+    {"GET", "/history/events?channel_id=-1", 422},
+    {"GET", "/history/events?last_event_id=x", 422},
+    {"GET", "/history/events", 422, {{"Last-Event-ID", "abc"}}},
+
+    {"GET", "/openapi.json", 200},
+    {"GET", "/docs", 302},
+    {"GET", "/docs/", 200},
+};
+
+}  // namespace nicecream::testing
