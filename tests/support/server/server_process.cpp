@@ -9,7 +9,8 @@
 #include <fstream>
 #include <memory>
 #include <random>
-#include <regex>
+#include <optional>
+#include <string_view>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -64,6 +65,17 @@ pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, st
   return pid;
 }
 
+// The port in "listening on http://<host>:<port>", which `serve` logs once it accepts.
+std::optional<std::uint16_t> listening_port(const std::string& log) {
+  constexpr std::string_view marker = "listening on http://";
+  const auto at = log.find(marker);
+  if (at == std::string::npos) return std::nullopt;
+  const auto colon = log.find(':', at + marker.size());
+  const auto end = log.find_first_not_of("0123456789", colon + 1);
+  if (colon == std::string::npos || end == colon + 1) return std::nullopt;
+  return static_cast<std::uint16_t>(std::stoi(log.substr(colon + 1, end - colon - 1)));
+}
+
 int decode_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -109,13 +121,11 @@ std::unique_ptr<ServerProcess> ServerProcess::start_server(std::map<std::string,
 }
 
 void ServerProcess::wait_for_port(std::chrono::milliseconds timeout) {
-  const std::regex listening(R"(listening on http://[^:]+:(\d+))");
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
-    std::smatch match;
     const auto text = log();
-    if (std::regex_search(text, match, listening)) {
-      port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    if (const auto port = listening_port(text)) {
+      port_ = *port;
       return;
     }
     if (!running()) throw std::runtime_error("nicecream serve exited early:\n" + text);
