@@ -14,11 +14,15 @@ constexpr int kFieldsBeforeTitle = 6;
 // The text between `<tag>` and `</tag>`, found without regard to case.
 std::optional<std::string_view> element_text(std::string_view body, std::string_view tag) {
   const auto lowered = ascii_lower(body);
-  const auto open = "<" + std::string(tag) + ">";
+  // Built by append: GCC 12 warns falsely (-Wrestrict, PR 105329) on "<" + std::string(...).
+  std::string open("<");
+  open.append(tag).append(">");
+  std::string close("</");
+  close.append(tag).append(">");
   const auto start = lowered.find(open);
   if (start == std::string::npos) return std::nullopt;
   const auto from = start + open.size();
-  const auto end = lowered.find("</" + std::string(tag) + ">", from);
+  const auto end = lowered.find(close, from);
   if (end == std::string::npos) return std::nullopt;
   return body.substr(from, end - from);
 }
