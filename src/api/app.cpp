@@ -42,7 +42,7 @@ boost::asio::awaitable<http::Response> App::handle(http::Request& request) {
       response.message.set(bhttp::field::retry_after, "5");
     }
   }
-  add_common_headers(response);
+  add_common_headers(request, response);
   co_return response;
 }
 
@@ -83,10 +83,35 @@ http::Response App::preflight(const http::Request&) const {
   return response;
 }
 
-void App::add_common_headers(http::Response& response) const {
+namespace {
+// The app loads nothing from elsewhere but avatars; Swagger UI also sets inline styles.
+constexpr std::string_view kAppPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+constexpr std::string_view kDocsPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'";
+constexpr std::string_view kDataPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+std::string_view content_security_policy(const http::Request& request,
+                                         const http::Response& response) {
+  const auto type = response.message[bhttp::field::content_type];
+  if (!type.starts_with("text/html")) return kDataPolicy;
+  return request.path.starts_with("/docs") ? kDocsPolicy : kAppPolicy;
+}
+}  // namespace
+
+void App::add_common_headers(const http::Request& request, http::Response& response) const {
   auto& message = response.message;
   message.set(bhttp::field::server, "nicecream");
   message.set("X-Content-Type-Options", "nosniff");
+  message.set("X-Frame-Options", "DENY");
+  message.set("Referrer-Policy", "no-referrer");
+  message.set("Content-Security-Policy", content_security_policy(request, response));
+  if (services_.config.auth.session_cookie_secure)
+    message.set(bhttp::field::strict_transport_security, "max-age=31536000");
   const auto& cors = services_.config.cors;
   if (!cors.allowed) return;
   message.set(bhttp::field::access_control_allow_origin, cors.origin);

@@ -24,7 +24,7 @@ class App {
   boost::asio::awaitable<http::Response> dispatch(http::Request& request);
   boost::asio::awaitable<http::Response> not_found(http::Request& request);
   http::Response preflight(const http::Request& request) const;
-  void add_common_headers(http::Response& response) const;
+  void add_common_headers(const http::Request& request, http::Response& response) const;
 
   Services services_;
   StaticFiles web_files_;

@@ -164,6 +164,19 @@ TEST_F(PublicApiTest, StreamRejectsABadLastEventId) {
             R"({"header":{"Last-Event-ID":["Not a valid integer."]}})");
 }
 
+TEST_F(PublicApiTest, SecurityHeadersOnEveryResponse) {
+  for (const auto* target : {"/channels", "/history?offset=-1", "/nowhere", "/docs"}) {
+    const auto response = client->get(target);
+    EXPECT_EQ(response.header("x-content-type-options"), "nosniff") << target;
+    EXPECT_EQ(response.header("x-frame-options"), "DENY") << target;
+    EXPECT_EQ(response.header("referrer-policy"), "no-referrer") << target;
+    EXPECT_NE(response.header("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos)
+        << target;
+    EXPECT_EQ(response.header("strict-transport-security"), "max-age=31536000") << target;
+  }
+}
+
 class CorsTest : public ServerTest {
  protected:
   void SetUp() override {
