@@ -57,7 +57,7 @@ describe('header', () => {
 
 describe('sign-in errors', () => {
   it('shows ?signin_error once, removes it from the URL and keeps the rest', async () => {
-    renderApp(standardBackend(), '/?channel=2&signin_error=access_denied');
+    renderApp(standardBackend(), '/?channel=2&signin_error=provider_denied');
     const alert = await screen.findByText('Sign-in was cancelled.');
     expect(alert).toBeTruthy();
     await waitFor(() => expect(window.location.search).toBe('?channel=2'));

@@ -34,7 +34,7 @@ export function HistoryList({ items, liveIds, channels, signedIn, pendingSongs, 
                 )}
               </div>
             </div>
-            <div class="d-flex align-items-center flex-shrink-0">
+            <div class="d-flex align-items-center flex-shrink-0 ms-auto">
               <SongLinks title={item.song_title} />
               <BookmarkButton
                 title={item.song_title}

@@ -66,7 +66,7 @@ export function BookmarksPage() {
                             Saved <time dateTime={bookmark.created_at}>{formatDateTime(bookmark.created_at)}</time>
                           </div>
                         </div>
-                        <div class="d-flex align-items-center flex-shrink-0">
+                        <div class="d-flex align-items-center flex-shrink-0 ms-auto">
                           <SongLinks title={bookmark.song_title} />
                           <button
                             type="button"
