@@ -11,6 +11,10 @@ namespace nicecream::store::test {
 enum class Engine { sqlite, postgres };
 
 std::string engine_name(Engine engine);
+// How GoogleTest shows the parameter.
+inline void PrintTo(Engine engine, std::ostream* out) {
+  *out << engine_name(engine);
+}
 
 // One empty database for one test: a temporary folder for SQLite, a fresh database on the test
 // server for PostgreSQL. Both are removed when the harness goes.

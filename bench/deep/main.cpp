@@ -1,0 +1,132 @@
+// Store-level latency of Store::list_history at depth: the first page, and keyset (`before`)
+// pages 1 thousand, 1 million and 9 million items down, on a database seeded with 10 million
+// items. OFFSET pages are timed too, for contrast (fewer samples: they scan what they skip).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "latency.hpp"
+#include "seed.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace nicecream::bench {
+
+namespace {
+
+using domain::Id;
+
+struct Options {
+  std::string engine = "sqlite";
+  std::string data_dir = "/tmp/nicecream-bench-deep";
+  std::string conninfo;  // empty: PG* environment variables
+  SeedPlan plan;
+  int samples = 200;
+};
+
+struct Scenario {
+  std::string name;
+  domain::HistoryQuery query;
+  int samples;
+};
+
+domain::HistoryQuery page(std::optional<Id> channel, std::optional<Id> before, std::int64_t offset,
+                          std::optional<Id> viewer) {
+  domain::HistoryQuery query;
+  query.channel_id = channel;
+  query.before = before;
+  query.offset = offset;
+  query.viewer_user_id = viewer;
+  return query;
+}
+
+std::vector<Scenario> scenarios(Id newest, Id viewer, std::int64_t items, int samples) {
+  std::vector<Scenario> list{
+      {"first page", page({}, {}, 0, {}), samples},
+      {"first page, channel 2", page(2, {}, 0, {}), samples},
+      {"first page, signed in", page({}, {}, 0, viewer), samples},
+  };
+  for (const std::int64_t depth : {1'000LL, 1'000'000LL, 9'000'000LL}) {
+    if (depth >= items) continue;
+    const auto label = depth >= 1'000'000 ? std::to_string(depth / 1'000'000) + "M"
+                                          : std::to_string(depth / 1'000) + "k";
+    const Id before = newest - depth;
+    list.push_back({"before= at depth " + label, page({}, before, 0, {}), samples});
+    list.push_back({"before= at depth " + label + ", channel 2", page(2, before, 0, {}), samples});
+    list.push_back(
+        {"before= at depth " + label + ", signed in", page({}, before, 0, viewer), samples});
+  }
+  for (const std::int64_t depth : {1'000LL, 1'000'000LL}) {
+    if (depth >= items) continue;
+    const auto label = depth >= 1'000'000 ? "1M" : "1k";
+    list.push_back({std::string("offset= at depth ") + label + " (for contrast)",
+                    page({}, {}, depth, {}), std::min(samples, 20)});
+  }
+  return list;
+}
+
+std::unique_ptr<store::Store> open(const Options& options) {
+  if (options.engine == "postgres")
+    return store::postgres::open_postgres_store(options.conninfo, 1);
+  return store::sqlite::open_sqlite_store(options.data_dir, 1);
+}
+
+std::int64_t seed(const Options& options) {
+  if (options.engine == "postgres") return seed_postgres(options.conninfo, options.plan);
+  return seed_sqlite(std::filesystem::path(options.data_dir) / store::sqlite::kDatabaseFileName,
+                     options.plan);
+}
+
+int run(const Options& options) {
+  auto store = open(options);
+  store->migrate();
+  const auto seeding_started = std::chrono::steady_clock::now();
+  const auto items = seed(options);
+  const std::chrono::duration<double> seeding = std::chrono::steady_clock::now() - seeding_started;
+  std::printf("%s: %lld history items (seeding/check took %.1f s)\n", options.engine.c_str(),
+              static_cast<long long>(items), seeding.count());
+
+  const Id newest = store->latest_history_id();
+  const Id viewer = store->upsert_user({kViewerSub, "", "Bench", ""}).id;
+  std::printf("store-level: Store::list_history called directly (no HTTP), 50 items a page\n");
+  std::printf("%-8s  %-40s  %7s  %9s  %9s\n", "engine", "page", "samples", "p50 ms", "p99 ms");
+  for (const auto& scenario : scenarios(newest, viewer, items, options.samples)) {
+    std::size_t rows = 0;
+    const auto latency =
+        measure(scenario.samples, [&] { rows = store->list_history(scenario.query).size(); });
+    if (rows != static_cast<std::size_t>(domain::kDefaultPageSize)) {
+      std::fprintf(stderr, "%s returned %zu items, expected a full page\n", scenario.name.c_str(),
+                   rows);
+      return 1;
+    }
+    std::printf("%-8s  %-40s  %7d  %9.3f  %9.3f\n", options.engine.c_str(), scenario.name.c_str(),
+                latency.samples, latency.p50_ms, latency.p99_ms);
+  }
+  return 0;
+}
+
+}  // namespace
+
+}  // namespace nicecream::bench
+
+int main(int argc, char** argv) {
+  nicecream::bench::Options options;
+  CLI::App app{"Deep-page latency of Store::list_history (store-level benchmark)"};
+  app.add_option("--engine", options.engine, "sqlite or postgres")
+      ->check(CLI::IsMember({"sqlite", "postgres"}));
+  app.add_option("--data-dir", options.data_dir, "SQLite data directory");
+  app.add_option("--conninfo", options.conninfo, "PostgreSQL connection string (default: PG*)");
+  app.add_option("--items", options.plan.items, "history items to seed")
+      ->check(CLI::Range(1, 100'000'000));
+  app.add_option("--samples", options.samples, "timed calls per page")
+      ->check(CLI::Range(1, 100'000));
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return nicecream::bench::run(options);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "bench_deep_history: %s\n", error.what());
+    return 1;
+  }
+}
