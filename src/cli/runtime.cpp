@@ -8,6 +8,7 @@
 #include "config/config_error.hpp"
 #include "config/environment.hpp"
 #include "events/local/local_bus.hpp"
+#include "events/redis/redis_bus.hpp"
 #include "store/errors.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -66,10 +67,14 @@ void prepare_schema(store::Store& store, const config::Config& config) {
                                 std::to_string(version.latest) + "): upgrade nicecream");
 }
 
-std::unique_ptr<events::Bus> open_bus(const config::Config& config, store::Store&) {
-  if (config.events.use_redis)
-    throw config::ConfigError("REDIS_HOST", "Redis support is not built into this binary yet");
-  return std::make_unique<events::LocalBus>();
+std::unique_ptr<events::Bus> open_bus(const config::Config& config, store::Store& store) {
+  if (!config.events.use_redis) return std::make_unique<events::LocalBus>();
+  events::redis::RedisSettings settings;
+  settings.host = config.events.redis_host;
+  settings.port = config.events.redis_port;
+  settings.db = config.events.redis_db;
+  settings.channel = config.events.redis_channel;
+  return std::make_unique<events::redis::RedisBus>(settings, store);
 }
 
 }  // namespace nicecream::cli

@@ -1,0 +1,72 @@
+#include "events/redis/history_message.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdint>
+#include <limits>
+
+#include "domain/timestamp.hpp"
+
+namespace nicecream::events::redis {
+
+namespace {
+
+// A history item is a few hundred bytes; anything far larger is not one of ours.
+constexpr std::size_t kMaxMessageBytes = 64 * 1024;
+
+std::optional<domain::Id> positive_id(const boost::json::object& object, std::string_view name) {
+  const auto* value = object.if_contains(name);
+  if (!value) return std::nullopt;
+  if (const auto* number = value->if_int64(); number && *number > 0) return *number;
+  if (const auto* number = value->if_uint64();
+      number && *number > 0 && *number <= std::numeric_limits<std::int64_t>::max())
+    return static_cast<domain::Id>(*number);
+  return std::nullopt;
+}
+
+const boost::json::string* text_field(const boost::json::object& object, std::string_view name) {
+  const auto* value = object.if_contains(name);
+  return value ? value->if_string() : nullptr;
+}
+
+DecodedMessage failure(std::string reason) {
+  return {std::nullopt, std::move(reason)};
+}
+
+}  // namespace
+
+std::string encode_history_message(const domain::HistoryItem& item) {
+  const boost::json::object object{{"id", item.id},
+                                   {"created_at", domain::format_timestamp(item.created_at)},
+                                   {"song_id", item.song_id},
+                                   {"song_title", item.song_title},
+                                   {"channel_id", item.channel_id},
+                                   {"bookmark_id", 0}};
+  return boost::json::serialize(object);
+}
+
+DecodedMessage decode_history_message(std::string_view text) {
+  if (text.size() > kMaxMessageBytes)
+    return failure("message of " + std::to_string(text.size()) + " bytes is too large");
+  boost::system::error_code error;
+  const auto value = boost::json::parse(text, error);
+  if (error) return failure("not JSON (" + error.message() + ")");
+  const auto* object = value.if_object();
+  if (!object) return failure("not a JSON object");
+
+  domain::HistoryItem item;
+  const auto id = positive_id(*object, "id");
+  const auto song_id = positive_id(*object, "song_id");
+  const auto channel_id = positive_id(*object, "channel_id");
+  if (!id || !song_id || !channel_id)
+    return failure("id, song_id and channel_id must be positive integers");
+  const auto* title = text_field(*object, "song_title");
+  if (!title) return failure("song_title must be a string");
+  const auto* created_at = text_field(*object, "created_at");
+  const auto at = created_at ? domain::parse_timestamp(*created_at) : std::nullopt;
+  if (!at) return failure("created_at must be an ISO 8601 timestamp");
+  return {domain::HistoryItem{*id, *at, *song_id, std::string(*title), *channel_id, 0}, {}};
+}
+
+}  // namespace nicecream::events::redis

@@ -1,0 +1,61 @@
+#include "events/redis/publisher.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace nicecream::events::redis {
+
+Publisher::Publisher(RedisSettings settings)
+    : settings_(std::move(settings)), backoff_(settings_.first_retry, settings_.longest_retry) {}
+
+void Publisher::publish(domain::Id id, const std::string& message) {
+  std::lock_guard lock(mutex_);
+  if (in_outage_ && std::chrono::steady_clock::now() < next_attempt_) {
+    spdlog::debug("redis: history {} not published: {} is still unreachable", id,
+                  settings_.endpoint());
+    return;
+  }
+  try {
+    send(message);
+  } catch (const RedisError& error) {
+    outage(error.what());
+    spdlog::debug("redis: history {} not published", id);
+    return;
+  }
+  if (in_outage_) {
+    spdlog::info("redis: publishing on '{}' at {} again", settings_.channel, settings_.endpoint());
+    in_outage_ = false;
+    backoff_.reset();
+  }
+}
+
+void Publisher::send(const std::string& message) {
+  // A kept connection may have been closed by a Redis restart since the last item; that shows
+  // only when it is used, so one failure on it earns one try on a fresh connection.
+  if (connection_) {
+    try {
+      connection_->command({"PUBLISH", settings_.channel, message});
+      return;
+    } catch (const RedisError&) {
+      connection_.reset();
+    }
+  }
+  connection_.emplace(settings_);
+  try {
+    connection_->command({"PUBLISH", settings_.channel, message});
+  } catch (const RedisError&) {
+    connection_.reset();
+    throw;
+  }
+}
+
+void Publisher::outage(const std::string& reason) {
+  if (!in_outage_)
+    spdlog::warn(
+        "redis: cannot publish on '{}' at {}: {}; new items stay in the database and live streams "
+        "catch up from there once Redis is back",
+        settings_.channel, settings_.endpoint(), reason);
+  in_outage_ = true;
+  next_attempt_ = std::chrono::steady_clock::now() + backoff_.next();
+}
+
+}  // namespace nicecream::events::redis

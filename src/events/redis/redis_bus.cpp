@@ -1,0 +1,58 @@
+#include "events/redis/redis_bus.hpp"
+
+#include "events/redis/history_message.hpp"
+#include "events/redis/subscriber.hpp"
+
+namespace nicecream::events::redis {
+
+namespace {
+
+class RedisSubscription final : public Subscription {
+ public:
+  RedisSubscription(std::shared_ptr<std::recursive_mutex> delivering,
+                    std::unique_ptr<Subscription> local)
+      : delivering_(std::move(delivering)), local_(std::move(local)) {}
+  // Once this returns the listener is not running and is never called again, so it may refer to
+  // things its owner destroys next.
+  ~RedisSubscription() override {
+    std::lock_guard lock(*delivering_);
+    local_.reset();
+  }
+
+ private:
+  std::shared_ptr<std::recursive_mutex> delivering_;
+  std::unique_ptr<Subscription> local_;
+};
+
+}  // namespace
+
+RedisBus::RedisBus(RedisSettings settings, store::Store& store)
+    : settings_(std::move(settings)),
+      store_(store),
+      publisher_(settings_),
+      delivering_(std::make_shared<std::recursive_mutex>()) {}
+
+RedisBus::~RedisBus() = default;
+
+void RedisBus::publish(const domain::HistoryItem& item) {
+  publisher_.publish(item.id, encode_history_message(item));
+}
+
+std::unique_ptr<Subscription> RedisBus::subscribe(Listener listener) {
+  auto local = fan_out_.subscribe(std::move(listener));
+  start_subscriber();
+  return std::make_unique<RedisSubscription>(delivering_, std::move(local));
+}
+
+void RedisBus::start_subscriber() {
+  std::lock_guard lock(start_mutex_);
+  if (subscriber_) return;
+  subscriber_ =
+      std::make_unique<Subscriber>(settings_, store_, [this](const domain::HistoryItem& item) {
+        std::lock_guard delivering(*delivering_);
+        fan_out_.publish(item);
+      });
+  subscriber_->wait_until_started(settings_.connect_timeout + settings_.io_timeout);
+}
+
+}  // namespace nicecream::events::redis

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "events/bus.hpp"
+#include "events/local/local_bus.hpp"
+#include "events/redis/publisher.hpp"
+#include "events/redis/redis_settings.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::events::redis {
+
+class Subscriber;
+
+// The bus between processes: publish() sends the item on the Redis channel; the first
+// subscribe() starts one background thread that subscribes to the channel and calls this
+// process's listeners, in order, each item once. Redis outages are survived, not thrown: items
+// recorded meanwhile come from the store once the subscription is back. A process that only
+// publishes (`crawl`) never starts the thread.
+class RedisBus final : public Bus {
+ public:
+  RedisBus(RedisSettings settings, store::Store& store);
+  ~RedisBus() override;
+  RedisBus(const RedisBus&) = delete;
+  RedisBus& operator=(const RedisBus&) = delete;
+
+  void publish(const domain::HistoryItem& item) override;
+  // The first call waits until the subscription is live (or its first attempt failed), so what
+  // is published after it returns is received. Listeners must not subscribe from inside a call.
+  std::unique_ptr<Subscription> subscribe(Listener listener) override;
+
+ private:
+  void start_subscriber();
+
+  RedisSettings settings_;
+  store::Store& store_;
+  Publisher publisher_;
+  LocalBus fan_out_;
+  // Held while listeners run, so a subscription that ends waits out a call in progress.
+  std::shared_ptr<std::recursive_mutex> delivering_;
+  std::mutex start_mutex_;
+  std::unique_ptr<Subscriber> subscriber_;  // last: stopped before anything it uses goes
+};
+
+}  // namespace nicecream::events::redis

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "domain/models.hpp"
+#include "events/redis/backoff.hpp"
+#include "events/redis/connection.hpp"
+#include "events/redis/recent_ids.hpp"
+#include "events/redis/redis_settings.hpp"
+#include "store/store.hpp"
+
+namespace nicecream::events::redis {
+
+// The subscribing side of one process: a thread that holds a SUBSCRIBE on the channel and hands
+// each item to `deliver`, in order and at most once. When Redis goes away it reconnects with
+// backoff and, once subscribed again, first delivers from the store what was recorded meanwhile.
+// A live item whose id skips past the newest delivered one (a publish that was lost, or two
+// crawlers whose publishes crossed) makes it read the store the same way, so items still arrive
+// in id order.
+class Subscriber {
+ public:
+  using Deliver = std::function<void(const domain::HistoryItem&)>;
+
+  Subscriber(RedisSettings settings, store::Store& store, Deliver deliver);
+  // Stops and joins the thread: it wakes at once from waiting on Redis or on a backoff, and at
+  // worst finishes a connection attempt (connect_timeout) or a store call first.
+  ~Subscriber();
+  Subscriber(const Subscriber&) = delete;
+  Subscriber& operator=(const Subscriber&) = delete;
+
+  // Waits until the first subscription is live or the first attempt failed, at most `limit`.
+  void wait_until_started(std::chrono::milliseconds limit);
+
+ private:
+  enum class Wakeup { readable, timeout, stop };
+
+  void run();
+  void listen(Connection& connection);
+  void handle(const redisReply& reply);
+  void subscribed();
+  void lost(const std::string& reason);
+  void receive(std::string_view payload);
+  std::size_t catch_up();                              // returns how many items it delivered
+  bool deliver_once(const domain::HistoryItem& item);  // false: delivered before
+  void started();
+  Wakeup wait_for(int fd, std::chrono::milliseconds timeout);
+
+  RedisSettings settings_;
+  store::Store& store_;
+  Deliver deliver_;
+  int wake_fd_ = -1;  // an eventfd the destructor writes to, to end any wait at once
+  std::atomic<bool> stopping_ = false;
+
+  std::mutex start_mutex_;
+  std::condition_variable start_signal_;
+  bool started_ = false;
+
+  // Owned by the thread:
+  Backoff backoff_;
+  std::optional<domain::Id> newest_delivered_;  // unknown until the store first answers
+  RecentIds recent_;
+  std::optional<std::chrono::steady_clock::time_point> outage_since_;
+  bool ping_outstanding_ = false;
+
+  std::thread thread_;  // last: starts once everything above is ready
+};
+
+}  // namespace nicecream::events::redis
