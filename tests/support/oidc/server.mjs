@@ -47,6 +47,10 @@ let handle = (_req, res) => {
   res.end();
 };
 const server = createServer((req, res) => handle(req, res));
+server.on('error', (error) => {
+  console.error(`test OpenID provider: cannot listen on 127.0.0.1:${settings.port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(settings.port, '127.0.0.1', async () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const provider = await buildProvider({ issuer, ...settings });

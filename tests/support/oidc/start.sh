@@ -32,6 +32,12 @@ NICECREAM_TEST_OIDC_REDIRECT_URI="$redirect_uri" \
   nohup node "$here/server.mjs" --port "$port" >"$out" 2>"$log" </dev/null &
 pid=$!
 
+# Node's fetch, so the script needs nothing but Node.
+discovery_answers() {
+  node -e 'fetch(process.argv[1] + "/.well-known/openid-configuration", { signal: AbortSignal.timeout(2000) })
+             .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
+}
+
 issuer=""
 for _ in $(seq 1 200); do
   if ! kill -0 "$pid" 2>/dev/null; then
@@ -40,7 +46,7 @@ for _ in $(seq 1 200); do
     exit 1
   fi
   issuer="$(head -n 1 "$out")"
-  if [[ -n "$issuer" ]] && curl -fsS -o /dev/null --max-time 2 "$issuer/.well-known/openid-configuration"; then
+  if [[ -n "$issuer" ]] && discovery_answers "$issuer"; then
     break
   fi
   issuer=""
