@@ -65,7 +65,7 @@ class Crawler::Loop {
       }
       start_due_fetches();
       const auto deadline = std::min(schedule_.next_due().value_or(next_refresh), next_refresh);
-      for (auto& response : fetcher_.wait(deadline)) handle(response);
+      for (auto& response : fetcher_.wait(deadline)) handle_safely(response);
     }
     release_leases();
   }
@@ -78,8 +78,10 @@ class Crawler::Loop {
       auto channels = store_.list_channels();
       std::erase_if(channels, [&](const auto& channel) { return !held.contains(channel.id); });
       schedule_.replace_channels(channels, Clock::now());
-      if (store_health_.report_ok()) spdlog::info("crawler: polling {} channels", channels.size());
-    } catch (const store::Unavailable& error) {
+      if (store_health_.report_ok() || channels.size() != polled_count_)
+        spdlog::info("crawler: polling {} channels", channels.size());
+      polled_count_ = channels.size();
+    } catch (const std::exception& error) {
       report_store_failure(error.what());  // keep polling the channels already held
     }
   }
@@ -89,8 +91,22 @@ class Crawler::Loop {
         settings_.max_parallel - std::min(settings_.max_parallel, fetcher_.in_flight());
     for (auto* scheduled : schedule_.take_due(Clock::now(), room)) {
       const auto source = source_of(scheduled->channel);
-      fetcher_.start(
-          {scheduled->channel.id, scheduled->channel.url, sources::wants_icy_metadata(source)});
+      try {
+        fetcher_.start(
+            {scheduled->channel.id, scheduled->channel.url, sources::wants_icy_metadata(source)});
+      } catch (const std::exception& error) {
+        back_off(*scheduled, std::string("cannot start a request: ") + error.what());
+      }
+    }
+  }
+
+  // Nothing a station sends may end the crawler; a surprise is that channel's failure.
+  void handle_safely(const FetchResponse& response) {
+    try {
+      handle(response);
+    } catch (const std::exception& error) {
+      if (auto* scheduled = schedule_.find(response.channel_id))
+        back_off(*scheduled, std::string("unexpected error: ") + error.what());
     }
   }
 
@@ -152,6 +168,7 @@ class Crawler::Loop {
   sources::TitleNormaliser normaliser_;
   Schedule schedule_;
   Health store_health_;
+  std::size_t polled_count_ = 0;
 };
 
 Crawler::Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings)
