@@ -75,11 +75,24 @@ describe('sign-in errors', () => {
 describe('routes', () => {
   it('moves between History and Bookmarks without reloading, and back', async () => {
     renderApp(standardBackend());
+    await waitFor(() => expect(document.title).toBe('Nicecream History'));
     fireEvent.click(screen.getByRole('link', { name: 'Bookmarks' }));
     expect(window.location.pathname).toBe('/bookmarks');
     expect(await screen.findByRole('heading', { name: 'Bookmarks' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Bookmarks · Nicecream History'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
     window.history.back();
     await screen.findByRole('heading', { name: 'History' });
+    await waitFor(() => expect(document.title).toBe('Nicecream History'));
+  });
+
+  it('leaves focus alone when only the query changes', async () => {
+    renderApp(standardBackend());
+    const red = await screen.findByRole('button', { name: 'red' });
+    red.focus();
+    fireEvent.click(red);
+    await waitFor(() => expect(document.title).toBe('History of red · Nicecream History'));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'red' }));
   });
 
   it('says so for an unknown path', () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ApiClient } from './api/client';
 import { Header } from './components/Header/Header';
 import { SigninErrorAlert } from './components/SigninErrorAlert/SigninErrorAlert';
@@ -26,15 +27,29 @@ function Routes() {
   }
 }
 
+/** After moving to another page, focus goes to its content, as a page load would put it at the top. */
+function useFocusOnNavigation(path: string) {
+  const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    main.current?.focus();
+  }, [path]);
+  return main;
+}
+
 function Layout() {
   const [signinError, dismissSigninError] = useSigninError();
+  const { path } = useLocation();
+  const main = useFocusOnNavigation(path);
   return (
     <>
       <a class="visually-hidden-focusable skip-link" href="#main">
         Skip to content
       </a>
       <Header />
-      <main id="main" class="container py-3" tabIndex={-1}>
+      <main id="main" class="container py-3" tabIndex={-1} ref={main}>
         {signinError !== null && <SigninErrorAlert code={signinError} onDismiss={dismissSigninError} />}
         <Routes />
       </main>

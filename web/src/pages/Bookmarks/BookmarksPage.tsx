@@ -8,6 +8,7 @@ import { LoadingBlock, Spinner } from '../../components/Spinner/Spinner';
 import { useBookmarks } from '../../hooks/use-bookmarks';
 import { useSession } from '../../hooks/use-session';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { useDocumentTitle } from '../../hooks/use-document-title';
 
 function SignInPrompt() {
   const api = useApi();
@@ -39,6 +40,7 @@ export function BookmarksPage() {
   const session = useSession();
   const formatDateTime = useDateTimeFormat();
   const state = useBookmarks(session.status === 'signed-in');
+  useDocumentTitle('Bookmarks');
 
   return (
     <section aria-labelledby="bookmarks-heading">

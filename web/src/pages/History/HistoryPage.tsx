@@ -18,6 +18,7 @@ import { useLocation } from '../../hooks/use-location';
 import { useNowPlaying } from '../../hooks/use-now-playing';
 import { useSession } from '../../hooks/use-session';
 import { CHANNEL_PARAM, channelFromQuery, historyUrl, isKnownChannel } from './selected-channel';
+import { useDocumentTitle } from '../../hooks/use-document-title';
 
 export function HistoryPage() {
   const session = useSession();
@@ -63,6 +64,7 @@ export function HistoryPage() {
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   const items = newestFirst(feed.list);
+  useDocumentTitle(selectedName ? `History of ${selectedName}` : null);
 
   return (
     <>

@@ -1,6 +1,8 @@
 import { Link } from '../../components/Link/Link';
+import { useDocumentTitle } from '../../hooks/use-document-title';
 
 export function NotFoundPage() {
+  useDocumentTitle('Page not found');
   return (
     <section class="text-center py-5">
       <h1 class="h4">Page not found</h1>
