@@ -1,0 +1,141 @@
+// RedisBus against the shared Redis: what is published reaches every subscribed process, in order
+// and once, whatever else arrives on the channel.
+#include "events/redis/redis_bus.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include "events/redis/connection.hpp"
+#include "integration/events/redis_fixture.hpp"
+
+namespace nicecream::testing {
+namespace {
+
+using events::redis::RedisBus;
+
+TEST_F(RedisBusTest, PublishedItemsReachTheSubscriberInOrderWithEveryField) {
+  RedisBus bus(shared_redis(), *store_);
+  Received received;
+  const auto subscription = bus.subscribe(received.listener());
+  std::vector<domain::HistoryItem> published;
+  for (int i = 0; i < 5; ++i) {
+    published.push_back(record("Artist - Track " + std::to_string(i) + " \"quoted\" é"));
+    bus.publish(published.back());
+  }
+  ASSERT_TRUE(eventually([&] { return received.size() >= published.size(); })) << log_->text();
+  const auto items = received.items();
+  ASSERT_EQ(items.size(), published.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    EXPECT_EQ(items[i].id, published[i].id);
+    EXPECT_EQ(items[i].created_at, published[i].created_at);
+    EXPECT_EQ(items[i].song_id, published[i].song_id);
+    EXPECT_EQ(items[i].song_title, published[i].song_title);
+    EXPECT_EQ(items[i].channel_id, published[i].channel_id);
+    EXPECT_EQ(items[i].bookmark_id, 0);
+  }
+}
+
+TEST_F(RedisBusTest, EveryListenerOfTheProcessGetsEachItem) {
+  RedisBus bus(shared_redis(), *store_);
+  Received first, second;
+  const auto one = bus.subscribe(first.listener());
+  const auto two = bus.subscribe(second.listener());
+  const auto item = record("Only Song");
+  bus.publish(item);
+  ASSERT_TRUE(eventually([&] { return first.size() == 1 && second.size() == 1; }));
+  EXPECT_EQ(first.ids(), std::vector<domain::Id>{item.id});
+  EXPECT_EQ(second.ids(), std::vector<domain::Id>{item.id});
+}
+
+// Two buses are what two processes hold: each has its own connections and subscriber thread.
+TEST_F(RedisBusTest, TwoProcessesBothReceiveEveryItemOnceInOrder) {
+  RedisBus crawler_a(shared_redis(), *store_);
+  RedisBus crawler_b(shared_redis(), *store_);
+  RedisBus api_one(shared_redis(), *store_);
+  RedisBus api_two(shared_redis(), *store_);
+  Received one, two;
+  const auto subscription_one = api_one.subscribe(one.listener());
+  const auto subscription_two = api_two.subscribe(two.listener());
+  const auto before = store_->latest_history_id();
+  for (int i = 0; i < 20; ++i)
+    (i % 2 ? crawler_a : crawler_b).publish(record("Song " + std::to_string(i)));
+  const auto expected = ids_after(before);
+  ASSERT_EQ(expected.size(), 20U);
+  ASSERT_TRUE(eventually([&] { return one.size() >= 20 && two.size() >= 20; })) << log_->text();
+  // Give a duplicate every chance to show up before comparing.
+  crawler_a.publish(record("Last Song"));
+  ASSERT_TRUE(eventually([&] { return one.size() >= 21 && two.size() >= 21; }));
+  const auto all = ids_after(before);
+  EXPECT_EQ(one.ids(), all);
+  EXPECT_EQ(two.ids(), all);
+}
+
+TEST_F(RedisBusTest, MessagesThatAreNoHistoryItemAreSkipped) {
+  RedisBus bus(shared_redis(), *store_);
+  Received received;
+  const auto subscription = bus.subscribe(received.listener());
+  events::redis::Connection raw(shared_redis());
+  for (
+      const char* junk :
+      {"not json", "[1,2]", R"({"id":"7"})",
+       R"({"id":7,"created_at":"yesterday","song_id":1,"song_title":"x","channel_id":1})",
+       R"({"id":-7,"created_at":"2026-11-27T19:57:07.590829+00:00","song_id":1,"song_title":"x","channel_id":1})"})
+    raw.command({"PUBLISH", redis_channel_, junk});
+  const auto item = record("Good Song");
+  bus.publish(item);
+  ASSERT_TRUE(eventually([&] { return received.size() >= 1; })) << log_->text();
+  EXPECT_EQ(received.ids(), std::vector<domain::Id>{item.id});
+  EXPECT_EQ(log_->count("skipped a message"), 5U) << log_->text();
+}
+
+TEST_F(RedisBusTest, OriginalsNaiveTimestampsAreRead) {
+  RedisBus bus(shared_redis(), *store_);
+  Received received;
+  const auto subscription = bus.subscribe(received.listener());
+  const auto item = record("Naive Song");
+  const auto message = R"({"id":)" + std::to_string(item.id) +
+                       R"(,"created_at":"2026-11-27T19:57:07.590829","song_id":)" +
+                       std::to_string(item.song_id) +
+                       R"(,"song_title":"Naive Song","channel_id":)" +
+                       std::to_string(item.channel_id) + R"(,"bookmark_id":0})";
+  events::redis::Connection(shared_redis()).command({"PUBLISH", redis_channel_, message});
+  ASSERT_TRUE(eventually([&] { return received.size() >= 1; })) << log_->text();
+  EXPECT_EQ(received.items().front().song_title, "Naive Song");
+}
+
+// A publish that never arrived (or arrives after a later one, when two crawlers race) is read
+// from the store as soon as an item with a higher id shows the gap: nothing is missed, order is
+// kept, and the late message is not delivered again.
+TEST_F(RedisBusTest, AGapIsFilledFromTheStoreAndLateMessagesAreNotRepeated) {
+  RedisBus bus(shared_redis(), *store_);
+  Received received;
+  const auto subscription = bus.subscribe(received.listener());
+  const auto lost = record("Lost Song");
+  const auto late = record("Late Song");
+  const auto next = record("Next Song");
+  bus.publish(next);
+  bus.publish(late);
+  const auto last = record("Last Song");
+  bus.publish(last);
+  ASSERT_TRUE(eventually([&] { return received.size() >= 4; })) << log_->text();
+  EXPECT_EQ(received.ids(), (std::vector<domain::Id>{lost.id, late.id, next.id, last.id}));
+}
+
+TEST_F(RedisBusTest, AnEndedSubscriptionWaitsOutItsRunningListener) {
+  RedisBus bus(shared_redis(), *store_);
+  std::atomic<bool> inside = false;
+  std::atomic<bool> entered = false;
+  auto subscription = bus.subscribe([&](const domain::HistoryItem&) {
+    inside = true;
+    entered = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    inside = false;
+  });
+  bus.publish(record("Slow Song"));
+  ASSERT_TRUE(eventually([&] { return entered.load(); }));
+  subscription.reset();
+  EXPECT_FALSE(inside.load());
+}
+
+}  // namespace
+}  // namespace nicecream::testing
