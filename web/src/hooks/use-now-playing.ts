@@ -7,6 +7,8 @@ import { useToasts } from './use-toasts';
 export interface NowPlayingState {
   nowPlaying: NowPlaying;
   loading: boolean;
+  /** Channels whose latest item could not be loaded. */
+  failed: ReadonlySet<number>;
   /** Takes a newer item (from the live stream) into its channel's card. */
   apply(item: HistoryItem): void;
   setBookmark(songId: number, bookmarkId: number): void;
@@ -18,6 +20,7 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
   const toasts = useToasts();
   const [nowPlaying, setNowPlaying] = useState<NowPlaying>(new Map());
   const [loading, setLoading] = useState(true);
+  const [failed, setFailed] = useState<ReadonlySet<number>>(new Set());
 
   useEffect(() => {
     if (channels === null) return;
@@ -30,6 +33,7 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
       const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
       setNowPlaying((current) => latest.reduce(updateNowPlaying, current));
       const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      setFailed(new Set(channels.filter((_, index) => results[index]?.status === 'rejected').map((channel) => channel.id)));
       setLoading(false);
       if (failure) toasts.showError(failure.reason);
     });
@@ -42,5 +46,5 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
     [],
   );
 
-  return { nowPlaying, loading, apply, setBookmark };
+  return { nowPlaying, loading, failed, apply, setBookmark };
 }

@@ -10,13 +10,15 @@ interface NowPlayingCardsProps {
   channels: readonly Channel[];
   nowPlaying: NowPlaying;
   loading: boolean;
+  /** Channels whose latest item could not be loaded. */
+  failed: ReadonlySet<number>;
   signedIn: boolean;
   pendingSongs: ReadonlySet<number>;
   onToggleBookmark: (item: HistoryItem) => void;
 }
 
 /** One card per channel with the song it played last. */
-export function NowPlayingCards({ channels, nowPlaying, loading, signedIn, pendingSongs, onToggleBookmark }: NowPlayingCardsProps) {
+export function NowPlayingCards({ channels, nowPlaying, loading, failed, signedIn, pendingSongs, onToggleBookmark }: NowPlayingCardsProps) {
   const formatDateTime = useDateTimeFormat();
   return (
     <section aria-labelledby="now-playing-heading" class="mb-4">
@@ -55,6 +57,8 @@ export function NowPlayingCards({ channels, nowPlaying, loading, signedIn, pendi
                     </>
                   ) : loading ? (
                     <Spinner small label={`Loading what ${channel.name} plays…`} />
+                  ) : failed.has(channel.id) ? (
+                    <p class="card-text text-body-secondary">Not available right now.</p>
                   ) : (
                     <p class="card-text text-body-secondary">Nothing recorded yet.</p>
                   )}

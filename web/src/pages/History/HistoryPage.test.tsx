@@ -45,6 +45,13 @@ describe('history page: loading, empty, error', () => {
     expect(screen.queryByText('The history could not be loaded.')).toBeNull();
   });
 
+  it('says which now-playing cards could not be loaded, apart from channels with nothing yet', async () => {
+    renderApp(standardBackend({ history: (query) => (query.channelId === 2 ? NETWORK_DOWN : query.channelId === 1 ? [historyItem(4)] : []) }));
+    expect(await within(await card('green')).findByText('Not available right now.')).toBeTruthy();
+    expect(within(await card('blue')).getByText('Nothing recorded yet.')).toBeTruthy();
+    expect(within(await card('red')).getByText(historyItem(4).song_title)).toBeTruthy();
+  });
+
   it('shows an error with a retry when the channels cannot be loaded', async () => {
     renderApp(standardBackend({ channels: 'down' }));
     expect(await screen.findByText('The channels could not be loaded.')).toBeTruthy();

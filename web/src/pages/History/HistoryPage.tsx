@@ -76,6 +76,7 @@ export function HistoryPage() {
           channels={channels}
           nowPlaying={nowPlaying.nowPlaying}
           loading={nowPlaying.loading}
+          failed={nowPlaying.failed}
           signedIn={signedIn}
           pendingSongs={bookmarks.pending}
           onToggleBookmark={bookmarks.toggle}
