@@ -13,10 +13,16 @@ namespace nicecream::api {
 namespace bhttp = boost::beast::http;
 
 App::App(Services services)
-    : services_(std::move(services)), web_files_(services_.config.web.web_dir) {
+    : services_(std::move(services)),
+      web_files_(services_.config.web.web_dir),
+      streams_(services_.config.server.max_streams_per_client),
+      writes_(services_.config.server.write_rate_per_minute) {
   add_channel_routes(router_, services_);
   add_history_routes(router_, services_);
-  add_event_routes(router_, services_);
+  add_event_routes(router_, services_, streams_);
+  add_user_routes(router_, services_);
+  add_sign_in_routes(router_, services_);
+  add_bookmark_routes(router_, services_);
   add_docs_routes(router_, services_, web_files_);
   add_web_routes(router_, services_, web_files_);
 }
@@ -31,6 +37,10 @@ boost::asio::awaitable<http::Response> App::handle(http::Request& request) {
   http::Response response;
   if (request.method() == bhttp::verb::options && services_.config.cors.allowed) {
     response = preflight(request);
+  } else if (const auto wait =
+                 rate_limited(request) ? writes_.take(request.remote_address) : std::nullopt) {
+    response = error_response(Status::too_many_requests, "Too many requests; slow down.");
+    response.message.set(bhttp::field::retry_after, std::to_string(*wait));
   } else {
     try {
       response = co_await dispatch(request);
@@ -63,6 +73,14 @@ boost::asio::awaitable<http::Response> App::dispatch(http::Request& request) {
     co_return response;
   }
   co_return co_await not_found(request);
+}
+
+// Sign-ins and bookmark writes cost the provider or the database; reads are cheap and cached.
+bool App::rate_limited(const http::Request& request) const {
+  const auto method = request.method();
+  if (method == bhttp::verb::get) return request.path == "/user/google";
+  return (method == bhttp::verb::post || method == bhttp::verb::delete_) &&
+         request.path.starts_with("/user/bookmarks");
 }
 
 // Files of the built web app are served where no route matched.

@@ -3,6 +3,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <memory>
 
+#include "api/client_limits.hpp"
 #include "api/services.hpp"
 #include "api/static_files.hpp"
 #include "http/router.hpp"
@@ -26,8 +27,12 @@ class App {
   http::Response preflight(const http::Request& request) const;
   void add_common_headers(const http::Request& request, http::Response& response) const;
 
+  bool rate_limited(const http::Request& request) const;
+
   Services services_;
   StaticFiles web_files_;
+  StreamCounter streams_;
+  mutable RateLimiter writes_;
   http::Router router_;
 };
 

@@ -96,15 +96,25 @@ class LiveSession {
   std::unordered_set<domain::Id> replayed_;
 };
 
-boost::asio::awaitable<http::Response> open_stream(Services& services, http::Request& request) {
+boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCounter& streams,
+                                                   http::Request& request) {
   domain::ValidationErrors errors;
   auto stream_request = read_stream_request(request, errors);
   if (!stream_request) co_return validation_response(errors);
+  auto ticket = streams.acquire(request.remote_address);
+  if (!ticket) {
+    auto refused =
+        error_response(Status::too_many_requests, "Too many open event streams from this address.");
+    refused.message.set(boost::beast::http::field::retry_after, "30");
+    co_return refused;
+  }
   auto response = http::make_response(Status::ok, "", "text/event-stream");
   response.message.set(boost::beast::http::field::cache_control, "no-cache");
   response.message.set("X-Accel-Buffering", "no");
-  response.stream = [&services, stream_request = *stream_request](
-                        http::EventStream& stream) -> boost::asio::awaitable<void> {
+  // std::function needs a copyable callable; the ticket is held until the stream ends.
+  auto held = std::make_shared<StreamCounter::Ticket>(std::move(*ticket));
+  response.stream = [&services, stream_request = *stream_request,
+                     held](http::EventStream& stream) -> boost::asio::awaitable<void> {
     LiveSession session(services, stream_request, stream);
     co_await session.run();
   };
@@ -113,9 +123,11 @@ boost::asio::awaitable<http::Response> open_stream(Services& services, http::Req
 
 }  // namespace
 
-void add_event_routes(http::Router& router, Services& services) {
+void add_event_routes(http::Router& router, Services& services, StreamCounter& streams) {
   router.add(boost::beast::http::verb::get, "/history/events",
-             [&services](http::Request& request) { return open_stream(services, request); });
+             [&services, &streams](http::Request& request) {
+               return open_stream(services, streams, request);
+             });
 }
 
 }  // namespace nicecream::api

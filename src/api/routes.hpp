@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "api/client_limits.hpp"
 #include "api/services.hpp"
 #include "api/static_files.hpp"
 #include "http/router.hpp"
@@ -12,7 +13,10 @@ namespace nicecream::api {
 // One function per resource file, each adding its routes.
 void add_channel_routes(http::Router& router, Services& services);
 void add_history_routes(http::Router& router, Services& services);
-void add_event_routes(http::Router& router, Services& services);
+void add_event_routes(http::Router& router, Services& services, StreamCounter& streams);
+void add_user_routes(http::Router& router, Services& services);
+void add_sign_in_routes(http::Router& router, Services& services);
+void add_bookmark_routes(http::Router& router, Services& services);
 void add_docs_routes(http::Router& router, Services& services, StaticFiles& web_files);
 void add_web_routes(http::Router& router, Services& services, StaticFiles& web_files);
 

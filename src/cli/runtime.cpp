@@ -3,7 +3,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "config/config_error.hpp"
 #include "config/environment.hpp"
@@ -14,6 +16,27 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace nicecream::cli {
+
+namespace {
+// A database server that is still starting (or restarting) is normal in a deployment: keep
+// trying for a while, saying so, before giving up.
+std::unique_ptr<store::Store> open_postgres_with_retries(const config::Config& config) {
+  auto delay = std::chrono::milliseconds{250};
+  const auto deadline = std::chrono::steady_clock::now() + config.store.connect_timeout;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return store::postgres::open_postgres_store(
+          config.store.postgres_conninfo, static_cast<std::size_t>(config.store.postgres_pool));
+    } catch (const store::Unavailable& error) {
+      if (std::chrono::steady_clock::now() + delay >= deadline) throw;
+      spdlog::warn("database unavailable (attempt {}): {}; retrying in {} ms", attempt,
+                   error.what(), delay.count());
+      std::this_thread::sleep_for(delay);
+      delay = std::min(delay * 2, std::chrono::milliseconds{5000});
+    }
+  }
+}
+}  // namespace
 
 int run_command(const std::function<int(const config::Config&)>& body) {
   try {
@@ -43,9 +66,7 @@ void configure_logging(const config::Config& config) {
 }
 
 std::unique_ptr<store::Store> open_store(const config::Config& config) {
-  if (config.store.use_postgres)
-    return store::postgres::open_postgres_store(
-        config.store.postgres_conninfo, static_cast<std::size_t>(config.store.postgres_pool));
+  if (config.store.use_postgres) return open_postgres_with_retries(config);
   return store::sqlite::open_sqlite_store(config.store.data_dir,
                                           static_cast<std::size_t>(config.store.worker_threads));
 }

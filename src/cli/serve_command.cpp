@@ -1,12 +1,15 @@
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <boost/asio/signal_set.hpp>
 
 #include "api/app.hpp"
+#include "auth/session_key.hpp"
 #include "cli/commands.hpp"
 #include "cli/crawler_thread.hpp"
 #include "cli/runtime.hpp"
 #include "concurrency/blocking_pool.hpp"
+#include "config/config_error.hpp"
 #include "http/server.hpp"
 
 namespace nicecream::cli {
@@ -24,10 +27,64 @@ http::ServerOptions server_options(const config::ServerConfig& server) {
   options.idle_timeout = server.idle_timeout;
   options.write_timeout = server.write_timeout;
   options.shutdown_grace = server.shutdown_grace;
+  options.max_connections = static_cast<std::size_t>(server.max_connections);
   return options;
 }
 
+// Every connection and stream is a descriptor; the default soft limit (1024) would cap the
+// server long before memory does.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+// Without API_SESSION_COOKIE_SECRET_KEY the key lives in the data directory, which only instances
+// sharing that directory can read: fine embedded, a trap behind a load balancer.
+auth::SessionCookies session_cookies(const config::Config& config) {
+  const auto& settings = config.auth;
+  if (settings.session_secret_key.empty() && config.store.use_postgres)
+    spdlog::warn(
+        "API_SESSION_COOKIE_SECRET_KEY is not set: sessions are sealed with the key in {}, so "
+        "instances that do not share it will not accept each other's cookies",
+        (config.store.data_dir / "session.key").string());
+  try {
+    return auth::SessionCookies(
+        auth::resolve_session_key(settings.session_secret_key, config.store.data_dir),
+        {.max_age = settings.session_max_age,
+         .session_secure = settings.session_cookie_secure,
+         .session_domain = settings.session_cookie_domain,
+         .csrf_secure = settings.csrf_cookie_secure,
+         .csrf_domain = settings.csrf_cookie_domain});
+  } catch (const auth::FernetKeyError& error) {
+    if (settings.session_secret_key.empty())
+      throw config::ConfigError("NICECREAM_DATA_DIR", error.what());
+    throw config::ConfigError("API_SESSION_COOKIE_SECRET_KEY", error.what());
+  }
+}
+
+// The identity provider's client, when one is configured; discovery waits for the first sign-in.
+std::unique_ptr<auth::OidcClient> oidc_client(const config::AuthConfig& settings) {
+  if (!settings.signin_configured()) {
+    if (!settings.client_id.empty() || !settings.client_secret.empty())
+      spdlog::warn("sign-in is off: set both API_GOOGLE_CLIENT_ID and API_GOOGLE_CLIENT_SECRET");
+    return nullptr;
+  }
+  if (settings.redirect_url.empty())
+    throw config::ConfigError("API_GOOGLE_REDIRECT_URL",
+                              "must be set when API_GOOGLE_CLIENT_ID and _SECRET are");
+  spdlog::info("sign-in with {} as client {}", settings.oidc_issuer, settings.client_id);
+  return std::make_unique<auth::OidcClient>(
+      auth::OidcSettings{.issuer = settings.oidc_issuer,
+                         .client_id = settings.client_id,
+                         .client_secret = settings.client_secret,
+                         .redirect_uri = settings.redirect_url});
+}
+
 int serve(const config::Config& config) {
+  raise_descriptor_limit();
   auto store = open_store(config);
   prepare_schema(*store, config);
   concurrency::BlockingPool blocking(static_cast<std::size_t>(config.store.worker_threads));
@@ -35,7 +92,9 @@ int serve(const config::Config& config) {
   api::HistoryCache history_cache;
   auto invalidation = bus->subscribe([&history_cache](const auto&) { history_cache.invalidate(); });
 
-  api::App app(api::Services{*store, blocking, *bus, config, history_cache});
+  const auto sessions = session_cookies(config);
+  const auto oidc = oidc_client(config.auth);
+  api::App app(api::Services{*store, blocking, *bus, config, history_cache, sessions, oidc.get()});
   http::Server server(
       server_options(config.server), [&app](http::Request& request) { return app.handle(request); },
       api::App::error_responder());

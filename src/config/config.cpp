@@ -24,6 +24,12 @@ ServerConfig read_server(const Readers& env) {
   server.idle_timeout = env.seconds("API_IDLE_TIMEOUT", server.idle_timeout);
   server.shutdown_grace = env.seconds("API_SHUTDOWN_GRACE", server.shutdown_grace);
   server.debug = env.flag("API_DEBUG", false);
+  server.max_connections =
+      static_cast<int>(env.integer("API_MAX_CONNECTIONS", server.max_connections, 1, 1'000'000));
+  server.max_streams_per_client = static_cast<int>(
+      env.integer("API_MAX_STREAMS_PER_CLIENT", server.max_streams_per_client, 1, 1'000'000));
+  server.write_rate_per_minute = static_cast<int>(
+      env.integer("API_WRITE_RATE_PER_MINUTE", server.write_rate_per_minute, 1, 1'000'000));
   return server;
 }
 
@@ -42,6 +48,7 @@ StoreConfig read_store(const Readers& env) {
   store.postgres_conninfo = env.text("DATABASE_URL");
   store.use_postgres = env.has("PGHOST") || !store.postgres_conninfo.empty();
   store.postgres_pool = static_cast<int>(env.integer("API_PG_POOL", store.postgres_pool, 1, 512));
+  store.connect_timeout = env.seconds("NICECREAM_DB_CONNECT_TIMEOUT", store.connect_timeout);
   store.worker_threads = static_cast<int>(
       env.integer("NICECREAM_WORKERS", store.use_postgres ? store.postgres_pool : 4, 1, 512));
   return store;

@@ -21,6 +21,9 @@ struct ServerConfig {
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long on shutdown
   bool debug = false;
+  int max_connections = 20000;      // beyond this, new connections are closed at once
+  int max_streams_per_client = 16;  // open event streams per client address
+  int write_rate_per_minute = 60;   // sign-ins and bookmark writes per client address
 };
 
 struct CorsConfig {
@@ -33,7 +36,8 @@ struct StoreConfig {
   bool use_postgres = false;      // PGHOST or DATABASE_URL set
   std::string postgres_conninfo;  // empty: libpq reads the PG* variables itself
   int postgres_pool = 8;
-  int worker_threads = 8;  // the blocking pool that runs store calls
+  int worker_threads = 8;                    // the blocking pool that runs store calls
+  std::chrono::seconds connect_timeout{60};  // how long to retry an unreachable database
 };
 
 struct EventsConfig {

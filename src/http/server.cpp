@@ -62,11 +62,28 @@ asio::awaitable<void> Server::accept_loop() {
       co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
+    if (connections_->size() >= options_.max_connections) {
+      refuse(std::move(socket));
+      continue;
+    }
     socket.set_option(tcp::no_delay(true));
     auto executor = socket.get_executor();
     asio::co_spawn(executor,
                    serve_connection(std::move(socket), options_, handler_, errors_, connections_),
                    asio::detached);
+  }
+}
+
+// Over the connection cap: close at once (the client sees a reset), saying so at most once a
+// second so a flood does not flood the log too.
+void Server::refuse(tcp::socket socket) {
+  boost::system::error_code ignored;
+  socket.close(ignored);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_refusal_log_ > std::chrono::seconds{1}) {
+    last_refusal_log_ = now;
+    spdlog::warn("connection refused: {} connections open (API_MAX_CONNECTIONS)",
+                 connections_->size());
   }
 }
 

@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/http/status.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -40,6 +41,7 @@ class Server {
  private:
   boost::asio::awaitable<void> accept_loop();
   boost::asio::awaitable<void> wait_for_connections();
+  void refuse(boost::asio::ip::tcp::socket socket);
 
   ServerOptions options_;
   Handler handler_;
@@ -48,6 +50,7 @@ class Server {
   boost::asio::ip::tcp::acceptor acceptor_;
   std::shared_ptr<ConnectionRegistry> connections_;
   std::atomic<bool> stopping_{false};
+  std::chrono::steady_clock::time_point last_refusal_log_{};  // accept loop only
 };
 
 }  // namespace nicecream::http

@@ -17,6 +17,7 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds write_timeout{10'000};
   std::chrono::milliseconds shutdown_grace{10'000};
+  std::size_t max_connections = 20'000;  // past this, new connections are closed at once
 };
 
 }  // namespace nicecream::http
