@@ -48,21 +48,25 @@ bool is_safe_relative_path(std::string_view path) {
 
 std::shared_ptr<const StaticFile> StaticFiles::load(std::string_view relative_path) {
   if (!is_safe_relative_path(relative_path)) return nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    if (auto found = cache_.find(relative_path); found != cache_.end()) return found->second;
-  }
   const auto path = root_ / std::filesystem::path(relative_path);
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return nullptr;
+  const auto modified = std::filesystem::last_write_time(path, error);
+  if (error) return nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = cache_.find(relative_path);
+        found != cache_.end() && found->second->modified == modified)
+      return found->second;
+  }
   std::ifstream input(path, std::ios::binary);
   if (!input) return nullptr;
   std::ostringstream content;
   content << input.rdbuf();
   auto file = std::make_shared<const StaticFile>(
-      StaticFile{content.str(), std::string(content_type_for(relative_path))});
+      StaticFile{content.str(), std::string(content_type_for(relative_path)), modified});
   std::lock_guard lock(mutex_);
-  cache_.emplace(std::string(relative_path), file);
+  cache_.insert_or_assign(std::string(relative_path), file);
   return file;
 }
 

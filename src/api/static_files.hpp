@@ -13,15 +13,16 @@ namespace nicecream::api {
 struct StaticFile {
   std::string body;
   std::string content_type;
+  std::filesystem::file_time_type modified;
 };
 
-// Files of a built web folder, read once and kept in memory (the folder is immutable while the
-// server runs). Only paths inside the root are served.
+// Files of a built web folder, kept in memory and read again when they change on disk (a rebuild
+// of the web app while the server runs). Only paths inside the root are served.
 class StaticFiles {
  public:
   explicit StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
 
-  // Blocking on the first read of a file: call through the blocking pool.
+  // Blocking (a stat, and a read when the file is new or changed): call through the pool.
   std::shared_ptr<const StaticFile> load(std::string_view relative_path);
   const std::filesystem::path& root() const { return root_; }
 

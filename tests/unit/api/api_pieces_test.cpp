@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "api/history_cache.hpp"
 #include "api/json_views.hpp"
@@ -93,6 +95,32 @@ TEST(StaticFiles, ContentTypesByExtension) {
   EXPECT_EQ(content_type_for("index.html"), "text/html; charset=utf-8");
   EXPECT_EQ(content_type_for("assets/a.js"), "text/javascript; charset=utf-8");
   EXPECT_EQ(content_type_for("blob.bin"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace nicecream::api
+
+namespace nicecream::api {
+namespace {
+
+TEST(StaticFiles, ServesFilesUnderTheRootAndNoticesChanges) {
+  const auto root = std::filesystem::temp_directory_path() / "nicecream-static-test";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "assets");
+  std::ofstream(root / "index.html") << "<p>one</p>";
+  std::ofstream(root / "assets" / "app.js") << "run()";
+  StaticFiles files(root);
+  ASSERT_TRUE(files.load("index.html"));
+  EXPECT_EQ(files.load("index.html")->body, "<p>one</p>");
+  EXPECT_EQ(files.load("assets/app.js")->content_type, "text/javascript; charset=utf-8");
+  EXPECT_FALSE(files.load("missing.html"));
+  EXPECT_FALSE(files.load("../etc/passwd"));
+  EXPECT_FALSE(files.load("assets")) << "folders are not files";
+  std::ofstream(root / "index.html") << "<p>two, after a rebuild</p>";
+  std::filesystem::last_write_time(
+      root / "index.html", std::filesystem::file_time_type::clock::now() + std::chrono::seconds{5});
+  EXPECT_EQ(files.load("index.html")->body, "<p>two, after a rebuild</p>");
+  std::filesystem::remove_all(root);
 }
 
 }  // namespace
