@@ -31,8 +31,8 @@ double cpu_seconds() {
 
 // One resource per format, in turn; every tenth station is an ICY stream.
 std::string resource_for(int index) {
-  constexpr std::array<const char*, 6> kResources{"display.js", "status-json.xsl", "currentsong",
-                                                  "stats?sid=1&json=1", "7.html", "nowplaying"};
+  constexpr std::array<const char*, 6> kResources{
+      "display.js", "status-json.xsl", "currentsong", "stats?sid=1&json=1", "7.html", "nowplaying"};
   if (index % 10 == 9) return "stream";
   return kResources[static_cast<std::size_t>(index) % kResources.size()];
 }
@@ -88,7 +88,8 @@ int main(int argc, char** argv) {
       std::this_thread::sleep_for(settings.interval);
       const auto cpu = cpu_seconds();
       const auto id = store->latest_history_id();
-      std::printf("%6d %12.3f %14lld\n", cycle, cpu - last_cpu, static_cast<long long>(id - last_id));
+      std::printf("%6d %12.3f %14lld\n", cycle, cpu - last_cpu,
+                  static_cast<long long>(id - last_id));
       std::fflush(stdout);
       last_cpu = cpu;
       last_id = id;
