@@ -66,6 +66,9 @@ Transfer::Transfer(FetchRequest request, const FetchLimits& limits)
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
   curl_easy_setopt(easy_, CURLOPT_PRIVATE, this);
+  // SHOUTcast v1 answers a stream request with "ICY 200 OK" instead of an HTTP status line.
+  status_aliases_ = curl_slist_append(status_aliases_, "ICY 200 OK");
+  curl_easy_setopt(easy_, CURLOPT_HTTP200ALIASES, status_aliases_);
   if (request_.icy_metadata) {
     headers_ = curl_slist_append(headers_, "Icy-MetaData: 1");
     curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
@@ -75,6 +78,7 @@ Transfer::Transfer(FetchRequest request, const FetchLimits& limits)
 Transfer::~Transfer() {
   curl_easy_cleanup(easy_);
   curl_slist_free_all(headers_);
+  curl_slist_free_all(status_aliases_);
 }
 
 std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count, void* self) {

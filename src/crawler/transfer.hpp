@@ -36,6 +36,7 @@ class Transfer {
   std::size_t max_body_bytes_;
   CURL* easy_ = nullptr;
   curl_slist* headers_ = nullptr;
+  curl_slist* status_aliases_ = nullptr;
   char error_buffer_[CURL_ERROR_SIZE] = {};
 
   std::string content_type_;

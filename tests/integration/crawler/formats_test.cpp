@@ -26,6 +26,7 @@ TEST_F(CrawlerFormats, ReadsEveryFormatNamedOrDetected) {
       {"azuraauto", "nowplaying", "auto", ""},
       {"icy", "stream", "icy", ""},
       {"icyauto", "stream", "auto", ""},
+      {"icylegacy", "legacy", "icy", ""},
   };
   std::vector<domain::Channel> channels;
   for (const auto& c : cases) {

@@ -15,6 +15,7 @@ prints the port it listens on (127.0.0.1 only) as its first line. Station <s> an
     /<s>/7.html            SHOUTcast v1       <html><body>1,1,10,500,5,128,<title></body></html>
     /<s>/nowplaying        AzuraCast          JSON, title at /now_playing/song/text
     /<s>/stream            ICY stream         icy-metaint when asked with Icy-MetaData: 1
+    /<s>/legacy            ICY stream         as SHOUTcast v1 sends it: "ICY 200 OK" status line
 
 Control (JSON): POST /control/<s> {"title": "...", "mode": "..."} sets either; GET /control/<s>
 returns {"title", "mode", "requests", "bytes_sent"}. Modes: ok, 500, hang (never answers), slow
@@ -213,17 +214,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, json.dumps(body), "application/json")
         elif resource == "stream":
             self.stream(title)
+        elif resource == "legacy":
+            self.stream(title, legacy_status=True)
         else:
             self.send(404, "not found")
 
-    def stream(self, title):
+    def stream(self, title, legacy_status=False):
         wants_metadata = self.headers.get("Icy-MetaData") == "1"
-        self.send_response(200)
-        self.send_header("Content-Type", "audio/mpeg")
-        self.send_header("icy-name", self.station.name)
-        if wants_metadata:
-            self.send_header("icy-metaint", str(ICY_METAINT))
-        self.end_headers()
+        if legacy_status:
+            head = "ICY 200 OK\r\ncontent-type: audio/mpeg\r\nicy-name: " + self.station.name + "\r\n"
+            if wants_metadata:
+                head += f"icy-metaint: {ICY_METAINT}\r\n"
+            self.write((head + "\r\n").encode("latin-1"))
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "audio/mpeg")
+            self.send_header("icy-name", self.station.name)
+            if wants_metadata:
+                self.send_header("icy-metaint", str(ICY_METAINT))
+            self.end_headers()
         audio = bytes(random.getrandbits(8) for _ in range(ICY_METAINT))
         deadline = time.monotonic() + MAX_STREAM_SECONDS
         while time.monotonic() < deadline and not stopping.is_set():
