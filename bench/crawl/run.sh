@@ -21,9 +21,7 @@ while [ $# -gt 0 ]; do
 done
 
 build=${BUILD_DIR:-$root/build-bench}
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DNICECREAM_TESTS=OFF >/dev/null
-fi
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DNICECREAM_TESTS=OFF -DNICECREAM_BENCH=ON >/dev/null
 cmake --build "$build" --target crawl_bench -j2 >/dev/null
 
 ports=$(mktemp /tmp/nicecream-crawl-bench-port.XXXXXX)
