@@ -1,0 +1,27 @@
+// The station emulator (tests/support/stations/emulator.py): what each channel's source plays.
+import { environment } from './environment.mjs';
+
+/** Makes `station` announce `title` from now on; the crawler picks it up on its next round. */
+export async function playOnStation(station, title) {
+  const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (!response.ok) throw new Error(`the station emulator refused ${title} for ${station}: ${response.status}`);
+}
+
+let counter = 0;
+
+/** A title no station has played yet in this run, so its appearance can only come from now. */
+export function freshTitle(label) {
+  counter += 1;
+  return `${label} Artist - Fresh Track ${process.pid}-${counter}`;
+}
+
+/** What `station` announces now. */
+export async function titleOnStation(station) {
+  const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`);
+  if (!response.ok) throw new Error(`the station emulator does not know ${station}: ${response.status}`);
+  return (await response.json()).title;
+}
