@@ -53,7 +53,7 @@ std::int64_t seed_postgres(const std::string& conninfo, const SeedPlan& plan) {
        " 1 + (i * 7919) % " +
            std::to_string(plan.songs) +
            ", 1 + i % 3"
-           " FROM generate_series(1, " +
+           " FROM generate_series(1::bigint, " +
            std::to_string(plan.items) + ") AS i");
   exec(db, "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
   exec(db,

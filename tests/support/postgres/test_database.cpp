@@ -51,7 +51,7 @@ TestDatabase::TestDatabase() : name_(unique_name()) {
   const auto server = server_conninfo();
   // In a conninfo string the last setting of a keyword wins.
   conninfo_ = server + " dbname=" + name_;
-  exec(connect(server).get(), "CREATE DATABASE " + name_);
+  postgres::exec(connect(server).get(), "CREATE DATABASE " + name_);
 }
 
 TestDatabase::~TestDatabase() {
@@ -62,8 +62,12 @@ TestDatabase::~TestDatabase() {
   }
 }
 
+void TestDatabase::exec(const std::string& sql) const {
+  postgres::exec(connect(conninfo_).get(), sql);
+}
+
 void TestDatabase::admin_exec(const std::string& sql) const {
-  exec(connect(server_conninfo()).get(), sql);
+  postgres::exec(connect(server_conninfo()).get(), sql);
 }
 
 }  // namespace nicecream::support::postgres

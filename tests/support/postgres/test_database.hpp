@@ -20,6 +20,8 @@ class TestDatabase {
   const std::string& name() const { return name_; }
   // A connection string for this database.
   const std::string& conninfo() const { return conninfo_; }
+  // Runs one statement on this database.
+  void exec(const std::string& sql) const;
   // Runs one statement on the server's own database (not this one), e.g. to terminate backends.
   void admin_exec(const std::string& sql) const;
 

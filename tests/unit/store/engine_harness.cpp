@@ -7,6 +7,7 @@
 #include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/postgres/test_database.hpp"
+#include "unit/store/sqlite_file.hpp"
 #include "unit/store/temp_dir.hpp"
 
 namespace nicecream::store::test {
@@ -21,6 +22,9 @@ class SqliteHarness final : public EngineHarness {
   std::unique_ptr<Store> open() override {
     return sqlite::open_sqlite_store(dir_.path(), kPoolSize);
   }
+  void run_sql(const std::string& sql) override {
+    SqliteFile(dir_.path() / sqlite::kDatabaseFileName).exec(sql);
+  }
 
  private:
   TempDir dir_;
@@ -31,6 +35,7 @@ class PostgresHarness final : public EngineHarness {
   std::unique_ptr<Store> open() override {
     return postgres::open_postgres_store(database_.conninfo(), kPoolSize);
   }
+  void run_sql(const std::string& sql) override { database_.exec(sql); }
 
  private:
   support::postgres::TestDatabase database_;

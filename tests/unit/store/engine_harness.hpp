@@ -23,6 +23,8 @@ class EngineHarness {
   virtual ~EngineHarness() = default;
   // A store on that database, as another process would open it; not migrated.
   virtual std::unique_ptr<Store> open() = 0;
+  // Runs SQL on the database behind the store's back, as an operator or another version would.
+  virtual void run_sql(const std::string& sql) = 0;
 };
 
 std::unique_ptr<EngineHarness> make_harness(Engine engine);

@@ -47,4 +47,16 @@ TEST_P(StoreTest, MigratorsRunningTogetherApplyEachMigrationOnce) {
   EXPECT_EQ(second->list_channels().size(), 3u);
 }
 
+// A newer release migrated the database; this binary reports it (serve then refuses) and does not
+// try to migrate it.
+TEST_P(StoreTest, NewerSchemaIsReportedAndLeftAlone) {
+  harness().run_sql(
+      "INSERT INTO schema_migrations (version, name, applied_at)"
+      " VALUES (999, 'from_the_future', CURRENT_TIMESTAMP)");
+  EXPECT_EQ(store().migrate(), 0);
+  const auto version = store().schema_version();
+  EXPECT_EQ(version.current, 999);
+  EXPECT_EQ(version.latest, latest_shipped(GetParam()));
+}
+
 }  // namespace nicecream::store::test

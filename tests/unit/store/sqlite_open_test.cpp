@@ -6,6 +6,7 @@
 
 #include "store/errors.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "unit/store/sqlite_file.hpp"
 #include "unit/store/temp_dir.hpp"
 
 namespace nicecream::store::test {
@@ -85,6 +86,26 @@ TEST(SqliteOpen, FileThatIsNotADatabaseIsAClearError) {
   const auto error = open_error(dir.path());
   EXPECT_NE(error.find("not an SQLite database"), std::string::npos) << error;
   EXPECT_NE(error.find(file.string()), std::string::npos) << error;
+}
+
+// Another process holds the write lock for longer than the busy timeout (5 s): the write gives
+// up with Unavailable, naming the file, and the store works again once the lock is gone.
+TEST(SqliteOpen, WriteLockedPastTheTimeoutIsUnavailable) {
+  TempDir dir;
+  auto store = sqlite::open_sqlite_store(dir.path());
+  store->migrate();
+  SqliteFile other_process(dir.path() / sqlite::kDatabaseFileName);
+  other_process.exec("BEGIN IMMEDIATE");
+  try {
+    store->upsert_user({"sub", "", "", ""});
+    FAIL() << "wrote through another writer's lock";
+  } catch (const Unavailable& error) {
+    EXPECT_NE(std::string(error.what()).find("locked"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("nicecream.db"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(store->list_channels().size(), 3u);  // readers are not blocked under WAL
+  other_process.exec("ROLLBACK");
+  EXPECT_EQ(store->upsert_user({"sub", "", "", ""}).sub, "sub");
 }
 
 // More callers than connections: the extra ones wait for a free connection instead of failing.
