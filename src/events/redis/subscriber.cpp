@@ -74,11 +74,7 @@ void Subscriber::wait_until_started(std::chrono::milliseconds limit) {
 }
 
 void Subscriber::run() {
-  try {
-    newest_delivered_ = store_.latest_history_id();
-  } catch (const std::exception& error) {
-    spdlog::warn("redis: cannot read the newest history id yet: {}", error.what());
-  }
+  catch_up();  // learns the store's newest id: items after it are the new ones
   while (!stopping_) {
     try {
       Connection connection(settings_);
@@ -87,7 +83,11 @@ void Subscriber::run() {
     } catch (const std::exception& error) {
       lost(error.what());
     }
-    if (stopping_ || wait_for(-1, backoff_.next()) == Wakeup::stop) break;
+    if (stopping_) break;
+    // Meanwhile the store is the only source: polling it keeps live streams (and the caches
+    // that listen) up to date, only later.
+    caught_up_in_outage_ += catch_up();
+    if (wait_for(-1, backoff_.next()) == Wakeup::stop) break;
   }
   started();
 }
@@ -136,8 +136,9 @@ void Subscriber::subscribed() {
     spdlog::info(
         "redis: subscribed to '{}' at {} again after {} ms; {} item(s) recorded meanwhile "
         "delivered from the database",
-        settings_.channel, settings_.endpoint(), down.count(), caught_up);
+        settings_.channel, settings_.endpoint(), down.count(), caught_up_in_outage_ + caught_up);
     outage_since_.reset();
+    caught_up_in_outage_ = 0;
   } else {
     spdlog::info("redis: subscribed to '{}' at {}", settings_.channel, settings_.endpoint());
   }
@@ -151,8 +152,8 @@ void Subscriber::lost(const std::string& reason) {
   }
   outage_since_ = std::chrono::steady_clock::now();
   spdlog::warn(
-      "redis: no subscription to '{}' at {}: {}; reconnecting in the background, and live "
-      "streams get what is recorded meanwhile from the database once it is back",
+      "redis: no subscription to '{}' at {}: {}; reconnecting in the background, and reading "
+      "new items from the database meanwhile",
       settings_.channel, settings_.endpoint(), reason);
   started();
 }
@@ -171,28 +172,27 @@ void Subscriber::receive(std::string_view payload) {
 }
 
 std::size_t Subscriber::catch_up() {
-  if (!newest_delivered_) {
-    // The store was unreachable at start: from now on, then.
-    try {
-      newest_delivered_ = store_.latest_history_id();
-    } catch (const std::exception& error) {
-      spdlog::warn("redis: cannot read the newest history id yet: {}", error.what());
-    }
-    return 0;
-  }
   std::size_t delivered = 0;
   try {
-    while (true) {
-      const auto items = store_.history_after(*newest_delivered_, std::nullopt, kCatchUpPage);
-      for (const auto& item : items)
-        if (deliver_once(item)) ++delivered;
-      if (items.size() < static_cast<std::size_t>(kCatchUpPage)) break;
+    if (!newest_delivered_) {
+      // At start, or the first time the store answers: what comes after its newest item is new.
+      newest_delivered_ = store_.latest_history_id();
+    } else {
+      while (true) {
+        const auto items = store_.history_after(*newest_delivered_, std::nullopt, kCatchUpPage);
+        for (const auto& item : items)
+          if (deliver_once(item)) ++delivered;
+        if (items.size() < static_cast<std::size_t>(kCatchUpPage)) break;
+      }
     }
+    store_failing_ = false;
   } catch (const std::exception& error) {
-    spdlog::warn(
-        "redis: cannot read missed items from the database: {}; live streams lack them until "
-        "their clients reconnect",
-        error.what());
+    // Said once, however often it is retried while the database stays away.
+    spdlog::log(store_failing_ ? spdlog::level::debug : spdlog::level::warn,
+                "redis: cannot read new items from the database: {}; live streams lack them "
+                "until it answers again or their clients reconnect",
+                error.what());
+    store_failing_ = true;
   }
   return delivered;
 }

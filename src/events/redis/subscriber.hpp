@@ -20,7 +20,8 @@ namespace nicecream::events::redis {
 
 // The subscribing side of one process: a thread that holds a SUBSCRIBE on the channel and hands
 // each item to `deliver`, in order and at most once. When Redis goes away it reconnects with
-// backoff and, once subscribed again, first delivers from the store what was recorded meanwhile.
+// backoff, polling the store for new items between attempts, and once subscribed again first
+// delivers from the store what was recorded meanwhile.
 // A live item whose id skips past the newest delivered one (a publish that was lost, or two
 // crawlers whose publishes crossed) makes it read the store the same way, so items still arrive
 // in id order.
@@ -67,6 +68,8 @@ class Subscriber {
   std::optional<domain::Id> newest_delivered_;  // unknown until the store first answers
   RecentIds recent_;
   std::optional<std::chrono::steady_clock::time_point> outage_since_;
+  std::size_t caught_up_in_outage_ = 0;
+  bool store_failing_ = false;
   bool ping_outstanding_ = false;
 
   std::thread thread_;  // last: starts once everything above is ready

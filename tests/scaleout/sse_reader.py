@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Follows /history/events of one API process, as a browser tab would, and writes what it gets.
+
+    python3 sse_reader.py PORT OUTPUT_FILE
+
+Writes one line per event to OUTPUT_FILE, flushed at once: `CONNECTED` when the stream opens,
+`<id>` for each history event, `BAD <why>` for an event that does not match the contract, and
+`DISCONNECTED` when the server ends the stream. It does not reconnect: the scale-out test wants to
+see that a client that stays connected gets every item, so a dropped stream is a failure there.
+"""
+
+import http.client
+import json
+import sys
+
+
+def main():
+    port, output = int(sys.argv[1]), sys.argv[2]
+    with open(output, "a", buffering=1) as out:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=None)
+        # last_event_id=0: whatever was recorded before the stream opened comes first.
+        connection.request("GET", "/history/events?last_event_id=0",
+                           headers={"Accept": "text/event-stream"})
+        response = connection.getresponse()
+        if response.status != 200:
+            out.write(f"BAD status {response.status}\n")
+            return 1
+        event = {}
+        while True:
+            line = response.readline()
+            if not line:
+                out.write("DISCONNECTED\n")
+                return 0
+            line = line.decode("utf-8").rstrip("\r\n")
+            if line.startswith(": live"):
+                out.write("CONNECTED\n")
+            elif line.startswith(":"):
+                continue  # heartbeat
+            elif line:
+                name, _, value = line.partition(":")
+                event[name] = value[1:] if value.startswith(" ") else value
+            elif event:
+                # As in browsers, a block without data (such as "retry:" alone) is no event.
+                if "data" in event:
+                    out.write(describe(event) + "\n")
+                event = {}
+
+
+def describe(event):
+    try:
+        data = json.loads(event.get("data", ""))
+    except ValueError:
+        return f"BAD data is not JSON: {event!r}"
+    if event.get("event") != "history" or str(data.get("id")) != event.get("id"):
+        return f"BAD event: {event!r}"
+    if not all(key in data for key in ("created_at", "song_id", "song_title", "channel_id")):
+        return f"BAD fields: {event!r}"
+    return event["id"]
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (ConnectionError, http.client.HTTPException) as error:
+        with open(sys.argv[2], "a") as out:
+            out.write(f"DISCONNECTED {error}\n")
+        sys.exit(0)
