@@ -28,7 +28,12 @@ ports=$(mktemp /tmp/nicecream-crawl-bench-port.XXXXXX)
 python3 "$root/tests/support/stations/emulator.py" --port 0 --stations "$stations" \
   --rotate "$rotate" >"$ports" &
 emulator=$!
-trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -f "$ports"' EXIT
+stop_emulator() {
+  kill "$emulator" 2>/dev/null || true
+  wait "$emulator" 2>/dev/null || true
+  rm -f "$ports"
+}
+trap stop_emulator EXIT
 for _ in $(seq 100); do [ -s "$ports" ] && break; sleep 0.1; done
 port=$(head -1 "$ports")
 
