@@ -112,8 +112,11 @@ bool HttpClient::closed_by_server(std::chrono::milliseconds wait) {
 }
 
 EventStreamClient::EventStreamClient(std::uint16_t port, const std::string& target,
-                                     const std::map<std::string, std::string>& headers) {
+                                     const std::map<std::string, std::string>& headers,
+                                     int receive_buffer_bytes) {
   fd_ = socket(AF_INET, SOCK_STREAM, 0);
+  if (receive_buffer_bytes > 0)
+    setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer_bytes, sizeof receive_buffer_bytes);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
@@ -127,8 +130,35 @@ EventStreamClient::EventStreamClient(std::uint16_t port, const std::string& targ
   if (::send(fd_, request.data(), request.size(), 0) < 0) throw std::runtime_error("send failed");
   const auto status_line = read_line(std::chrono::seconds{5});
   if (status_line && status_line->size() > 12) status_ = std::stoi(status_line->substr(9, 3));
-  while (auto line = read_line(std::chrono::seconds{5}))
+  while (auto line = read_line(std::chrono::seconds{5})) {
     if (line->empty()) break;  // end of headers
+    const auto colon = line->find(':');
+    if (colon == std::string::npos) continue;
+    auto value = line->substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    headers_[lowercase(line->substr(0, colon))] = value;
+  }
+}
+
+EventStreamClient::~EventStreamClient() {
+  close();
+}
+
+void EventStreamClient::close() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+std::uint16_t EventStreamClient::local_port() const {
+  sockaddr_in address{};
+  socklen_t length = sizeof address;
+  if (getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) return 0;
+  return ntohs(address.sin_port);
+}
+
+std::string EventStreamClient::header(const std::string& name) const {
+  const auto found = headers_.find(lowercase(name));
+  return found == headers_.end() ? "" : found->second;
 }
 
 std::optional<std::string> EventStreamClient::read_line(std::chrono::milliseconds timeout) {

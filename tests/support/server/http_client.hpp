@@ -55,20 +55,34 @@ class HttpClient {
 // Reads a Server-Sent Events stream line by line.
 class EventStreamClient {
  public:
+  // `receive_buffer_bytes` > 0 shrinks the socket's receive buffer (set before connecting), so a
+  // client that stops reading makes the server's writes block soon.
   EventStreamClient(std::uint16_t port, const std::string& target,
-                    const std::map<std::string, std::string>& headers = {});
+                    const std::map<std::string, std::string>& headers = {},
+                    int receive_buffer_bytes = 0);
+  ~EventStreamClient();
+  EventStreamClient(const EventStreamClient&) = delete;
+  EventStreamClient& operator=(const EventStreamClient&) = delete;
+
   int status() const { return status_; }
+  // A response header by case-insensitive name; "" when absent.
+  std::string header(const std::string& name) const;
   // The next event (fields by name, e.g. "id", "event", "data"), skipping comments;
   // nullopt on timeout or end of stream.
   std::optional<std::map<std::string, std::string>> next_event(
       std::chrono::milliseconds timeout = std::chrono::seconds{5});
   bool ended(std::chrono::milliseconds timeout = std::chrono::seconds{5});
+  // Hangs up, as a browser does before it reconnects.
+  void close();
+  // This end's port, to find the connection in the kernel's tables.
+  std::uint16_t local_port() const;
 
  private:
   std::optional<std::string> read_line(std::chrono::milliseconds timeout);
 
   int fd_ = -1;
   int status_ = 0;
+  std::map<std::string, std::string> headers_;  // lower-case names
   std::string pending_;
 };
 
