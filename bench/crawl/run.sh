@@ -4,8 +4,8 @@
 #
 #   bench/crawl/run.sh [--stations 1000] [--interval 30] [--cycles 5] [--rotate 120]
 #
-# BUILD_DIR (default build-bench) is a Release build of the repository that has the crawl_bench
-# target (bench/crawl/CMakeLists.txt); it is configured and built when needed.
+# BUILD_DIR (default build-bench) is a Release build of the repository with NICECREAM_BENCH on;
+# it is configured and crawl_bench built on every run.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
