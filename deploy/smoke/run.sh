@@ -17,6 +17,7 @@
 #   KEEP_DOCKERD=1 leaves the engine running (faster reruns).
 #   SMOKE_FROM_HEAD=1 builds the image from the last commit instead of the
 #   work tree (others' unfinished edits stay out).
+#   SMOKE_REUSE_IMAGES=1 uses images built by an earlier run (vfs builds are slow).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -78,6 +79,12 @@ wait_for() {
 build_images() {
   "$here/dockerd.sh" start
   "$here/base-image.sh" import
+  if [[ "${SMOKE_REUSE_IMAGES:-}" == 1 ]] && docker image inspect nicecream-history:latest \
+    nicecream-smoke/postgres:15 nicecream-smoke/redis:7 >/dev/null 2>&1; then
+    log "reusing the images of an earlier run"
+    docker run --rm --entrypoint nicecream nicecream-history:latest version
+    return
+  fi
   local context="$root"
   if [[ "${SMOKE_FROM_HEAD:-}" == 1 ]]; then
     context="$work/source"
