@@ -24,6 +24,10 @@ std::string select_items(Params& params, std::optional<Id> viewer) {
 const std::string kLatestId = "SELECT coalesce(max(id), 0) FROM history";
 // Locking the channel row orders recorders of one channel; other channels are not held up.
 const std::string kLockChannel = "SELECT id FROM channels WHERE id = $1 FOR NO KEY UPDATE";
+// Held from taking a history id until commit, so ids become visible in id order across all
+// recorders: live clients resume after the last id they saw and must never skip one that
+// committed late. Only polls that insert take it.
+const std::string kSerializeHistoryIds = "SELECT pg_advisory_xact_lock(4919204418306612001)";
 const std::string kLatestTitle =
     "SELECT s.title FROM history AS h JOIN songs AS s ON s.id = h.song_id"
     " WHERE h.channel_id = $1 ORDER BY h.id DESC LIMIT 1";
@@ -105,6 +109,7 @@ RecordOutcome PostgresStore::record_title(Id channel_id, std::string_view title,
       const auto latest = connection.query(kLatestTitle, channel_id);
       if (!latest.empty() && latest.text(0, 0) == title) return {};
       const Id song_id = find_or_create_song(connection, title);
+      connection.exec(kSerializeHistoryIds);
       const Id id = connection.query(kAddItem, at, song_id, channel_id).int64(0, 0);
       return {domain::HistoryItem{id, at, song_id, std::string(title), channel_id, 0}};
     });
