@@ -39,6 +39,13 @@ describe('header', () => {
     expect(document.querySelector('.avatar-initial')?.textContent).toBe('A');
   });
 
+  it('shows the initial instead of a picture the page may not load (plain http elsewhere)', async () => {
+    renderApp(standardBackend({ user: { ...USER, picture: 'http://127.0.0.1:1/avatar.png' } }));
+    await screen.findByText('Ada Lovelace');
+    expect(document.querySelector('img.avatar')).toBeNull();
+    expect(document.querySelector('.avatar-initial')?.textContent).toBe('A');
+  });
+
   it.each(['unavailable', 'down'] as const)('treats a /user that is %s as signed out, without crashing', async (user) => {
     renderApp(standardBackend({ user }));
     await screen.findByRole('link', { name: /Sign in with Google/ });

@@ -9,7 +9,7 @@ export const CHANNELS: Channel[] = [
 export const USER: User = {
   id: 7,
   sub: 'google-7',
-  picture: 'http://127.0.0.1:1/avatar.png',
+  picture: 'https://127.0.0.1:1/avatar.png',
   given_name: 'Ada',
   family_name: 'Lovelace',
 };

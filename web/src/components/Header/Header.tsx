@@ -6,6 +6,7 @@ import type { User } from '../../api/types';
 import { Icon } from '../Icon/Icon';
 import { Link } from '../Link/Link';
 import { Spinner } from '../Spinner/Spinner';
+import { isLoadablePicture } from './loadable-picture';
 
 const NAV_LINKS = [
   { href: '/', label: 'History' },
@@ -18,7 +19,7 @@ function fullName(user: User): string {
 
 function Avatar({ user }: { user: User }) {
   const [failed, setFailed] = useState(false);
-  if (!user.picture || failed) {
+  if (!user.picture || failed || !isLoadablePicture(user.picture, window.location.href)) {
     return (
       <span class="avatar avatar-initial" aria-hidden="true">
         {(user.given_name || user.family_name || '?').slice(0, 1).toUpperCase()}
