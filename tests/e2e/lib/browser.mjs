@@ -51,7 +51,8 @@ function isExpectedAnswer(request, status) {
  * loopback, which it also blocks.
  */
 export async function openWatchedContext(browser, { appOrigin, viewport = DESKTOP, problems }) {
-  const context = await browser.newContext({ viewport, baseURL: appOrigin });
+  // One language and time zone wherever the suite runs, so screenshots read the same.
+  const context = await browser.newContext({ viewport, baseURL: appOrigin, locale: 'en-GB', timezoneId: 'UTC' });
   const onAppPage = (page) => originOf(page?.url() ?? '') === appOrigin;
   await context.route(
     (url) => !isLoopback(url),
