@@ -14,7 +14,7 @@ free_port() {
 }
 
 wait_for_http() {  # wait_for_http <url>
-  for _ in $(seq 200); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done
+  for _ in $(seq 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; return 1
 }
 

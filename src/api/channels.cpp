@@ -1,3 +1,5 @@
+#include <boost/json/serialize.hpp>
+
 #include "api/json_views.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -7,9 +9,16 @@ namespace nicecream::api {
 void add_channel_routes(http::Router& router, Services& services) {
   router.add(boost::beast::http::verb::get, "/channels",
              [&services](http::Request&) -> boost::asio::awaitable<http::Response> {
+               // Public and rarely changing: served from the same memory as anonymous pages.
+               auto& cache = services.history_cache;
+               if (auto cached = cache.get("channels"))
+                 co_return json_body_response(Status::ok, std::move(*cached));
+               const auto generation = cache.generation();
                auto channels =
                    co_await services.blocking.run([&] { return services.store.list_channels(); });
-               co_return json_response(Status::ok, to_json(channels));
+               auto body = boost::json::serialize(to_json(channels));
+               cache.put("channels", body, generation);
+               co_return json_body_response(Status::ok, std::move(body));
              });
 }
 

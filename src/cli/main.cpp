@@ -1,3 +1,5 @@
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
@@ -19,5 +21,6 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error);
   }
+  spdlog::shutdown();  // writes out what the logging thread still holds
   return exit_code;
 }

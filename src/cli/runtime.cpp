@@ -1,6 +1,7 @@
 #include "cli/runtime.hpp"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/async.h>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -58,11 +59,19 @@ int run_command(const std::function<int(const config::Config&)>& body) {
   }
 }
 
+// One line per request must not cost a system call per request on an I/O thread: lines are
+// queued to a logging thread and written in buffered batches, flushed every second and at once
+// for warnings and errors.
 void configure_logging(const config::Config& config) {
-  auto logger = spdlog::stderr_color_mt("nicecream");
+  spdlog::init_thread_pool(8192, 1);
+  auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>("/dev/stderr");
+  auto logger = std::make_shared<spdlog::async_logger>("nicecream", sink, spdlog::thread_pool(),
+                                                       spdlog::async_overflow_policy::block);
   spdlog::set_default_logger(logger);
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%f%z %^%l%$ %v");
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%f%z %l %v");
   spdlog::set_level(config.server.debug ? spdlog::level::debug : spdlog::level::info);
+  spdlog::flush_on(spdlog::level::warn);
+  spdlog::flush_every(std::chrono::seconds{1});
 }
 
 std::unique_ptr<store::Store> open_store(const config::Config& config) {

@@ -76,11 +76,12 @@ std::unique_ptr<auth::OidcClient> oidc_client(const config::AuthConfig& settings
     throw config::ConfigError("API_GOOGLE_REDIRECT_URL",
                               "must be set when API_GOOGLE_CLIENT_ID and _SECRET are");
   spdlog::info("sign-in with {} as client {}", settings.oidc_issuer, settings.client_id);
-  return std::make_unique<auth::OidcClient>(
-      auth::OidcSettings{.issuer = settings.oidc_issuer,
-                         .client_id = settings.client_id,
-                         .client_secret = settings.client_secret,
-                         .redirect_uri = settings.redirect_url});
+  auth::OidcSettings oidc;
+  oidc.issuer = settings.oidc_issuer;
+  oidc.client_id = settings.client_id;
+  oidc.client_secret = settings.client_secret;
+  oidc.redirect_uri = settings.redirect_url;
+  return std::make_unique<auth::OidcClient>(std::move(oidc));
 }
 
 int serve(const config::Config& config) {
@@ -100,6 +101,7 @@ int serve(const config::Config& config) {
       api::App::error_responder());
   server.listen();
   spdlog::info("listening on http://{}:{}", config.server.host, server.port());
+  spdlog::default_logger()->flush();  // scripts and tests wait for this line
 
   boost::asio::signal_set signals(server.context(), SIGINT, SIGTERM);
   signals.async_wait([&server](const boost::system::error_code& error, int) {
