@@ -23,6 +23,11 @@ const suite = browserSuite();
 /** The songs bookmarked, in the order they were bookmarked: [{ title, channel }]. */
 const bookmarked = [];
 
+/** The scenarios build on each other: say so, rather than pass on nothing. */
+function assertBookmarkedBefore(count) {
+  assert.equal(bookmarked.length, count, 'the songs were not bookmarked in the scenario before');
+}
+
 function rowWithTitle(page, title) {
   return historyRows(page).filter({ has: page.locator('.song-title', { hasText: title }) });
 }
@@ -83,6 +88,7 @@ suite.scenario('bookmarking songs from the history fills their hearts, for good'
 });
 
 suite.scenario('the bookmarks page lists the bookmarked songs, newest first', async (page) => {
+  assertBookmarkedBefore(3);
   await openApp(page, '/');
   await navLink(page, 'Bookmarks').click();
 
@@ -96,6 +102,7 @@ suite.scenario('the bookmarks page lists the bookmarked songs, newest first', as
 });
 
 suite.scenario('a bookmark removed on the bookmarks page is gone there and on the history', async (page) => {
+  assertBookmarkedBefore(3);
   await openApp(page, '/bookmarks');
   const [removed, ...kept] = bookmarked;
   await bookmarkList(page).waitFor();
@@ -129,6 +136,7 @@ suite.scenario('signing out leaves the header with "Sign in" again', async (page
     assert.equal(await header(page).getByText(account.name).count(), 0);
   });
   // The server forgot the session, too: hearts are inert, and bookmarks ask to sign in.
+  assertBookmarkedBefore(3);
   const { title } = bookmarked.at(-1);
   await eventually(async () => {
     const heart = rowWithTitle(page, title).getByRole('button', { name: `Bookmark ${title} (sign in to bookmark songs)` });
