@@ -28,6 +28,11 @@ function assertBookmarkedBefore(count) {
   assert.equal(bookmarked.length, count, 'the songs were not bookmarked in the scenario before');
 }
 
+async function sessionCookie(page) {
+  const cookies = await page.context().cookies(environment.appUrl);
+  return cookies.find((cookie) => cookie.name === 'nicecream_history_session');
+}
+
 function rowWithTitle(page, title) {
   return historyRows(page).filter({ has: page.locator('.song-title', { hasText: title }) });
 }
@@ -64,6 +69,11 @@ suite.scenario('signing in at the identity provider brings the visitor back, nam
     assert.equal(await avatar.textContent(), account.initial);
   }
   assert.equal(await page.getByRole('alert').count(), 0, 'a sign-in error is shown');
+  // The page's scripts see the CSRF token they must send back, never the session.
+  const readable = await page.evaluate(() => document.cookie);
+  assert.match(readable, /(^|; )nicecream_history_csrf=[^;]+/);
+  assert.doesNotMatch(readable, /nicecream_history_session/);
+  assert.ok(await sessionCookie(page), 'no session cookie');
 });
 
 suite.scenario('bookmarking songs from the history fills their hearts, for good', async (page) => {
@@ -135,6 +145,7 @@ suite.scenario('signing out leaves the header with "Sign in" again', async (page
     assert.equal(await signOutLink(page).count(), 0);
     assert.equal(await header(page).getByText(account.name).count(), 0);
   });
+  assert.equal(await sessionCookie(page), undefined, 'the session cookie outlived the sign-out');
   // The server forgot the session, too: hearts are inert, and bookmarks ask to sign in.
   assertBookmarkedBefore(3);
   const { title } = bookmarked.at(-1);
