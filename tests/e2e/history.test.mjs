@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   filterButton,
   historyRows,
+  navLink,
   liveStatus,
   moreButton,
   nowPlayingCard,
@@ -13,6 +14,7 @@ import {
   signInLink,
   channelFilter,
 } from './lib/app.mjs';
+import { DESKTOP, PHONE } from './lib/browser.mjs';
 import { environment } from './lib/environment.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { freshTitle, playOnStation, titleOnStation } from './lib/stations.mjs';
@@ -169,4 +171,27 @@ suite.scenario('a visitor who is not signed in is told to sign in before bookmar
 
   assert.equal(await heart.getAttribute('aria-pressed'), 'false');
   assert.equal(await signInLink(page).count(), 1);
+});
+
+suite.scenario('on a 375 px phone the menu opens to the pages and the sign-in', async (page) => {
+  await page.setViewportSize(PHONE);
+  try {
+    await openApp(page, '/');
+    assert.equal(await signInLink(page).isVisible(), false, 'the menu is open before it is asked to');
+
+    await page.getByRole('button', { name: 'Show navigation' }).click();
+
+    await eventually(async () => {
+      assert.ok(await signInLink(page).isVisible());
+      assert.ok(await navLink(page, 'Bookmarks').isVisible());
+    });
+    await navLink(page, 'Bookmarks').click();
+    await page.waitForURL((url) => url.pathname === '/bookmarks');
+    await eventually(async () => assert.equal(await navLink(page, 'Bookmarks').isVisible(), false, 'the menu stayed open'));
+    await eventually(async () => {
+      assert.equal(await page.getByText('Sign in to keep the songs you like and find them here later.').count(), 1);
+    });
+  } finally {
+    await page.setViewportSize(DESKTOP);
+  }
 });
