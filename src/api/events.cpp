@@ -70,8 +70,12 @@ class LiveSession {
 
   boost::asio::awaitable<void> forward(LiveQueue& queue) {
     while (!queue.closed()) {
-      while (auto item = queue.take())
-        if (!replayed_.contains(item->id) && !co_await send(*item)) co_return;
+      // Whatever queued up meanwhile leaves in one write: a burst of items costs each client one
+      // write (one syscall, one deadline, one wakeup), not one per item. bench/sse measures it.
+      if (auto batch = take_pending(queue); !batch.empty()) {
+        if (!co_await stream_.write(std::move(batch))) co_return;
+        continue;  // more may have arrived during the write
+      }
       if (queue.overflowed()) {
         spdlog::warn("live stream to {} dropped: it fell {} items behind", stream_.remote_address(),
                      kQueueCapacity);
@@ -82,6 +86,14 @@ class LiveSession {
           co_await queue.wakeup().async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
       if (!error && !co_await stream_.write(": heartbeat\n\n")) co_return;
     }
+  }
+
+  // The queued items' events, back to back; those the replay already sent are skipped.
+  std::string take_pending(LiveQueue& queue) {
+    std::string batch;
+    while (auto item = queue.take())
+      if (!replayed_.contains(item->id)) batch += format_history_event(*item);
+    return batch;
   }
 
   boost::asio::awaitable<bool> send(const domain::HistoryItem& item) {
