@@ -1,64 +1,43 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 for the tests: its own data directory under /tmp, listening on
-# 127.0.0.1 only, on a free port, run by an unprivileged user (PostgreSQL refuses root). Prints
-# the lines to eval:
+# 127.0.0.1 only, on a free port (or the one given with --port), run by an unprivileged user
+# (PostgreSQL refuses root), with an empty database nicecream_test. Prints the lines to eval:
 #   eval "$(tests/support/postgres/start.sh)"
 #   ... run the tests (they read NICECREAM_TEST_PG) ...
 #   tests/support/postgres/stop.sh
 # Trust authentication is safe here: the server is reachable from this machine's loopback only
-# and lives as long as the test run.
+# and lives as long as the test run. control.sh stops and restarts such a server without losing
+# its data (the fault-injection tests do).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
-bin=${NICECREAM_PG_BIN:-/usr/lib/postgresql/15/bin}
-test_user=nicecream-test
-db_user=nicecream
-db_name=nicecream_test
+wanted_port=
+case ${1:-} in
+  --port) wanted_port=${2:?start.sh: --port needs a number} ;;
+  "") ;;
+  *) echo "usage: start.sh [--port PORT]" >&2; exit 2 ;;
+esac
 
-if [[ ! -x $bin/initdb ]]; then
-  echo "start.sh: $bin/initdb not found; install the Debian package postgresql-15" >&2
-  exit 1
-fi
+dir=$(init_server)
 
-run_as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then
-    runuser -u "$test_user" -- "$@"
-  else
-    "$@"
-  fi
-}
-
-if [[ $(id -u) -eq 0 ]] && ! id "$test_user" >/dev/null 2>&1; then
-  useradd --system --no-create-home --shell /usr/sbin/nologin "$test_user"
-fi
-
-dir=$(mktemp -d /tmp/nicecream-pg.XXXXXX)
-chmod 755 "$dir"
-[[ $(id -u) -eq 0 ]] && chown "$test_user" "$dir"
-
-run_as_owner "$bin/initdb" --pgdata="$dir/data" --username="$db_user" --auth=trust \
-  --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
-  cat "$dir/initdb.log" >&2
-  exit 1
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Durability is worth nothing in a throwaway server; speed is.
 started=
-for attempt in $(seq 1 20); do
-  port=$((20000 + RANDOM % 20000))
-  port_in_use "$port" && continue
-  if run_as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
-    --options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
-      -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null 2>&1; then
-    started=1
-    break
-  fi
-done
+if [[ -n $wanted_port ]]; then
+  port=$wanted_port
+  if ! port_in_use "$port" && start_server "$dir" "$port"; then started=1; fi
+else
+  for attempt in $(seq 1 20); do
+    port=$((20000 + RANDOM % 20000))
+    port_in_use "$port" && continue
+    if start_server "$dir" "$port"; then
+      started=1
+      break
+    fi
+  done
+fi
 if [[ -z $started ]]; then
-  echo "start.sh: PostgreSQL did not start; log:" >&2
+  echo "start.sh: PostgreSQL did not start on port ${port:-?}; log:" >&2
   cat "$dir/server.log" >&2 || true
+  rm -rf "$dir"
   exit 1
 fi
 

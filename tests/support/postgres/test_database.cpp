@@ -22,7 +22,7 @@ Connection connect(const std::string& conninfo) {
   return connection;
 }
 
-void exec(PGconn* connection, const std::string& sql) {
+void run(PGconn* connection, const std::string& sql) {
   std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection, sql.c_str()), &PQclear);
   const auto status = PQresultStatus(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -35,6 +35,10 @@ std::string unique_name() {
 }
 
 }  // namespace
+
+void exec_sql(const std::string& conninfo, const std::string& sql) {
+  run(connect(conninfo).get(), sql);
+}
 
 std::string server_conninfo() {
   const char* conninfo = std::getenv("NICECREAM_TEST_PG");
@@ -51,7 +55,7 @@ TestDatabase::TestDatabase() : name_(unique_name()) {
   const auto server = server_conninfo();
   // In a conninfo string the last setting of a keyword wins.
   conninfo_ = server + " dbname=" + name_;
-  postgres::exec(connect(server).get(), "CREATE DATABASE " + name_);
+  exec_sql(server, "CREATE DATABASE " + name_);
 }
 
 TestDatabase::~TestDatabase() {
@@ -63,11 +67,11 @@ TestDatabase::~TestDatabase() {
 }
 
 void TestDatabase::exec(const std::string& sql) const {
-  postgres::exec(connect(conninfo_).get(), sql);
+  exec_sql(conninfo_, sql);
 }
 
 void TestDatabase::admin_exec(const std::string& sql) const {
-  postgres::exec(connect(server_conninfo()).get(), sql);
+  exec_sql(server_conninfo(), sql);
 }
 
 }  // namespace nicecream::support::postgres

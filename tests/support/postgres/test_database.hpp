@@ -8,6 +8,9 @@ namespace nicecream::support::postgres {
 // how to start one, when the variable is unset: PostgreSQL tests fail rather than skip.
 std::string server_conninfo();
 
+// Runs one statement on the database `conninfo` names; throws with the server's message.
+void exec_sql(const std::string& conninfo, const std::string& sql);
+
 // A database of its own for one test, created on that server and dropped (connections and all)
 // when the object goes.
 class TestDatabase {
