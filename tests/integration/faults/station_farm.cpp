@@ -13,6 +13,7 @@ namespace nicecream::testing {
 
 namespace {
 
+// NICECREAM_SOURCE_DIR when the runner sets it, else the source tree the test was built from.
 std::string emulator_script() {
   const char* source_dir = std::getenv("NICECREAM_SOURCE_DIR");
   if (source_dir == nullptr) source_dir = NICECREAM_TEST_SOURCE_DIR;
