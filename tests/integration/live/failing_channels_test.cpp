@@ -28,7 +28,7 @@ class FailingChannels : public LiveTest {
 };
 
 TEST_F(FailingChannels, AnErrorAnswerBacksOffWhileTheOthersKeepRecording) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient stream(server->port(), stream_url());
   const auto before = emulator_.state("green").requests;
   emulator_.set_mode("green", "500");
@@ -36,8 +36,8 @@ TEST_F(FailingChannels, AnErrorAnswerBacksOffWhileTheOthersKeepRecording) {
   ASSERT_TRUE(eventually([&] { return emulator_.state("green").requests > before; }));
   const auto failed_at = emulator_.state("green").requests;
 
-  expect_the_others_keep_recording(stream, "First Round");
-  expect_the_others_keep_recording(stream, "Second Round");
+  ASSERT_NO_FATAL_FAILURE(expect_the_others_keep_recording(stream, "First Round"));
+  ASSERT_NO_FATAL_FAILURE(expect_the_others_keep_recording(stream, "Second Round"));
   ASSERT_TRUE(polled_again("red", 3));
 
   EXPECT_EQ(emulator_.state("green").requests, failed_at)
@@ -48,7 +48,7 @@ TEST_F(FailingChannels, AnErrorAnswerBacksOffWhileTheOthersKeepRecording) {
 }
 
 TEST_F(FailingChannels, AHangingStationDoesNotHoldUpTheOthers) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient stream(server->port(), stream_url());
   const auto before = emulator_.state("green").requests;
   emulator_.set_mode("green", "hang");
@@ -56,11 +56,11 @@ TEST_F(FailingChannels, AHangingStationDoesNotHoldUpTheOthers) {
   const auto hanging_since = emulator_.state("green").requests;
 
   // Within the crawler's request timeout (10 s) the hanging fetch is still open.
-  expect_the_others_keep_recording(stream, "During The Hang");
+  ASSERT_NO_FATAL_FAILURE(expect_the_others_keep_recording(stream, "During The Hang"));
   EXPECT_EQ(emulator_.state("green").requests, hanging_since) << "one fetch, still waiting";
 
   // Once the fetch times out the channel backs off; still nobody else waits on it.
-  expect_the_others_keep_recording(stream, "Later On");
+  ASSERT_NO_FATAL_FAILURE(expect_the_others_keep_recording(stream, "Later On"));
   EXPECT_EQ(titles("green"), std::vector<std::string>{opening_title("green")});
 }
 

@@ -18,7 +18,7 @@ std::vector<LiveItem> sorted_by_channel(std::vector<LiveItem> items) {
 }
 
 TEST_F(LiveUpdates, ATitleChangeIsOneHistoryItemAndOneEventOnEveryFormat) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient stream(server->port(), stream_url());
   ASSERT_EQ(stream.status(), 200);
   EXPECT_EQ(stream.header("content-type"), "text/event-stream");
@@ -54,7 +54,7 @@ TEST_F(LiveUpdates, ATitleChangeIsOneHistoryItemAndOneEventOnEveryFormat) {
 }
 
 TEST_F(LiveUpdates, TheSameTitleAgainRecordsAndSendsNothing) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient stream(server->port(), stream_url());
   emulator_.set_title("red", "Air - Sexy Boy");
   const auto first = next_item(stream);
@@ -71,7 +71,7 @@ TEST_F(LiveUpdates, TheSameTitleAgainRecordsAndSendsNothing) {
 }
 
 TEST_F(LiveUpdates, TheChannelFilterSendsThatChannelOnly) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient red_only(server->port(),
                              stream_url("?channel_id=" + std::to_string(channel_id("red"))));
   EventStreamClient everything(server->port(), stream_url());
@@ -95,7 +95,7 @@ TEST_F(LiveUpdates, TheChannelFilterSendsThatChannelOnly) {
 }
 
 TEST_F(LiveUpdates, AReconnectingClientGetsEveryMissedItemOnceInOrder) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   const auto start_id = latest_id();
   const std::map<std::string, std::string> from_start = {
       {"Last-Event-ID", std::to_string(start_id)}};

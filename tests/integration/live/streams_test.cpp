@@ -19,7 +19,7 @@ class LiveStreams : public LiveTest {
 };
 
 TEST_F(LiveStreams, ShutdownEndsOpenStreamsAndExitsCleanly) {
-  start();
+  ASSERT_NO_FATAL_FAILURE(start());
   std::vector<std::unique_ptr<EventStreamClient>> streams;
   for (int i = 0; i < 5; ++i)
     streams.push_back(std::make_unique<EventStreamClient>(server->port(), stream_url()));
@@ -38,7 +38,7 @@ TEST_F(LiveStreams, ShutdownEndsOpenStreamsAndExitsCleanly) {
 TEST_F(LiveStreams, AClientThatStopsReadingDoesNotHoldUpTheOthers) {
   constexpr int kStations = 6;
   constexpr int kRounds = 8;
-  start(voscast_stations(kStations));
+  ASSERT_NO_FATAL_FAILURE(start(voscast_stations(kStations)));
   const auto start_id = latest_id();
   EventStreamClient stalled(server->port(), stream_url(), {}, 4096);
   EventStreamClient reader(server->port(), stream_url());
