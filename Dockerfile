@@ -37,12 +37,21 @@ ARG DEBIAN_FRONTEND=noninteractive
 # as the package node-linux-<arch>; npm then runs on that node. See
 # docs/decisions/0001-container-image.md.
 ARG NODE_VERSION=20.20.2
+# Certificates (PEM) to trust while fetching from the npm registry, for a
+# network that inspects TLS through its own certificate authority.
+# deploy/smoke/run.sh passes the host's locally added ones. Build stage only.
+ARG EXTRA_CA_CERTS=""
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates nodejs npm \
  && rm -rf /var/lib/apt/lists/* \
+ && if [ -n "$EXTRA_CA_CERTS" ]; then \
+      printf '%s\n' "$EXTRA_CA_CERTS" > /usr/local/share/ca-certificates/build-extra.crt \
+      && update-ca-certificates; \
+    fi \
  && arch="$(dpkg --print-architecture | sed -e 's/^amd64$/x64/')" \
  && cd /tmp \
- && npm pack --silent "node-linux-${arch}@${NODE_VERSION}" \
+ && npm pack --loglevel=error "node-linux-${arch}@${NODE_VERSION}" \
  && mkdir -p /opt/node \
  && tar -xzf "node-linux-${arch}-${NODE_VERSION}.tgz" -C /opt/node --strip-components=1 package/bin/node \
  && rm "node-linux-${arch}-${NODE_VERSION}.tgz" \

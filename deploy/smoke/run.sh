@@ -91,8 +91,15 @@ build_images() {
     mkdir -p "$context"
     git -C "$root" archive HEAD | tar -x -C "$context"
   fi
+  # Certificate authorities added on this host (a TLS-inspecting proxy, say)
+  # are trusted while the image fetches from the npm registry.
+  local extra_ca=""
+  if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    extra_ca="$(cat /usr/local/share/ca-certificates/*.crt)"
+  fi
   log "building nicecream-history:latest from $context"
-  docker build --network host --tag nicecream-history:latest "$context" >"$work/build.log" 2>&1 ||
+  docker build --network host --build-arg EXTRA_CA_CERTS="$extra_ca" \
+    --tag nicecream-history:latest "$context" >"$work/build.log" 2>&1 ||
     { tail -40 "$work/build.log" >&2; fail "docker build"; }
   log "image size: $(docker image inspect --format '{{.Size}}' nicecream-history:latest) bytes"
   for image in postgres redis; do
