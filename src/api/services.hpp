@@ -1,9 +1,10 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 
 #include "api/history_cache.hpp"
+#include "auth/oidc_client.hpp"
+#include "auth/session_cookies.hpp"
 #include "concurrency/blocking_pool.hpp"
 #include "config/config.hpp"
 #include "domain/models.hpp"
@@ -13,9 +14,6 @@
 
 namespace nicecream::api {
 
-// The signed-in user of a request, if any; decoding the session cookie is pure CPU work.
-using SignedInUser = std::function<std::optional<domain::Id>(const http::Request&)>;
-
 // What handlers use; the CLI builds it with the concrete engines.
 struct Services {
   store::Store& store;
@@ -23,7 +21,12 @@ struct Services {
   events::Bus& bus;
   const config::Config& config;
   HistoryCache& history_cache;
-  SignedInUser signed_in_user = [](const http::Request&) { return std::nullopt; };
+  const auth::SessionCookies& sessions;
+  auth::OidcClient* oidc = nullptr;  // null: sign-in is not configured
+
+  // The signed-in user of a request, if any (see session_context.cpp); decoding the session
+  // cookie is pure CPU work, so I/O threads may call it.
+  std::optional<domain::Id> signed_in_user(const http::Request& request) const;
 };
 
 }  // namespace nicecream::api

@@ -1,0 +1,122 @@
+#include "api/json_body.hpp"
+#include "api/json_views.hpp"
+#include "api/query_reader.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_context.hpp"
+#include "store/errors.hpp"
+
+namespace nicecream::api {
+
+namespace {
+
+using Authorization = std::variant<domain::Id, http::Response>;
+
+std::optional<domain::BookmarkQuery> read_bookmark_query(const http::Request& request,
+                                                         domain::Id user_id,
+                                                         domain::ValidationErrors& errors) {
+  QueryReader reader(request.query, {"offset", "limit", "before"});
+  const auto offset = reader.integer("offset", {.min = 0});
+  const auto limit = reader.integer("limit", {.min = 1, .max = domain::kMaxPageSize});
+  const auto before = reader.integer("before", {.min = 1});
+  if (!reader.errors().empty()) {
+    errors = reader.errors();
+    return std::nullopt;
+  }
+  return domain::BookmarkQuery{.user_id = user_id,
+                               .before = before,
+                               .offset = offset.value_or(0),
+                               .limit = static_cast<int>(limit.value_or(domain::kDefaultPageSize))};
+}
+
+boost::asio::awaitable<http::Response> list_bookmarks(Services& services, http::Request& request) {
+  auto who = authorize(services, request);
+  if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
+  domain::ValidationErrors errors;
+  const auto query = read_bookmark_query(request, std::get<domain::Id>(who), errors);
+  if (!query) {
+    auto response = validation_response(errors);
+    co_return std::move(no_store(response));
+  }
+  auto bookmarks =
+      co_await services.blocking.run([&] { return services.store.list_bookmarks(*query); });
+  auto response = json_response(Status::ok, to_json(bookmarks));
+  co_return std::move(no_store(response));
+}
+
+constexpr std::string_view kSongId = "song_id";
+
+// {"song_id": N}: N a JSON integer >= 1, and nothing else in the object.
+std::optional<domain::Id> read_song_id(const boost::json::object& body,
+                                       domain::ValidationErrors& errors) {
+  for (const auto& field : body)
+    if (field.key() != kSongId)
+      errors.add("body", field.key(), std::string(domain::messages::unknown_field));
+  const auto* value = body.if_contains(kSongId);
+  if (value == nullptr) {
+    errors.add("body", kSongId, std::string(domain::messages::required));
+  } else if (!value->is_int64()) {  // strings, fractions, booleans, null, and past int64
+    errors.add("body", kSongId, std::string(domain::messages::not_integer));
+  } else {
+    // Through the query's integer reader, so the range message is worded the same everywhere.
+    const auto song_id = domain::read_integer(std::to_string(value->get_int64()), {.min = 1},
+                                              "body", kSongId, errors);
+    if (errors.empty()) return song_id;
+  }
+  return std::nullopt;
+}
+
+boost::asio::awaitable<http::Response> add_bookmark(Services& services, http::Request& request) {
+  auto who = authorize(services, request);
+  if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
+  const auto user_id = std::get<domain::Id>(who);
+  auto body = read_json_object(request);
+  if (auto* refused = std::get_if<http::Response>(&body)) co_return std::move(no_store(*refused));
+  domain::ValidationErrors errors;
+  const auto song_id = read_song_id(std::get<boost::json::object>(body), errors);
+  std::optional<domain::Bookmark> bookmark;
+  if (song_id) {
+    try {
+      bookmark = co_await services.blocking.run(
+          [&] { return services.store.add_bookmark(user_id, *song_id); });
+    } catch (const store::NotFound&) {
+      errors.add("body", kSongId, std::string(domain::messages::not_found));
+    }
+  }
+  auto response =
+      bookmark ? json_response(Status::ok, to_json(*bookmark)) : validation_response(errors);
+  co_return std::move(no_store(response));
+}
+
+boost::asio::awaitable<http::Response> remove_bookmark(Services& services, http::Request& request) {
+  auto who = authorize(services, request);
+  if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
+  const auto user_id = std::get<domain::Id>(who);
+  domain::ValidationErrors errors;
+  const auto bookmark_id = domain::read_integer(request.params.get("bookmark_id").value_or(""),
+                                                {.min = 1}, "path", "bookmark_id", errors);
+  if (!bookmark_id) {
+    auto response = validation_response(errors);
+    co_return std::move(no_store(response));
+  }
+  const bool removed = co_await services.blocking.run(
+      [&] { return services.store.remove_bookmark(user_id, *bookmark_id); });
+  // Someone else's bookmark is as missing as one that never was, so ids cannot be probed.
+  auto response = removed ? json_response(Status::ok, boost::json::object{})
+                          : error_response(Status::not_found, "Bookmark not found.");
+  co_return std::move(no_store(response));
+}
+
+}  // namespace
+
+void add_bookmark_routes(http::Router& router, Services& services) {
+  using boost::beast::http::verb;
+  router.add(verb::get, "/user/bookmarks",
+             [&services](http::Request& request) { return list_bookmarks(services, request); });
+  router.add(verb::post, "/user/bookmarks",
+             [&services](http::Request& request) { return add_bookmark(services, request); });
+  router.add(verb::delete_, "/user/bookmarks/{bookmark_id:int}",
+             [&services](http::Request& request) { return remove_bookmark(services, request); });
+}
+
+}  // namespace nicecream::api
