@@ -1,3 +1,4 @@
+#include "api/bookmark_body.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
 #include "api/query_reader.hpp"
@@ -44,28 +45,6 @@ boost::asio::awaitable<http::Response> list_bookmarks(Services& services, http::
   co_return std::move(no_store(response));
 }
 
-constexpr std::string_view kSongId = "song_id";
-
-// {"song_id": N}: N a JSON integer >= 1, and nothing else in the object.
-std::optional<domain::Id> read_song_id(const boost::json::object& body,
-                                       domain::ValidationErrors& errors) {
-  for (const auto& field : body)
-    if (field.key() != kSongId)
-      errors.add("body", field.key(), std::string(domain::messages::unknown_field));
-  const auto* value = body.if_contains(kSongId);
-  if (value == nullptr) {
-    errors.add("body", kSongId, std::string(domain::messages::required));
-  } else if (!value->is_int64()) {  // strings, fractions, booleans, null, and past int64
-    errors.add("body", kSongId, std::string(domain::messages::not_integer));
-  } else {
-    // Through the query's integer reader, so the range message is worded the same everywhere.
-    const auto song_id = domain::read_integer(std::to_string(value->get_int64()), {.min = 1},
-                                              "body", kSongId, errors);
-    if (errors.empty()) return song_id;
-  }
-  return std::nullopt;
-}
-
 boost::asio::awaitable<http::Response> add_bookmark(Services& services, http::Request& request) {
   auto who = authorize(services, request);
   if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
@@ -80,7 +59,7 @@ boost::asio::awaitable<http::Response> add_bookmark(Services& services, http::Re
       bookmark = co_await services.blocking.run(
           [&] { return services.store.add_bookmark(user_id, *song_id); });
     } catch (const store::NotFound&) {
-      errors.add("body", kSongId, std::string(domain::messages::not_found));
+      errors.add("body", kSongIdField, std::string(domain::messages::not_found));
     }
   }
   auto response =
