@@ -8,12 +8,13 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Installs, with one apt-get run, whichever listed packages are missing.
 ensure_apt_packages() {
-  local wanted missing=()
-  mapfile -t wanted < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt")
-  for package in "${wanted[@]}"; do
+  local package command missing=()
+  while read -r package command; do
+    [ -n "$package" ] || continue
+    [ -n "$command" ] && command -v "$command" >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
       missing+=("$package")
-  done
+  done < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt")
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root to install them"
   say "installing ${missing[*]}"
