@@ -7,9 +7,13 @@ namespace {
 
 namespace json = boost::json;
 
-class PublicApiTest : public ServerTest {
+// Every case runs on both engines: the API must not care which one holds the data.
+class PublicApiTest : public ServerTest, public ::testing::WithParamInterface<Engine> {
  protected:
-  void SetUp() override { start(); }
+  void SetUp() override {
+    use_engine(GetParam());
+    start();
+  }
 
   json::value detail_of(const std::string& target) {
     const auto response = client->get(target);
@@ -19,7 +23,7 @@ class PublicApiTest : public ServerTest {
   }
 };
 
-TEST_F(PublicApiTest, ChannelsAreTheSeededThree) {
+TEST_P(PublicApiTest, ChannelsAreTheSeededThree) {
   const auto response = client->get("/channels");
   ASSERT_EQ(response.status, 200);
   EXPECT_EQ(response.header("content-type"), "application/json");
@@ -34,7 +38,7 @@ TEST_F(PublicApiTest, ChannelsAreTheSeededThree) {
   EXPECT_EQ(channels[0].at("format").as_string(), "voscast");
 }
 
-TEST_F(PublicApiTest, HistoryIsNewestFirstFiftyAPage) {
+TEST_P(PublicApiTest, HistoryIsNewestFirstFiftyAPage) {
   const auto last = seed_history(120);
   const auto page = client->get("/history").json().as_array();
   ASSERT_EQ(page.size(), 50u);
@@ -49,7 +53,7 @@ TEST_F(PublicApiTest, HistoryIsNewestFirstFiftyAPage) {
   EXPECT_TRUE(std::string(first.at("created_at").as_string()).ends_with("+00:00"));
 }
 
-TEST_F(PublicApiTest, OffsetAndKeysetPagesAgree) {
+TEST_P(PublicApiTest, OffsetAndKeysetPagesAgree) {
   seed_history(120);
   const auto by_offset = client->get("/history?offset=50").json().as_array();
   const auto first = client->get("/history").json().as_array();
@@ -61,7 +65,7 @@ TEST_F(PublicApiTest, OffsetAndKeysetPagesAgree) {
   EXPECT_EQ(client->get("/history?limit=100").json().as_array().size(), 100u);
 }
 
-TEST_F(PublicApiTest, ChannelFilterAndZeroMeaningAll) {
+TEST_P(PublicApiTest, ChannelFilterAndZeroMeaningAll) {
   seed_history(30);
   const auto green = client->get("/history?channel_id=2").json().as_array();
   ASSERT_EQ(green.size(), 10u);
@@ -70,7 +74,7 @@ TEST_F(PublicApiTest, ChannelFilterAndZeroMeaningAll) {
   EXPECT_EQ(client->get("/history?channel_id=99").json().as_array().size(), 0u);
 }
 
-TEST_F(PublicApiTest, InvalidParametersAre422InTheContractsShape) {
+TEST_P(PublicApiTest, InvalidParametersAre422InTheContractsShape) {
   EXPECT_EQ(json::serialize(detail_of("/history?offset=-1")),
             R"({"query":{"offset":["Must be greater than or equal to 0."]}})");
   EXPECT_EQ(json::serialize(detail_of("/history?channel_id=-1")),
@@ -94,7 +98,7 @@ TEST_F(PublicApiTest, InvalidParametersAre422InTheContractsShape) {
   EXPECT_EQ(client->get("/channels").status, 200) << "the server keeps serving";
 }
 
-TEST_F(PublicApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
+TEST_P(PublicApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
   const auto missing = client->get("/nothing/here");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.json().at("detail").as_string(), "Not Found");
@@ -104,18 +108,18 @@ TEST_F(PublicApiTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
   EXPECT_TRUE(wrong.json().as_object().contains("detail"));
 }
 
-TEST_F(PublicApiTest, AnonymousReadsSetNoCookie) {
+TEST_P(PublicApiTest, AnonymousReadsSetNoCookie) {
   for (const auto* target : {"/channels", "/history", "/openapi.json"})
     EXPECT_EQ(client->get(target).header("set-cookie"), "") << target;
 }
 
-TEST_F(PublicApiTest, WithoutCorsSettingsNoCorsHeaders) {
+TEST_P(PublicApiTest, WithoutCorsSettingsNoCorsHeaders) {
   const auto response = client->get("/channels", {{"Origin", "https://elsewhere.example"}});
   EXPECT_EQ(response.header("access-control-allow-origin"), "");
   EXPECT_EQ(client->request("OPTIONS", "/channels").status, 405);
 }
 
-TEST_F(PublicApiTest, OpenApiDocumentAndSwaggerUi) {
+TEST_P(PublicApiTest, OpenApiDocumentAndSwaggerUi) {
   const auto spec = client->get("/openapi.json");
   ASSERT_EQ(spec.status, 200);
   EXPECT_EQ(std::string(spec.json().at("openapi").as_string()).rfind("3.0", 0), 0u);
@@ -129,7 +133,7 @@ TEST_F(PublicApiTest, OpenApiDocumentAndSwaggerUi) {
   EXPECT_EQ(docs.header("location"), "/docs/");
 }
 
-TEST_F(PublicApiTest, ReplaysMissedItemsToAReconnectingStream) {
+TEST_P(PublicApiTest, ReplaysMissedItemsToAReconnectingStream) {
   const auto last = seed_history(5);
   EventStreamClient stream(server->port(), "/history/events",
                            {{"Last-Event-ID", std::to_string(last - 3)}});
@@ -145,7 +149,7 @@ TEST_F(PublicApiTest, ReplaysMissedItemsToAReconnectingStream) {
   EXPECT_FALSE(stream.next_event(std::chrono::milliseconds{300})) << "nothing else";
 }
 
-TEST_F(PublicApiTest, StreamReplayHonoursTheChannelFilterAndQueryForm) {
+TEST_P(PublicApiTest, StreamReplayHonoursTheChannelFilterAndQueryForm) {
   const auto last = seed_history(6);
   EventStreamClient stream(
       server->port(), "/history/events?channel_id=1&last_event_id=" + std::to_string(last - 6));
@@ -157,14 +161,14 @@ TEST_F(PublicApiTest, StreamReplayHonoursTheChannelFilterAndQueryForm) {
   EXPECT_FALSE(stream.next_event(std::chrono::milliseconds{300}));
 }
 
-TEST_F(PublicApiTest, StreamRejectsABadLastEventId) {
+TEST_P(PublicApiTest, StreamRejectsABadLastEventId) {
   const auto response = client->get("/history/events", {{"Last-Event-ID", "abc"}});
   EXPECT_EQ(response.status, 422);
   EXPECT_EQ(json::serialize(response.json().at("detail")),
             R"({"header":{"Last-Event-ID":["Not a valid integer."]}})");
 }
 
-TEST_F(PublicApiTest, SecurityHeadersOnEveryResponse) {
+TEST_P(PublicApiTest, SecurityHeadersOnEveryResponse) {
   for (const auto* target : {"/channels", "/history?offset=-1", "/nowhere", "/docs"}) {
     const auto response = client->get(target);
     EXPECT_EQ(response.header("x-content-type-options"), "nosniff") << target;
@@ -176,6 +180,9 @@ TEST_F(PublicApiTest, SecurityHeadersOnEveryResponse) {
     EXPECT_EQ(response.header("strict-transport-security"), "max-age=31536000") << target;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PublicApiTest,
+                         ::testing::Values(Engine::sqlite, Engine::postgres), engine_name);
 
 class CorsTest : public ServerTest {
  protected:
