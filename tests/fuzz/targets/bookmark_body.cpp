@@ -13,8 +13,9 @@ namespace bhttp = boost::beast::http;
 
 namespace {
 
-// Stand-in for bookmarks.cpp's read_song_id, which is private to that file: unknown fields and a
-// song_id that is not an int64 >= 1 are errors.
+// Stand-in for src/api/bookmarks.cpp's read_song_id, which is private to that file (to be
+// replaced by a call once it is exposed): unknown fields, a missing song_id and one that is not
+// an int64 >= 1 are errors.
 std::optional<domain::Id> read_song_id(const boost::json::object& body,
                                        domain::ValidationErrors& errors) {
   for (const auto& field : body)
@@ -22,7 +23,8 @@ std::optional<domain::Id> read_song_id(const boost::json::object& body,
       errors.add("body", field.key(), std::string(domain::messages::unknown_field));
   const auto* value = body.if_contains("song_id");
   if (value == nullptr || !value->is_int64()) {
-    errors.add("body", "song_id", std::string(domain::messages::not_integer));
+    errors.add("body", "song_id",
+               std::string(value ? domain::messages::not_integer : domain::messages::required));
     return std::nullopt;
   }
   const auto id = domain::read_integer(std::to_string(value->get_int64()), {.min = 1}, "body",
