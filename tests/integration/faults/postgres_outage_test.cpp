@@ -77,7 +77,9 @@ TEST(PostgresAtStart, ServeGivesUpWithAClearMessageWhenTheDatabaseNeverComes) {
 }
 
 // serve with its crawler on a PostgreSQL of the test's own, two channels on the station emulator.
-class PostgresOutage : public ::testing::Test {
+// The server goes down cleanly (fast: sessions are ended) or as in a crash (immediate: sessions
+// just drop, and it recovers from its log at the next start).
+class PostgresOutage : public ::testing::TestWithParam<PrivateServer::StopMode> {
  protected:
   void SetUp() override {
     postgres_.start();
@@ -110,10 +112,10 @@ class PostgresOutage : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
 };
 
-TEST_F(PostgresOutage, RequestsAnswer503WhileItIsDownAndRecoverWithoutARestart) {
+TEST_P(PostgresOutage, RequestsAnswer503WhileItIsDownAndRecoverWithoutARestart) {
   EventRecorder live(server_->port());
   ASSERT_EQ(live.status(), 200);
-  postgres_.stop(PrivateServer::StopMode::fast);
+  postgres_.stop(GetParam());
 
   // Queries no cache can answer: every one goes to the database.
   for (const auto* target : {"/channels", "/history?offset=7", "/history?limit=3&channel_id=1",
@@ -153,6 +155,14 @@ TEST_F(PostgresOutage, RequestsAnswer503WhileItIsDownAndRecoverWithoutARestart) 
   EXPECT_EQ(heard[0].song_title, "changing - During The Outage");
   EXPECT_TRUE(server_->running());
 }
+
+INSTANTIATE_TEST_SUITE_P(StopModes, PostgresOutage,
+                         ::testing::Values(PrivateServer::StopMode::fast,
+                                           PrivateServer::StopMode::immediate),
+                         [](const auto& info) {
+                           return info.param == PrivateServer::StopMode::fast ? "Fast"
+                                                                              : "Immediate";
+                         });
 
 }  // namespace
 }  // namespace nicecream::testing

@@ -52,13 +52,17 @@ init_server() {
 }
 
 # Starts the server in $1 on port $2 (listening on 127.0.0.1 only) and waits until it accepts
-# connections; remembers the port in $1/port so a restart uses the same one. Durability is worth
-# nothing in a throwaway server; speed is.
+# connections; remembers the port in $1/port so a restart uses the same one. Durability against a
+# power cut is worth nothing in a throwaway server, so no fsync. With $3 = crash-safe, a commit is
+# in the log before it is acknowledged, so it survives the server being killed (stop immediate);
+# otherwise the last fraction of a second of commits may be lost then, for speed.
 start_server() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 safety=${3:-}
+  local commit_options="-c synchronous_commit=off"
+  [[ $safety == crash-safe ]] && commit_options=""
   run_as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
-    --options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
-      -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    --options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off $commit_options \
+      -c full_page_writes=off -c max_connections=200" \
     start >/dev/null 2>&1 || return 1
   echo "$port" >"$dir/port"
 }
