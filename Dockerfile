@@ -82,9 +82,9 @@ RUN apt-get update \
     fi \
  && rm -rf /var/lib/apt/lists/*
 
-RUN groupadd --system --gid 10001 nicecream \
- && useradd --system --uid 10001 --gid nicecream --home-dir /var/lib/nicecream \
-      --shell /usr/sbin/nologin nicecream \
+RUN groupadd --gid 10001 nicecream \
+ && useradd --uid 10001 --gid nicecream --home-dir /var/lib/nicecream --no-create-home \
+      --no-log-init --shell /usr/sbin/nologin nicecream \
  && install -d -o nicecream -g nicecream -m 0750 /var/lib/nicecream
 
 COPY --from=build /src/build/nicecream /usr/local/bin/nicecream
