@@ -40,6 +40,16 @@ inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/history/events?last_event_id=x", 422},
     {"GET", "/history/events", 422, {{"Last-Event-ID", "abc"}}},
 
+    // Signed out (the signed-in answers are checked by tests/integration/auth).
+    {"GET", "/user", 401},
+    {"GET", "/user/sign_out", 302},
+    {"GET", "/user/google", 503},
+    {"GET", "/user/google/callback?code=a&state=b", 302},
+    {"GET", "/user/bookmarks", 401},
+    {"POST", "/user/bookmarks", 401, {{"Content-Type", "application/json"}}, R"({"song_id": 1})"},
+    {"DELETE", "/user/bookmarks/1", 401},
+    {"DELETE", "/user/bookmarks/abc", 422},
+
     {"GET", "/openapi.json", 200},
     {"GET", "/docs", 302},
     {"GET", "/docs/", 200},
