@@ -38,6 +38,9 @@ build_tarball() {
     >"$rootfs/etc/apt/apt.conf.d/90nicecream-no-recommends"
   # Files only: apt wants its partial/ folders to stay owned by _apt.
   find "$rootfs/var/cache/apt" "$rootfs/var/lib/apt/lists" -maxdepth 2 -type f -delete
+  # mktemp made the folder 0700, and the tarball's "." becomes the image's
+  # "/": without this no unprivileged user in a container can reach /bin.
+  chmod 0755 "$rootfs"
   tar -C "$rootfs" --numeric-owner -cf "$tarball.partial" .
   mv "$tarball.partial" "$tarball"
   echo "base image: wrote $tarball"
