@@ -1,5 +1,9 @@
 #include "store/postgres/connection.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
+
 #include "store/errors.hpp"
 #include "store/postgres/error.hpp"
 
@@ -14,6 +18,33 @@ std::string trimmed(std::string text) {
 
 // NOTICEs (e.g. "relation already exists, skipping") would otherwise go to stderr.
 void ignore_notice(void*, const char*) {}
+
+using Clock = std::chrono::steady_clock;
+
+bool succeeded(const PGresult* result) {
+  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+// Milliseconds for poll(): -1 (forever) without a deadline, 0 once it has passed.
+int poll_timeout(std::optional<Clock::time_point> deadline) {
+  if (!deadline) return -1;
+  const auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
+  return static_cast<int>(std::max<std::int64_t>(left.count(), 0));
+}
+
+// Reads what the server sends until a whole result is there (true), or the deadline passes
+// (false). A connection that fails while reading counts as ready: libpq then hands out the error.
+bool wait_until_ready(PGconn* connection, std::optional<Clock::time_point> deadline) {
+  while (PQisBusy(connection)) {
+    pollfd socket{PQsocket(connection), POLLIN, 0};
+    const int ready = ::poll(&socket, 1, poll_timeout(deadline));
+    if (ready == 0) return false;
+    if (ready < 0 && errno != EINTR) return true;
+    if (ready > 0 && PQconsumeInput(connection) == 0) return true;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -40,21 +71,50 @@ Connection::~Connection() {
 
 Result Connection::check(PGresult* raw) {
   Result result(raw);
-  const auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_error(connection_, raw);
+  if (!succeeded(raw)) throw_error(connection_, raw);
   return result;
 }
 
+PGresult* Connection::await_result(std::optional<Clock::time_point> deadline) {
+  PGresult* kept = nullptr;
+  for (;;) {
+    if (!wait_until_ready(connection_, deadline)) {
+      PQclear(kept);
+      abandoned_ = true;  // its answer may still come; no later statement may read it as its own
+      throw Unavailable("PostgreSQL did not answer within " +
+                        std::to_string(kAnswerTimeout.count()) + " s");
+    }
+    PGresult* next = PQgetResult(connection_);
+    if (next == nullptr) return kept;
+    if (kept != nullptr && !succeeded(kept)) {
+      PQclear(next);  // the first error is the one to report
+    } else {
+      PQclear(kept);
+      kept = next;
+    }
+  }
+}
+
+void Connection::ensure_usable() const {
+  if (abandoned_)
+    throw ConnectionLost("PostgreSQL connection given up after a statement went unanswered");
+}
+
 Result Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
+  ensure_usable();
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param.c_str());
-  return check(PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                            values.data(), nullptr, nullptr, 0));
+  if (PQsendQueryParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                        values.data(), nullptr, nullptr, 0) == 0)
+    throw_error(connection_, nullptr);
+  return check(await_result(Clock::now() + kAnswerTimeout));
 }
 
 void Connection::exec_script(const std::string& sql) {
-  check(PQexec(connection_, sql.c_str()));
+  ensure_usable();
+  if (PQsendQuery(connection_, sql.c_str()) == 0) throw_error(connection_, nullptr);
+  check(await_result(std::nullopt));
 }
 
 void Connection::reset() {
@@ -62,10 +122,11 @@ void Connection::reset() {
   if (PQstatus(connection_) != CONNECTION_OK)
     throw Unavailable("PostgreSQL connection lost and not re-established: " +
                       trimmed(PQerrorMessage(connection_)));
+  abandoned_ = false;
 }
 
 bool Connection::broken() const {
-  return PQstatus(connection_) == CONNECTION_BAD;
+  return abandoned_ || PQstatus(connection_) == CONNECTION_BAD;
 }
 
 }  // namespace nicecream::store::postgres

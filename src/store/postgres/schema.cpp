@@ -58,7 +58,7 @@ SchemaVersion PostgresStore::schema_version() {
 
 int PostgresStore::migrate() {
   return with_connection([](Connection& connection) {
-    connection.exec(kLock);
+    connection.exec_script(kLock);  // may wait long for another migrator, rightly
     try {
       PostgresMigrationTarget target(connection);
       const int applied = migrations::run_migrations(migrations::postgres_migrations(), target);

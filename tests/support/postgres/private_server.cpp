@@ -43,6 +43,7 @@ PrivateServer::PrivateServer(std::uint16_t port)
 
 PrivateServer::~PrivateServer() {
   try {
+    if (frozen_) thaw();
     run_script(script("stop.sh") + " " + dir_);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "PrivateServer: %s\n", error.what());
@@ -56,6 +57,16 @@ void PrivateServer::start() {
 void PrivateServer::stop(StopMode mode) {
   run_script(script("control.sh") + " stop " + dir_ + " " +
              (mode == StopMode::fast ? "fast" : "immediate"));
+}
+
+void PrivateServer::freeze() {
+  run_script(script("control.sh") + " freeze " + dir_);
+  frozen_ = true;
+}
+
+void PrivateServer::thaw() {
+  run_script(script("control.sh") + " thaw " + dir_);
+  frozen_ = false;
 }
 
 std::string PrivateServer::conninfo(const std::string& database) const {
