@@ -147,6 +147,16 @@ add_channel() {
     awk -v name="$2" '$2 == name {print $1; exit}'
 }
 
+# The first migration seeds the nicecream.fm channels, which live on the
+# internet; remove them before any crawler starts, so only the emulator on
+# 127.0.0.1 is ever polled.
+remove_seeded_channels() { # remove_seeded_channels SERVICE
+  local id
+  for id in 1 2 3; do
+    compose run --rm --no-deps "$1" channels remove "$id" >&2 || fail "channels remove $id"
+  done
+}
+
 # A title reaches the history (crawler -> store) and the live stream
 # (crawler -> events -> API) of the running deployment.
 check_title_flows() { # check_title_flows SERVICE STATION
@@ -175,6 +185,8 @@ smoke_stack() {
   log "== compose stack (postgres, redis, migrations, api, crawler)"
   project=nicecream-smoke-stack
   compose_files=(-f "$root/docker-compose.yml" -f "$here/compose.stack.yml")
+  compose up -d --no-build migrations
+  remove_seeded_channels api
   compose up -d --no-build
   [[ "$(docker inspect --format '{{.State.ExitCode}}' "$(compose ps -q migrations)")" == 0 ]] ||
     fail "migrations did not exit 0"
@@ -195,6 +207,8 @@ smoke_embedded() {
   log "== embedded single container"
   project=nicecream-smoke-embedded
   compose_files=(-f "$root/docker-compose.embedded.yml" -f "$here/compose.embedded.yml")
+  compose run --rm --no-deps nicecream migrate >&2
+  remove_seeded_channels nicecream
   compose up -d --no-build
   wait_for 60 "/channels answers" channels_answer
   log "embedded: /channels answers"
