@@ -186,11 +186,10 @@ smoke_stack() {
   project=nicecream-smoke-stack
   compose_files=(-f "$root/docker-compose.yml" -f "$here/compose.stack.yml")
   compose up -d --no-build migrations
+  [[ "$(timeout 300 docker wait "$(compose ps -q migrations)")" == 0 ]] || fail "migrations did not exit 0"
+  log "migrations: exited 0"
   remove_seeded_channels api
   compose up -d --no-build
-  [[ "$(docker inspect --format '{{.State.ExitCode}}' "$(compose ps -q migrations)")" == 0 ]] ||
-    fail "migrations did not exit 0"
-  log "migrations: exited 0"
   wait_for 60 "/channels answers" channels_answer
   log "api: /channels answers"
   curl --fail --silent --max-time 3 "$api/" | grep -qi '<html' || fail "the web app is not served at /"
