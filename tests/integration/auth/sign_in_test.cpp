@@ -200,7 +200,7 @@ TEST_F(SignInTest, AReplayedCallbackNeverSignsIn) {
   EXPECT_EQ(again.header("location"), spa_with_error("state_mismatch"));
   EXPECT_EQ(open(*ada.cookie(kSession))->user_id, open(ada_session)->user_id);
   EXPECT_EQ(ada.get("/user").status, 200);
-  EXPECT_NE(server->log().find("sign-in failed: state_mismatch"), std::string::npos);
+  EXPECT_TRUE(server->log_contains("sign-in failed: state_mismatch"));
 }
 
 TEST_F(SignInTest, ACancelledSignInLeavesNoSession) {
@@ -241,8 +241,7 @@ TEST_F(SignInTest, AnUnreachableProviderIsReportedNotAnError) {
   EXPECT_EQ(begin.status, 302);
   EXPECT_EQ(begin.header("location"), spa_with_error("provider_unreachable"));
   EXPECT_TRUE(set_cookies(begin).empty());
-  EXPECT_NE(server->log().find("sign-in failed: provider_unreachable"), std::string::npos)
-      << server->log();
+  EXPECT_TRUE(server->log_contains("sign-in failed: provider_unreachable")) << server->log();
 }
 
 // The provider's misbehaving clients: each ID token is wrong in exactly one way.
@@ -266,8 +265,7 @@ TEST_P(MisbehavingProviderTest, NeverYieldsASession) {
   EXPECT_EQ(ada.get("/user").status, 401);
   EXPECT_FALSE(ada.cookie(kCsrf));
   EXPECT_FALSE(store().find_user(1)) << "no user may be created from a bad ID token";
-  EXPECT_NE(server->log().find("sign-in failed: " + GetParam().code), std::string::npos)
-      << server->log();
+  EXPECT_TRUE(server->log_contains("sign-in failed: " + GetParam().code)) << server->log();
 }
 
 INSTANTIATE_TEST_SUITE_P(Clients, MisbehavingProviderTest,

@@ -30,7 +30,7 @@ TEST_F(LiveStreams, ShutdownEndsOpenStreamsAndExitsCleanly) {
   server->signal(SIGTERM);
   for (auto& stream : streams) EXPECT_TRUE(stream->ended(std::chrono::seconds{10}));
   EXPECT_EQ(server->wait(std::chrono::seconds{15}), 0) << server->log();
-  EXPECT_NE(server->log().find("stopped"), std::string::npos) << server->log();
+  EXPECT_TRUE(server->log_contains("stopped")) << server->log();
 }
 
 // A stalled client's socket fills up, and the server's writes to it cannot proceed; everyone

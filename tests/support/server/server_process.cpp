@@ -8,11 +8,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
-#include <random>
 #include <optional>
-#include <string_view>
+#include <random>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace nicecream::testing {

@@ -42,6 +42,9 @@ class ServerProcess {
   int wait(std::chrono::milliseconds timeout = std::chrono::seconds{15});
   bool running();
   std::string log() const;  // what it wrote to stderr so far
+  // The server writes its log in batches (at least once a second): wait until `text` shows up.
+  bool log_contains(const std::string& text,
+                    std::chrono::milliseconds timeout = std::chrono::seconds{5}) const;
 
  private:
   void wait_for_port(std::chrono::milliseconds timeout);
