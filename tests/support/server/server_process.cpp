@@ -168,3 +168,16 @@ CommandResult run_nicecream(const std::vector<std::string>& args,
 }
 
 }  // namespace nicecream::testing
+
+namespace nicecream::testing {
+
+bool ServerProcess::log_contains(const std::string& text, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (log().find(text) == std::string::npos) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds{20});
+  }
+  return true;
+}
+
+}  // namespace nicecream::testing
