@@ -26,7 +26,7 @@ check_server_dir() {
   fi
   case $dir in
     /tmp/nicecream-pg.*) ;;
-    *) echo "$(basename "$0"): $dir was not made by start.sh or init.sh" >&2; exit 1 ;;
+    *) echo "$(basename "$0"): $dir was not made by start.sh or control.sh init" >&2; exit 1 ;;
   esac
 }
 

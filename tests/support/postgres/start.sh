@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 for the tests: its own data directory under /tmp, listening on
-# 127.0.0.1 only, on a free port (or the one given with --port), run by an unprivileged user
-# (PostgreSQL refuses root), with an empty database nicecream_test. Prints the lines to eval:
+# 127.0.0.1 only, on a free port, run by an unprivileged user (PostgreSQL refuses root), with an
+# empty database nicecream_test. Prints the lines to eval:
 #   eval "$(tests/support/postgres/start.sh)"
 #   ... run the tests (they read NICECREAM_TEST_PG) ...
 #   tests/support/postgres/stop.sh
@@ -11,29 +11,17 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-wanted_port=
-case ${1:-} in
-  --port) wanted_port=${2:?start.sh: --port needs a number} ;;
-  "") ;;
-  *) echo "usage: start.sh [--port PORT]" >&2; exit 2 ;;
-esac
-
 dir=$(init_server)
 
 started=
-if [[ -n $wanted_port ]]; then
-  port=$wanted_port
-  if ! port_in_use "$port" && start_server "$dir" "$port"; then started=1; fi
-else
-  for attempt in $(seq 1 20); do
-    port=$((20000 + RANDOM % 20000))
-    port_in_use "$port" && continue
-    if start_server "$dir" "$port"; then
-      started=1
-      break
-    fi
-  done
-fi
+for attempt in $(seq 1 20); do
+  port=$((20000 + RANDOM % 20000))
+  port_in_use "$port" && continue
+  if start_server "$dir" "$port"; then
+    started=1
+    break
+  fi
+done
 if [[ -z $started ]]; then
   echo "start.sh: PostgreSQL did not start on port ${port:-?}; log:" >&2
   cat "$dir/server.log" >&2 || true
