@@ -1,9 +1,9 @@
+# shellcheck shell=bash
 # Shared by the scripts here (sourced, not run): where PostgreSQL lives, who runs it, and how one
 # of our throwaway servers is started and stopped.
 bin=${NICECREAM_PG_BIN:-/usr/lib/postgresql/15/bin}
 test_user=nicecream-test
 db_user=nicecream
-db_name=nicecream_test
 
 # PostgreSQL refuses to run as root, so as root every server command runs as $test_user.
 run_as_owner() {

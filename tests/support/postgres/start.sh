@@ -10,11 +10,12 @@
 # its data (the fault-injection tests do).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+db_name=nicecream_test
 
 dir=$(init_server)
 
 started=
-for attempt in $(seq 1 20); do
+for _ in $(seq 1 20); do
   port=$((20000 + RANDOM % 20000))
   port_in_use "$port" && continue
   if start_server "$dir" "$port"; then
