@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <random>
 #include <set>
+#include <sstream>
 
 #include "crawler/fetcher.hpp"
 #include "crawler/recorder.hpp"
@@ -183,10 +185,15 @@ void Crawler::run(std::stop_token stop) {
   loop.run(stop);
 }
 
+// Host name and pid alone collide for containers on the host network (same name, pid 1), so a
+// random suffix keeps every crawler process's leases its own.
 std::string default_lease_owner() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
-  return std::string(host) + ":" + std::to_string(getpid());
+  std::random_device random;
+  std::ostringstream owner;
+  owner << host << ":" << getpid() << ":" << std::hex << random() << random();
+  return owner.str();
 }
 
 }  // namespace nicecream::crawler
