@@ -6,19 +6,14 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "support/source_tree.hpp"
+
 namespace nicecream::support::postgres {
 
 namespace {
 
-// NICECREAM_SOURCE_DIR when the runner sets it, else the source tree the test was built from.
 std::string script(const std::string& name) {
-  const char* source_dir = std::getenv("NICECREAM_SOURCE_DIR");
-#ifdef NICECREAM_TEST_SOURCE_DIR
-  if (source_dir == nullptr) source_dir = NICECREAM_TEST_SOURCE_DIR;
-#endif
-  if (source_dir == nullptr)
-    throw std::runtime_error("NICECREAM_SOURCE_DIR is not set: run the tests through ctest");
-  return std::string(source_dir) + "/tests/support/postgres/" + name;
+  return nicecream::testing::source_path("tests/support/postgres/" + name);
 }
 
 // Runs one of our scripts (arguments are paths and numbers we made, no quoting needed) and

@@ -8,22 +8,14 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <stdexcept>
+
+#include "support/source_tree.hpp"
 
 namespace nicecream::testing {
 
 namespace {
-// NICECREAM_SOURCE_DIR when the runner sets it, else the source tree the test was built from.
-std::string emulator_script() {
-  const char* source_dir = std::getenv("NICECREAM_SOURCE_DIR");
-#ifdef NICECREAM_TEST_SOURCE_DIR
-  if (source_dir == nullptr) source_dir = NICECREAM_TEST_SOURCE_DIR;
-#endif
-  if (source_dir == nullptr)
-    throw std::runtime_error("NICECREAM_SOURCE_DIR is not set: run the tests through ctest");
-  return std::string(source_dir) + "/tests/support/stations/emulator.py";
-}
-
 std::string read_line(int fd) {
   std::string line;
   char c = 0;
@@ -41,8 +33,11 @@ std::string json_string(const std::string& text) {
 }
 }  // namespace
 
-StationEmulator::StationEmulator() {
-  const auto script = emulator_script();
+StationEmulator::StationEmulator(int stations, double rotate_seconds) {
+  const auto script = source_path("tests/support/stations/emulator.py");
+  const auto station_count = std::to_string(stations);
+  std::ostringstream rotate;
+  rotate << rotate_seconds;
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
   pid_ = ::fork();
@@ -51,7 +46,8 @@ StationEmulator::StationEmulator() {
     ::dup2(out[1], STDOUT_FILENO);
     ::close(out[0]);
     ::close(out[1]);
-    ::execlp("python3", "python3", script.c_str(), "--port", "0", static_cast<char*>(nullptr));
+    ::execlp("python3", "python3", script.c_str(), "--port", "0", "--stations",
+             station_count.c_str(), "--rotate", rotate.str().c_str(), static_cast<char*>(nullptr));
     std::perror("python3");
     ::_exit(127);
   }

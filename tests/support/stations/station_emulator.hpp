@@ -17,10 +17,11 @@ struct StationState {
 
 // Runs tests/support/stations/emulator.py on a free loopback port for the life of the object.
 // Finds the script through NICECREAM_SOURCE_DIR or the compiled-in NICECREAM_TEST_SOURCE_DIR;
-// needs python3 on the PATH.
+// needs python3 on the PATH. `stations` creates station0..station<stations-1> up front; a
+// non-zero `rotate_seconds` makes every title change by itself that often.
 class StationEmulator {
  public:
-  StationEmulator();
+  explicit StationEmulator(int stations = 0, double rotate_seconds = 0);
   ~StationEmulator();
   StationEmulator(const StationEmulator&) = delete;
   StationEmulator& operator=(const StationEmulator&) = delete;
