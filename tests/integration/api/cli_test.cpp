@@ -7,14 +7,12 @@
 namespace nicecream::testing {
 namespace {
 
-class CliTest : public ::testing::Test {
- protected:
-  std::map<std::string, std::string> env() {
-    return {{"NICECREAM_DATA_DIR", (scratch.path() / "data").string()}};
-  }
-  TempDir scratch;
-};
+class CliTest : public CommandTest {};
 
+// The commands that read settings or open the store, on each engine.
+class CliStoreTest : public OnEachEngine<CliTest> {};
+
+// Help and version touch no store: one engine is enough.
 TEST_F(CliTest, HelpListsTheSubcommands) {
   const auto result = run_nicecream({"--help"}, {});
   EXPECT_EQ(result.exit_code, 0);
@@ -28,7 +26,7 @@ TEST_F(CliTest, VersionPrintsOneLine) {
   EXPECT_EQ(result.output.rfind("nicecream ", 0), 0u);
 }
 
-TEST_F(CliTest, MigrateTwiceChangesNothingTheSecondTime) {
+TEST_P(CliStoreTest, MigrateTwiceChangesNothingTheSecondTime) {
   const auto first = run_nicecream({"migrate"}, env());
   ASSERT_EQ(first.exit_code, 0) << first.output;
   EXPECT_EQ(first.output.find("applied 0"), std::string::npos) << first.output;
@@ -37,42 +35,42 @@ TEST_F(CliTest, MigrateTwiceChangesNothingTheSecondTime) {
   EXPECT_NE(second.output.find("applied 0 migration(s)"), std::string::npos) << second.output;
 }
 
-TEST_F(CliTest, ChannelsAddListRemove) {
+TEST_P(CliStoreTest, ChannelsAddListRemove) {
+  const auto ready = ready_env();
   auto added = run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/status-json.xsl#/live",
                               "--format", "icecast"},
-                             env());
+                             ready);
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("added channel 4 jazz"), std::string::npos) << added.output;
-  const auto listed = run_nicecream({"channels", "list"}, env());
+  const auto listed = run_nicecream({"channels", "list"}, ready);
   EXPECT_NE(listed.output.find("jazz"), std::string::npos);
   EXPECT_NE(listed.output.find("icecast"), std::string::npos);
   EXPECT_NE(listed.output.find("red"), std::string::npos);
-  EXPECT_EQ(run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/x"}, env()).exit_code, 1)
+  EXPECT_EQ(run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/x"}, ready).exit_code, 1)
       << "names are unique";
-  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, env()).exit_code, 0);
-  EXPECT_EQ(run_nicecream({"channels", "list"}, env()).output.find("jazz"), std::string::npos);
-  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, env()).exit_code, 1);
+  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, ready).exit_code, 0);
+  EXPECT_EQ(run_nicecream({"channels", "list"}, ready).output.find("jazz"), std::string::npos);
+  EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, ready).exit_code, 1);
 }
 
-TEST_F(CliTest, ChannelsAddRejectsBadInput) {
+TEST_P(CliStoreTest, ChannelsAddRejectsBadInput) {
+  const auto ready = ready_env();
   const auto bad_format =
-      run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "mp3"}, env());
+      run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "mp3"}, ready);
   EXPECT_NE(bad_format.exit_code, 0);
   EXPECT_NE(bad_format.output.find("unknown format 'mp3'"), std::string::npos);
   EXPECT_NE(
-      run_nicecream({"channels", "add", "waytoolongname", "http://127.0.0.1/a"}, env()).exit_code,
+      run_nicecream({"channels", "add", "waytoolongname", "http://127.0.0.1/a"}, ready).exit_code,
       0);
-  EXPECT_NE(run_nicecream({"channels", "add", "x", "ftp://127.0.0.1/a"}, env()).exit_code, 0);
-  EXPECT_NE(run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "json"}, env())
+  EXPECT_NE(run_nicecream({"channels", "add", "x", "ftp://127.0.0.1/a"}, ready).exit_code, 0);
+  EXPECT_NE(run_nicecream({"channels", "add", "x", "http://127.0.0.1/a", "--format", "json"}, ready)
                 .exit_code,
             0);
 }
 
-TEST_F(CliTest, BadConfigurationExitsWithOneLineNamingTheVariable) {
+TEST_P(CliStoreTest, BadConfigurationExitsWithOneLineNamingTheVariable) {
   auto with = [this](std::string name, std::string value) {
-    auto settings = env();
-    settings[name] = value;
-    return run_nicecream({"serve"}, settings);
+    return run_nicecream({"serve"}, ready_env({{name, value}}));
   };
   const auto port = with("API_PORT", "http");
   EXPECT_EQ(port.exit_code, 2);
@@ -86,6 +84,9 @@ TEST_F(CliTest, BadConfigurationExitsWithOneLineNamingTheVariable) {
   EXPECT_NE(host.output.find("API_HOST"), std::string::npos);
 }
 
+INSTANTIATE_TEST_SUITE_P(Engines, CliStoreTest, both_engines(), engine_name);
+
+// SQLite only, like the next: the data directory and nicecream.db are where SQLite keeps its data.
 TEST_F(CliTest, UnwritableDataDirectoryIsNamed) {
   if (geteuid() == 0) {
     // root writes anywhere; a path under a regular file cannot be a directory for anyone

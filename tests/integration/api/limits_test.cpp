@@ -5,7 +5,7 @@
 namespace nicecream::testing {
 namespace {
 
-class LimitsTest : public ServerTest {
+class LimitsTest : public OnEachEngine<> {
  protected:
   void SetUp() override {
     start({{"API_MAX_STREAMS_PER_CLIENT", "2"},
@@ -14,7 +14,7 @@ class LimitsTest : public ServerTest {
   }
 };
 
-TEST_F(LimitsTest, EventStreamsPerClientAreCapped) {
+TEST_P(LimitsTest, EventStreamsPerClientAreCapped) {
   EventStreamClient first(server->port(), "/history/events");
   EventStreamClient second(server->port(), "/history/events");
   ASSERT_EQ(first.status(), 200);
@@ -25,7 +25,7 @@ TEST_F(LimitsTest, EventStreamsPerClientAreCapped) {
   EXPECT_TRUE(third.json().as_object().contains("detail"));
 }
 
-TEST_F(LimitsTest, WritesBeyondTheRateAre429WithRetryAfter) {
+TEST_P(LimitsTest, WritesBeyondTheRateAre429WithRetryAfter) {
   for (int i = 0; i < 2; ++i)
     EXPECT_NE(client
                   ->request("POST", "/user/bookmarks", R"({"song_id":1})",
@@ -39,7 +39,7 @@ TEST_F(LimitsTest, WritesBeyondTheRateAre429WithRetryAfter) {
   EXPECT_EQ(client->get("/history").status, 200) << "reads are not limited";
 }
 
-TEST_F(LimitsTest, ConnectionsBeyondTheCapAreClosedAndTheServerRecovers) {
+TEST_P(LimitsTest, ConnectionsBeyondTheCapAreClosedAndTheServerRecovers) {
   std::vector<std::unique_ptr<HttpClient>> idle;
   for (int i = 0; i < 7; ++i) idle.push_back(std::make_unique<HttpClient>(server->port()));
   std::this_thread::sleep_for(std::chrono::milliseconds{200});
@@ -50,6 +50,8 @@ TEST_F(LimitsTest, ConnectionsBeyondTheCapAreClosedAndTheServerRecovers) {
   HttpClient fresh(server->port());
   EXPECT_EQ(fresh.get("/channels").status, 200);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, LimitsTest, both_engines(), engine_name);
 
 }  // namespace
 }  // namespace nicecream::testing

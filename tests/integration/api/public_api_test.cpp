@@ -8,12 +8,9 @@ namespace {
 namespace json = boost::json;
 
 // Every case runs on both engines: the API must not care which one holds the data.
-class PublicApiTest : public ServerTest, public ::testing::WithParamInterface<Engine> {
+class PublicApiTest : public OnEachEngine<> {
  protected:
-  void SetUp() override {
-    use_engine(GetParam());
-    start();
-  }
+  void SetUp() override { start(); }
 
   json::value detail_of(const std::string& target) {
     const auto response = client->get(target);
@@ -181,17 +178,16 @@ TEST_P(PublicApiTest, SecurityHeadersOnEveryResponse) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PublicApiTest,
-                         ::testing::Values(Engine::sqlite, Engine::postgres), engine_name);
+INSTANTIATE_TEST_SUITE_P(Engines, PublicApiTest, both_engines(), engine_name);
 
-class CorsTest : public ServerTest {
+class CorsTest : public OnEachEngine<> {
  protected:
   void SetUp() override {
     start({{"API_CORS_ALLOWED", "true"}, {"API_CORS_ORIGIN", "https://app.example"}});
   }
 };
 
-TEST_F(CorsTest, EveryResponseCarriesTheContractsHeaders) {
+TEST_P(CorsTest, EveryResponseCarriesTheContractsHeaders) {
   for (const auto* target : {"/channels", "/history?offset=-1", "/nowhere"}) {
     const auto response = client->get(target, {{"Origin", "https://app.example"}});
     EXPECT_EQ(response.header("access-control-allow-origin"), "https://app.example") << target;
@@ -200,7 +196,7 @@ TEST_F(CorsTest, EveryResponseCarriesTheContractsHeaders) {
   }
 }
 
-TEST_F(CorsTest, PreflightAnswersAnyPath) {
+TEST_P(CorsTest, PreflightAnswersAnyPath) {
   const auto response = client->request(
       "OPTIONS", "/user/bookmarks", "",
       {{"Origin", "https://app.example"}, {"Access-Control-Request-Method", "POST"}});
@@ -211,6 +207,8 @@ TEST_F(CorsTest, PreflightAnswersAnyPath) {
   EXPECT_EQ(response.header("access-control-max-age"), "600");
   EXPECT_EQ(response.header("access-control-allow-credentials"), "true");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CorsTest, both_engines(), engine_name);
 
 }  // namespace
 }  // namespace nicecream::testing

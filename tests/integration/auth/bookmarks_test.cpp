@@ -57,7 +57,7 @@ class BookmarksTest : public SignInTest {
   std::string csrf;
 };
 
-TEST_F(BookmarksTest, BookmarkingASongFromTheHistory) {
+TEST_P(BookmarksTest, BookmarkingASongFromTheHistory) {
   seed_history(6);
   const auto page = ada().get("/history");
   ASSERT_EQ(page.status, 200);
@@ -107,7 +107,7 @@ TEST_F(BookmarksTest, BookmarkingASongFromTheHistory) {
   EXPECT_EQ(ada().get("/user/bookmarks").status, 401);
 }
 
-TEST_F(BookmarksTest, ChangesNeedTheCsrfToken) {
+TEST_P(BookmarksTest, ChangesNeedTheCsrfToken) {
   const auto last = seed_history(1);
   const auto song = R"({"song_id": )" + std::to_string(song_of(last)) + "}";
   const std::string rejected = R"({"header":{"X-Csrf-Token":["Missing or invalid value."]}})";
@@ -132,7 +132,7 @@ TEST_F(BookmarksTest, ChangesNeedTheCsrfToken) {
       << "CSRF comes before the body";
 }
 
-TEST_F(BookmarksTest, BodiesThatAreNotJsonAre415) {
+TEST_P(BookmarksTest, BodiesThatAreNotJsonAre415) {
   const auto last = seed_history(1);
   const auto song = R"({"song_id": )" + std::to_string(song_of(last)) + "}";
   for (const auto& [content_type, body] : std::vector<std::pair<std::string, std::string>>{
@@ -154,7 +154,7 @@ TEST_F(BookmarksTest, BodiesThatAreNotJsonAre415) {
   EXPECT_EQ(with_charset.status, 200) << with_charset.body;
 }
 
-TEST_F(BookmarksTest, InvalidBodiesAre422OnTheirField) {
+TEST_P(BookmarksTest, InvalidBodiesAre422OnTheirField) {
   EXPECT_EQ(detail(add(R"({"song_id": 999999})")), R"({"body":{"song_id":["Not found."]}})");
   EXPECT_EQ(detail(add("{}")), R"({"body":{"song_id":["Missing data for required field."]}})");
   for (const auto* value : {R"("1")", "1.5", "true", "null", "[1]", "18446744073709551615"})
@@ -172,7 +172,7 @@ TEST_F(BookmarksTest, InvalidBodiesAre422OnTheirField) {
   EXPECT_TRUE(ada().get("/user/bookmarks").json().as_array().empty());
 }
 
-TEST_F(BookmarksTest, DeletingAnotherUsersBookmarkIs404) {
+TEST_P(BookmarksTest, DeletingAnotherUsersBookmarkIs404) {
   const auto last = seed_history(1);
   auto grace = browser();
   const auto grace_token = sign_in_ok(grace, "grace");
@@ -189,7 +189,7 @@ TEST_F(BookmarksTest, DeletingAnotherUsersBookmarkIs404) {
   EXPECT_TRUE(ada().get("/user/bookmarks").json().as_array().empty()) << "and not in Ada's list";
 }
 
-TEST_F(BookmarksTest, BadBookmarkIdsAre422OnThePath) {
+TEST_P(BookmarksTest, BadBookmarkIdsAre422OnThePath) {
   const std::string at_least_one =
       R"({"path":{"bookmark_id":["Must be greater than or equal to 1."]}})";
   EXPECT_EQ(detail(remove(0)), at_least_one);
@@ -202,7 +202,7 @@ TEST_F(BookmarksTest, BadBookmarkIdsAre422OnThePath) {
             not_integer);
 }
 
-TEST_F(BookmarksTest, ListsAreNewestFirstAndPaged) {
+TEST_P(BookmarksTest, ListsAreNewestFirstAndPaged) {
   const auto last = seed_history(7);
   std::vector<domain::Id> ids;  // oldest first
   for (domain::Id history_id = last - 6; history_id <= last; ++history_id) {
@@ -229,7 +229,7 @@ TEST_F(BookmarksTest, ListsAreNewestFirstAndPaged) {
   EXPECT_TRUE(ids_of("/user/bookmarks?offset=100").empty());
 }
 
-TEST_F(BookmarksTest, InvalidListParametersAre422LikeTheHistorys) {
+TEST_P(BookmarksTest, InvalidListParametersAre422LikeTheHistorys) {
   auto query_detail = [this](const std::string& target) { return detail(ada().get(target)); };
   EXPECT_EQ(query_detail("/user/bookmarks?offset=-1"),
             R"({"query":{"offset":["Must be greater than or equal to 0."]}})");
@@ -245,6 +245,8 @@ TEST_F(BookmarksTest, InvalidListParametersAre422LikeTheHistorys) {
             R"({"query":{"offset":["Not a valid integer."]}})");
   EXPECT_EQ(query_detail("/user/bookmarks?page=2"), R"({"query":{"page":["Unknown field."]}})");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, BookmarksTest, both_engines(), engine_name);
 
 }  // namespace
 }  // namespace nicecream::testing

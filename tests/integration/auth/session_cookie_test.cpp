@@ -46,7 +46,7 @@ class SessionCookieTest : public SignInTest {
   auth::Session session;
 };
 
-TEST_F(SessionCookieTest, TheGenuineCookieAndAForgeryUnderOurKeyBothWork) {
+TEST_P(SessionCookieTest, TheGenuineCookieAndAForgeryUnderOurKeyBothWork) {
   // The control for the cases below: the server really reads what the cookie says.
   EXPECT_EQ(ada().get("/user").status, 200);
   Browser forger = browser();
@@ -54,12 +54,12 @@ TEST_F(SessionCookieTest, TheGenuineCookieAndAForgeryUnderOurKeyBothWork) {
   EXPECT_EQ(forger.get("/user").status, 200);
 }
 
-TEST_F(SessionCookieTest, ATruncatedCookieIsAnonymous) {
+TEST_P(SessionCookieTest, ATruncatedCookieIsAnonymous) {
   expect_anonymous(genuine.substr(0, genuine.size() - 7), "truncated");
   expect_anonymous(genuine.substr(0, genuine.size() / 2), "half");
 }
 
-TEST_F(SessionCookieTest, ATamperedCookieIsAnonymous) {
+TEST_P(SessionCookieTest, ATamperedCookieIsAnonymous) {
   auto tampered = genuine;
   auto& middle = tampered[tampered.size() / 2];
   middle = middle == 'A' ? 'B' : 'A';
@@ -68,18 +68,18 @@ TEST_F(SessionCookieTest, ATamperedCookieIsAnonymous) {
   expect_anonymous("gAAAAA", "a token's first bytes");
 }
 
-TEST_F(SessionCookieTest, ACookieUnderAnotherKeyIsAnonymous) {
+TEST_P(SessionCookieTest, ACookieUnderAnotherKeyIsAnonymous) {
   const auth::SessionCodec foreign(auth::parse_fernet_key(auth::generate_fernet_key()),
                                    kSessionMaxAge);
   expect_anonymous(foreign.seal(session, domain::now()), "another key");
 }
 
-TEST_F(SessionCookieTest, AnExpiredCookieIsAnonymous) {
+TEST_P(SessionCookieTest, AnExpiredCookieIsAnonymous) {
   const auto long_ago = domain::now() - kSessionMaxAge - std::chrono::minutes{5};
   expect_anonymous(codec().seal(session, long_ago), "sealed before the max age");
 }
 
-TEST_F(SessionCookieTest, GetUserRefreshesBothCookies) {
+TEST_P(SessionCookieTest, GetUserRefreshesBothCookies) {
   const auto user = ada().get("/user");
   ASSERT_EQ(user.status, 200);
   const auto refreshed = set_cookie_named(user, kSession);
@@ -89,7 +89,7 @@ TEST_F(SessionCookieTest, GetUserRefreshesBothCookies) {
   EXPECT_EQ(open(refreshed->value), session);
 }
 
-TEST_F(SessionCookieTest, ASessionWhoseUserIsGoneEnds) {
+TEST_P(SessionCookieTest, ASessionWhoseUserIsGoneEnds) {
   auth::Session nobody = session;
   nobody.user_id = *session.user_id + 1000;
   Browser ghost = browser();
@@ -100,6 +100,8 @@ TEST_F(SessionCookieTest, ASessionWhoseUserIsGoneEnds) {
   ASSERT_TRUE(cleared);
   EXPECT_TRUE(cleared->deletes());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SessionCookieTest, both_engines(), engine_name);
 
 }  // namespace
 }  // namespace nicecream::testing

@@ -38,8 +38,9 @@ inline std::map<std::string, std::string> sign_in_environment(
 
 // A running server with sign-in against the test OpenID provider (tests/support/oidc, started by
 // the test script). Without the provider every test fails, saying how to start it. The test
-// knows the session key, so it can read the cookies it gets and forge others.
-class SignInTest : public ServerTest {
+// knows the session key, so it can read the cookies it gets and forge others. SignInTest runs it
+// on each engine; suites with parameters of their own pick the engine themselves.
+class SignInServerTest : public ServerTest {
  protected:
   void SetUp() override {
     const auto found = test_support::test_provider_from_environment();
@@ -50,13 +51,6 @@ class SignInTest : public ServerTest {
 
   // Misbehaving clients of the provider are picked by a suffix of the client id.
   virtual std::string client_suffix() const { return ""; }
-
-  void restart(std::map<std::string, std::string> env) {
-    client.reset();
-    store_.reset();
-    server.reset();
-    start(std::move(env));
-  }
 
   Browser browser() const { return Browser(server->port()); }
 
@@ -107,5 +101,7 @@ class SignInTest : public ServerTest {
   test_support::TestProvider provider;
   const std::string session_key = auth::generate_fernet_key();
 };
+
+class SignInTest : public OnEachEngine<SignInServerTest> {};
 
 }  // namespace nicecream::testing

@@ -2,6 +2,7 @@
 // provider: the whole redirect dance with a cookie jar, and every way it must fail.
 #include <boost/json.hpp>
 #include <cctype>
+#include <tuple>
 
 #include "integration/auth/sign_in_fixture.hpp"
 
@@ -19,7 +20,7 @@ std::string spa_with_error(const std::string& code) {
   return kSpaUrl + "?signin_error=" + code;
 }
 
-TEST_F(SignInTest, SignInCreatesTheUserAndASession) {
+TEST_P(SignInTest, SignInCreatesTheUserAndASession) {
   auto ada = browser();
   const auto before = ada.get("/user");
   EXPECT_EQ(before.status, 401);
@@ -47,7 +48,7 @@ TEST_F(SignInTest, SignInCreatesTheUserAndASession) {
   EXPECT_EQ(stored->sub, "test-user");
 }
 
-TEST_F(SignInTest, CookiesAreHttpOnlyLaxAndLiveForTheMaxAge) {
+TEST_P(SignInTest, CookiesAreHttpOnlyLaxAndLiveForTheMaxAge) {
   auto ada = browser();
   const auto begin = ada.get("/user/google");
   const auto pending = set_cookie_named(begin, kSession);
@@ -69,7 +70,7 @@ TEST_F(SignInTest, CookiesAreHttpOnlyLaxAndLiveForTheMaxAge) {
   EXPECT_FALSE(csrf->has("httponly")) << "the web app reads it to echo it";
 }
 
-TEST_F(SignInTest, SecureAndDomainFollowTheSettings) {
+TEST_P(SignInTest, SecureAndDomainFollowTheSettings) {
   auto env = sign_in_environment(provider, session_key);
   env["API_SESSION_COOKIE_SECURE"] = "true";
   env["API_SESSION_COOKIE_DOMAIN"] = "sessions.example.test";
@@ -87,7 +88,7 @@ TEST_F(SignInTest, SecureAndDomainFollowTheSettings) {
   EXPECT_EQ(csrf->attribute("domain"), "csrf.example.test");
 }
 
-TEST_F(SignInTest, ASecondSignInUpdatesOnlyThatUser) {
+TEST_P(SignInTest, ASecondSignInUpdatesOnlyThatUser) {
   auto ada = browser();
   sign_in_ok(ada);
   auto grace = browser();
@@ -115,7 +116,7 @@ TEST_F(SignInTest, ASecondSignInUpdatesOnlyThatUser) {
   EXPECT_FALSE(store().find_user(std::max(ada_id, grace_id) + 1)) << "a third user was created";
 }
 
-TEST_F(SignInTest, SignOutEndsTheSession) {
+TEST_P(SignInTest, SignOutEndsTheSession) {
   auto ada = browser();
   sign_in_ok(ada);
   ASSERT_EQ(ada.get("/user").status, 200);
@@ -137,7 +138,7 @@ TEST_F(SignInTest, SignOutEndsTheSession) {
   EXPECT_EQ(twice.header("location"), kSpaUrl);
 }
 
-TEST_F(SignInTest, RedirectParametersAreIgnored) {
+TEST_P(SignInTest, RedirectParametersAreIgnored) {
   auto ada = browser();
   const auto begin =
       ada.get("/user/google?next=https://evil.test/&redirect_uri=https://evil.test/cb");
@@ -152,7 +153,7 @@ TEST_F(SignInTest, RedirectParametersAreIgnored) {
   EXPECT_EQ(callback.header("location"), kSpaUrl);
 }
 
-TEST_F(SignInTest, AuthorizationRequestUsesPkceAndTheContractsParameters) {
+TEST_P(SignInTest, AuthorizationRequestUsesPkceAndTheContractsParameters) {
   auto ada = browser();
   const auto location = ada.get("/user/google").header("location");
   const auto query = test_support::query_parameters(location);
@@ -170,7 +171,7 @@ TEST_F(SignInTest, AuthorizationRequestUsesPkceAndTheContractsParameters) {
   EXPECT_FALSE(session->signed_in());
 }
 
-TEST_F(SignInTest, AReplayedCallbackNeverSignsIn) {
+TEST_P(SignInTest, AReplayedCallbackNeverSignsIn) {
   auto ada = browser();
   const auto target = visit_provider(ada);
   const auto pending_cookie = *ada.cookie(kSession);
@@ -203,7 +204,7 @@ TEST_F(SignInTest, AReplayedCallbackNeverSignsIn) {
   EXPECT_TRUE(server->log_contains("sign-in failed: state_mismatch"));
 }
 
-TEST_F(SignInTest, ACancelledSignInLeavesNoSession) {
+TEST_P(SignInTest, ACancelledSignInLeavesNoSession) {
   auto ada = browser();
   const auto location = ada.get("/user/google").header("location");
   const auto state = test_support::query_parameters(location).at("state");
@@ -216,7 +217,7 @@ TEST_F(SignInTest, ACancelledSignInLeavesNoSession) {
   EXPECT_EQ(ada.get("/user").status, 401);
 }
 
-TEST_F(SignInTest, ACallbackWithoutASignInIsAStateMismatch) {
+TEST_P(SignInTest, ACallbackWithoutASignInIsAStateMismatch) {
   auto stranger = browser();
   const auto callback = stranger.get("/user/google/callback?code=abc&state=def");
   EXPECT_EQ(callback.status, 302);
@@ -224,7 +225,7 @@ TEST_F(SignInTest, ACallbackWithoutASignInIsAStateMismatch) {
   EXPECT_TRUE(set_cookies(callback).empty());
 }
 
-TEST_F(SignInTest, AnUnreachableProviderIsReportedNotAnError) {
+TEST_P(SignInTest, AnUnreachableProviderIsReportedNotAnError) {
   // A port nothing listens on: bind one, then let it go.
   std::uint16_t closed_port = 0;
   {
@@ -244,46 +245,54 @@ TEST_F(SignInTest, AnUnreachableProviderIsReportedNotAnError) {
   EXPECT_TRUE(server->log_contains("sign-in failed: provider_unreachable")) << server->log();
 }
 
+INSTANTIATE_TEST_SUITE_P(Engines, SignInTest, both_engines(), engine_name);
+
 // The provider's misbehaving clients: each ID token is wrong in exactly one way.
 struct Misbehaviour {
   std::string client_suffix;
   std::string code;
 };
 
-class MisbehavingProviderTest : public SignInTest,
-                                public ::testing::WithParamInterface<Misbehaviour> {
+class MisbehavingProviderTest
+    : public SignInServerTest,
+      public ::testing::WithParamInterface<std::tuple<Misbehaviour, Engine>> {
  protected:
-  std::string client_suffix() const override { return GetParam().client_suffix; }
+  MisbehavingProviderTest() { use_engine(std::get<Engine>(GetParam())); }
+  static const Misbehaviour& misbehaviour() { return std::get<Misbehaviour>(GetParam()); }
+  std::string client_suffix() const override { return misbehaviour().client_suffix; }
 };
 
 TEST_P(MisbehavingProviderTest, NeverYieldsASession) {
   auto ada = browser();
   const auto callback = sign_in(ada);
   EXPECT_EQ(callback.status, 302);
-  EXPECT_EQ(callback.header("location"), spa_with_error(GetParam().code));
+  EXPECT_EQ(callback.header("location"), spa_with_error(misbehaviour().code));
   EXPECT_TRUE(sets_no_signed_in_session(callback));
   EXPECT_EQ(ada.get("/user").status, 401);
   EXPECT_FALSE(ada.cookie(kCsrf));
   EXPECT_FALSE(store().find_user(1)) << "no user may be created from a bad ID token";
-  EXPECT_TRUE(server->log_contains("sign-in failed: " + GetParam().code)) << server->log();
+  EXPECT_TRUE(server->log_contains("sign-in failed: " + misbehaviour().code)) << server->log();
 }
 
-INSTANTIATE_TEST_SUITE_P(Clients, MisbehavingProviderTest,
-                         ::testing::Values(Misbehaviour{".wrong-audience", "wrong_audience"},
-                                           Misbehaviour{".wrong-issuer", "wrong_issuer"},
-                                           Misbehaviour{".expired", "expired"},
-                                           Misbehaviour{".issued-in-future", "issued_in_future"},
-                                           Misbehaviour{".nonce-mismatch", "nonce_mismatch"},
-                                           Misbehaviour{".unknown-key", "unknown_key"},
-                                           Misbehaviour{".bad-signature", "bad_signature"},
-                                           Misbehaviour{".alg-none", "unsupported_algorithm"},
-                                           Misbehaviour{".hs256", "unsupported_algorithm"}),
-                         [](const auto& info) {
-                           auto name = info.param.code + info.param.client_suffix;
-                           for (auto& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Clients, MisbehavingProviderTest,
+    ::testing::Combine(::testing::Values(Misbehaviour{".wrong-audience", "wrong_audience"},
+                                         Misbehaviour{".wrong-issuer", "wrong_issuer"},
+                                         Misbehaviour{".expired", "expired"},
+                                         Misbehaviour{".issued-in-future", "issued_in_future"},
+                                         Misbehaviour{".nonce-mismatch", "nonce_mismatch"},
+                                         Misbehaviour{".unknown-key", "unknown_key"},
+                                         Misbehaviour{".bad-signature", "bad_signature"},
+                                         Misbehaviour{".alg-none", "unsupported_algorithm"},
+                                         Misbehaviour{".hs256", "unsupported_algorithm"}),
+                       both_engines()),
+    [](const auto& info) {
+      const auto& misbehaviour = std::get<Misbehaviour>(info.param);
+      auto name = misbehaviour.code + misbehaviour.client_suffix;
+      for (auto& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name + "_" + engine_label(std::get<Engine>(info.param));
+    });
 
 }  // namespace
 }  // namespace nicecream::testing

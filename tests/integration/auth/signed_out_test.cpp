@@ -13,7 +13,7 @@ namespace json = boost::json;
 
 const std::string kSpaUrl = "http://app.test/";
 
-class SignedOutTest : public ServerTest {
+class SignedOutTest : public OnEachEngine<> {
  protected:
   void SetUp() override { start({{"SPA_URL", kSpaUrl}}); }
 
@@ -25,21 +25,21 @@ class SignedOutTest : public ServerTest {
   }
 };
 
-TEST_F(SignedOutTest, SignInWithoutAClientIs503) {
+TEST_P(SignedOutTest, SignInWithoutAClientIs503) {
   const auto response = client->get("/user/google");
   EXPECT_EQ(response.status, 503);
   EXPECT_EQ(json::serialize(response.json()), R"({"detail":"Sign-in is not configured."})");
   EXPECT_TRUE(set_cookies(response).empty());
 }
 
-TEST_F(SignedOutTest, ACallbackWithoutAClientGoesBackToTheApp) {
+TEST_P(SignedOutTest, ACallbackWithoutAClientGoesBackToTheApp) {
   const auto response = client->get("/user/google/callback?code=abc&state=def");
   EXPECT_EQ(response.status, 302);
   EXPECT_EQ(response.header("location"), kSpaUrl + "?signin_error=not_configured");
   EXPECT_TRUE(set_cookies(response).empty());
 }
 
-TEST_F(SignedOutTest, UserRoutesAre401) {
+TEST_P(SignedOutTest, UserRoutesAre401) {
   expect_not_signed_in(client->get("/user"), "GET /user");
   expect_not_signed_in(client->get("/user/bookmarks"), "GET /user/bookmarks");
   expect_not_signed_in(client->get("/user/bookmarks?page=2"), "401 comes before 422");
@@ -50,41 +50,39 @@ TEST_F(SignedOutTest, UserRoutesAre401) {
   expect_not_signed_in(client->request("DELETE", "/user/bookmarks/0"), "DELETE with a bad id");
 }
 
-TEST_F(SignedOutTest, AnonymousReadsSetNoCookie) {
+TEST_P(SignedOutTest, AnonymousReadsSetNoCookie) {
   seed_history(3);
   for (const auto* target :
        {"/channels", "/history", "/history?offset=1", "/user", "/openapi.json"})
     EXPECT_TRUE(set_cookies(client->get(target)).empty()) << target;
 }
 
-TEST_F(SignedOutTest, SigningOutWhenSignedOutStillGoesBackToTheApp) {
+TEST_P(SignedOutTest, SigningOutWhenSignedOutStillGoesBackToTheApp) {
   const auto response = client->get("/user/sign_out");
   EXPECT_EQ(response.status, 302);
   EXPECT_EQ(response.header("location"), kSpaUrl);
 }
 
-TEST_F(SignedOutTest, ASpaUrlWithAQueryKeepsIt) {
-  client.reset();
-  server.reset();
-  start({{"SPA_URL", "http://app.test/history?lang=en"}});
+TEST_P(SignedOutTest, ASpaUrlWithAQueryKeepsIt) {
+  restart({{"SPA_URL", "http://app.test/history?lang=en"}});
   const auto response = client->get("/user/google/callback");
   EXPECT_EQ(response.header("location"),
             "http://app.test/history?lang=en&signin_error=not_configured");
 }
 
+INSTANTIATE_TEST_SUITE_P(Engines, SignedOutTest, both_engines(), engine_name);
+
 // Settings that cannot work stop the server at once, with one line naming the variable.
-class SignInSettingsTest : public ::testing::Test {
+class SignInSettingsTest : public OnEachEngine<CommandTest> {
  protected:
   CommandResult serve(std::map<std::string, std::string> env) {
-    env["NICECREAM_DATA_DIR"] = (scratch.path() / "data").string();
     env["API_PORT"] = "0";
     env["NICECREAM_CRAWLER"] = "false";
-    return run_nicecream({"serve"}, env);
+    return run_nicecream({"serve"}, ready_env(std::move(env)));
   }
-  TempDir scratch;
 };
 
-TEST_F(SignInSettingsTest, ABadSessionKeyIsAConfigurationError) {
+TEST_P(SignInSettingsTest, ABadSessionKeyIsAConfigurationError) {
   const std::string bad_key = "not-a-fernet-key-at-all";
   const auto result = serve({{"API_SESSION_COOKIE_SECRET_KEY", bad_key}});
   EXPECT_EQ(result.exit_code, 2) << result.output;
@@ -94,13 +92,15 @@ TEST_F(SignInSettingsTest, ABadSessionKeyIsAConfigurationError) {
   EXPECT_EQ(result.output.find(bad_key), std::string::npos) << "the key must not be printed";
 }
 
-TEST_F(SignInSettingsTest, AClientWithoutRedirectUrlIsAConfigurationError) {
+TEST_P(SignInSettingsTest, AClientWithoutRedirectUrlIsAConfigurationError) {
   const auto result = serve({{"API_GOOGLE_CLIENT_ID", "client"},
                              {"API_GOOGLE_CLIENT_SECRET", "secret"},
                              {"API_SESSION_COOKIE_SECRET_KEY", auth::generate_fernet_key()}});
   EXPECT_EQ(result.exit_code, 2) << result.output;
   EXPECT_NE(result.output.find("API_GOOGLE_REDIRECT_URL"), std::string::npos) << result.output;
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SignInSettingsTest, both_engines(), engine_name);
 
 }  // namespace
 }  // namespace nicecream::testing
