@@ -16,10 +16,11 @@ App::App(Services services)
     : services_(std::move(services)),
       web_files_(services_.config.web.web_dir),
       streams_(services_.config.server.max_streams_per_client),
+      live_hub_(services_.bus),
       writes_(services_.config.server.write_rate_per_minute) {
   add_channel_routes(router_, services_);
   add_history_routes(router_, services_);
-  add_event_routes(router_, services_, streams_);
+  add_event_routes(router_, services_, streams_, live_hub_);
   add_user_routes(router_, services_);
   add_sign_in_routes(router_, services_);
   add_bookmark_routes(router_, services_);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "api/client_limits.hpp"
+#include "api/live_hub.hpp"
 #include "api/services.hpp"
 #include "api/static_files.hpp"
 #include "http/router.hpp"
@@ -32,6 +33,7 @@ class App {
   Services services_;
   StaticFiles web_files_;
   StreamCounter streams_;
+  LiveHub live_hub_;
   mutable RateLimiter writes_;
   http::Router router_;
 };

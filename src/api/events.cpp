@@ -4,6 +4,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <unordered_set>
 
+#include "api/live_hub.hpp"
 #include "api/live_stream.hpp"
 #include "api/query_reader.hpp"
 #include "api/responses.hpp"
@@ -42,15 +43,15 @@ std::optional<StreamRequest> read_stream_request(const http::Request& request,
 
 class LiveSession {
  public:
-  LiveSession(Services& services, StreamRequest request, http::EventStream& stream)
-      : services_(services), request_(request), stream_(stream) {}
+  LiveSession(Services& services, LiveHub& hub, StreamRequest request, http::EventStream& stream)
+      : services_(services), hub_(hub), request_(request), stream_(stream) {}
 
   boost::asio::awaitable<void> run() {
     auto queue =
         std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id, kQueueCapacity);
     // Subscribe before replaying, so nothing published in between is missed; duplicates are
     // skipped by id below.
-    auto subscription = services_.bus.subscribe([queue](const auto& item) { queue->offer(item); });
+    auto membership = hub_.join(queue);
     stream_.on_shutdown([queue] { queue->close(); });
     if (!co_await stream_.write(": live\nretry: 3000\n\n")) co_return;
     if (request_.last_event_id && !co_await replay(*request_.last_event_id)) co_return;
@@ -63,7 +64,7 @@ class LiveSession {
         [&] { return services_.store.history_after(after, request_.channel_id, kReplayLimit); });
     for (const auto& item : missed) {
       replayed_.insert(item.id);
-      if (!co_await send(item)) co_return false;
+      if (!co_await stream_.write(format_history_event(item))) co_return false;
     }
     co_return true;
   }
@@ -91,16 +92,13 @@ class LiveSession {
   // The queued items' events, back to back; those the replay already sent are skipped.
   std::string take_pending(LiveQueue& queue) {
     std::string batch;
-    while (auto item = queue.take())
-      if (!replayed_.contains(item->id)) batch += format_history_event(*item);
+    while (auto event = queue.take())
+      if (!replayed_.contains(event->id)) batch += event->text;
     return batch;
   }
 
-  boost::asio::awaitable<bool> send(const domain::HistoryItem& item) {
-    co_return co_await stream_.write(format_history_event(item));
-  }
-
   Services& services_;
+  LiveHub& hub_;
   StreamRequest request_;
   http::EventStream& stream_;
   // Items sent by the replay; the bus may deliver them again, since the subscription starts
@@ -109,7 +107,7 @@ class LiveSession {
 };
 
 boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCounter& streams,
-                                                   http::Request& request) {
+                                                   LiveHub& hub, http::Request& request) {
   domain::ValidationErrors errors;
   auto stream_request = read_stream_request(request, errors);
   if (!stream_request) co_return validation_response(errors);
@@ -125,9 +123,9 @@ boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCou
   response.message.set("X-Accel-Buffering", "no");
   // std::function needs a copyable callable; the ticket is held until the stream ends.
   auto held = std::make_shared<StreamCounter::Ticket>(std::move(*ticket));
-  response.stream = [&services, stream_request = *stream_request,
+  response.stream = [&services, &hub, stream_request = *stream_request,
                      held](http::EventStream& stream) -> boost::asio::awaitable<void> {
-    LiveSession session(services, stream_request, stream);
+    LiveSession session(services, hub, stream_request, stream);
     co_await session.run();
   };
   co_return response;
@@ -135,10 +133,11 @@ boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCou
 
 }  // namespace
 
-void add_event_routes(http::Router& router, Services& services, StreamCounter& streams) {
+void add_event_routes(http::Router& router, Services& services, StreamCounter& streams,
+                      LiveHub& hub) {
   router.add(boost::beast::http::verb::get, "/history/events",
-             [&services, &streams](http::Request& request) {
-               return open_stream(services, streams, request);
+             [&services, &streams, &hub](http::Request& request) {
+               return open_stream(services, streams, hub, request);
              });
 }
 

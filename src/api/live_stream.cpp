@@ -7,30 +7,37 @@
 
 namespace nicecream::api {
 
+LiveEventPtr make_live_event(const domain::HistoryItem& item) {
+  return std::make_shared<const LiveEvent>(
+      LiveEvent{item.id, item.channel_id, format_history_event(item)});
+}
+
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
                      std::size_t capacity)
     : executor_(executor), channel_id_(channel_id), capacity_(capacity), wakeup_(executor) {}
 
-void LiveQueue::offer(const domain::HistoryItem& item) {
-  if (channel_id_ && item.channel_id != *channel_id_) return;
-  boost::asio::post(executor_, [self = shared_from_this(), item] { self->push(item); });
+void LiveQueue::offer(LiveEventPtr event) {
+  if (channel_id_ && event->channel_id != *channel_id_) return;
+  boost::asio::post(executor_, [self = shared_from_this(), event = std::move(event)]() mutable {
+    self->push(std::move(event));
+  });
 }
 
-void LiveQueue::push(const domain::HistoryItem& item) {
+void LiveQueue::push(LiveEventPtr event) {
   if (closed_) return;
-  if (items_.size() >= capacity_) {
+  if (events_.size() >= capacity_) {
     overflowed_ = true;
   } else {
-    items_.push_back(item);
+    events_.push_back(std::move(event));
   }
   wakeup_.cancel();
 }
 
-std::optional<domain::HistoryItem> LiveQueue::take() {
-  if (items_.empty()) return std::nullopt;
-  auto item = std::move(items_.front());
-  items_.pop_front();
-  return item;
+LiveEventPtr LiveQueue::take() {
+  if (events_.empty()) return nullptr;
+  auto event = std::move(events_.front());
+  events_.pop_front();
+  return event;
 }
 
 void LiveQueue::close() {

@@ -6,12 +6,23 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "domain/models.hpp"
 
 namespace nicecream::api {
 
-// One SSE client's pending items. Filled from the bus (posted onto the client's strand), drained
+// One history item as live clients receive it: formatted once, shared by every stream.
+struct LiveEvent {
+  domain::Id id = 0;
+  domain::Id channel_id = 0;
+  std::string text;  // the SSE wire format
+};
+using LiveEventPtr = std::shared_ptr<const LiveEvent>;
+
+LiveEventPtr make_live_event(const domain::HistoryItem& item);
+
+// One SSE client's pending events. Filled from the hub (posted onto the client's strand), drained
 // by the client's coroutine; bounded, so a client that cannot keep up is dropped instead of
 // slowing anyone else.
 class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
@@ -19,22 +30,22 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
             std::size_t capacity);
 
-  // Thread-safe: hands the item over to the client's strand.
-  void offer(const domain::HistoryItem& item);
+  // Thread-safe: hands the event over to the client's strand (if it is on the client's channel).
+  void offer(LiveEventPtr event);
   // On the strand:
-  std::optional<domain::HistoryItem> take();
+  LiveEventPtr take();
   bool overflowed() const { return overflowed_; }
   void close();
   bool closed() const { return closed_; }
   boost::asio::steady_timer& wakeup() { return wakeup_; }
 
  private:
-  void push(const domain::HistoryItem& item);
+  void push(LiveEventPtr event);
 
   boost::asio::any_io_executor executor_;
   std::optional<domain::Id> channel_id_;
   std::size_t capacity_;
-  std::deque<domain::HistoryItem> items_;
+  std::deque<LiveEventPtr> events_;
   boost::asio::steady_timer wakeup_;
   bool overflowed_ = false;
   bool closed_ = false;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "api/client_limits.hpp"
+#include "api/live_hub.hpp"
 #include "api/services.hpp"
 #include "api/static_files.hpp"
 #include "http/router.hpp"
@@ -13,7 +14,8 @@ namespace nicecream::api {
 // One function per resource file, each adding its routes.
 void add_channel_routes(http::Router& router, Services& services);
 void add_history_routes(http::Router& router, Services& services);
-void add_event_routes(http::Router& router, Services& services, StreamCounter& streams);
+void add_event_routes(http::Router& router, Services& services, StreamCounter& streams,
+                      LiveHub& hub);
 void add_user_routes(http::Router& router, Services& services);
 void add_sign_in_routes(http::Router& router, Services& services);
 void add_bookmark_routes(http::Router& router, Services& services);

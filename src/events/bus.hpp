@@ -13,6 +13,18 @@ class Subscription {
   virtual ~Subscription() = default;
 };
 
+// A subscription ended by running `end` (e.g. erasing a listener from its owner's list).
+class ScopedSubscription final : public Subscription {
+ public:
+  explicit ScopedSubscription(std::function<void()> end) : end_(std::move(end)) {}
+  ~ScopedSubscription() override { end_(); }
+  ScopedSubscription(const ScopedSubscription&) = delete;
+  ScopedSubscription& operator=(const ScopedSubscription&) = delete;
+
+ private:
+  std::function<void()> end_;
+};
+
 using Listener = std::function<void(const domain::HistoryItem&)>;
 
 // Carries new history items from whoever records them to every live stream. Listeners are called

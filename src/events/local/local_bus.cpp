@@ -13,22 +13,6 @@ struct LocalBus::Listeners {
   std::mutex publish_mutex;
 };
 
-namespace {
-class LocalSubscription final : public Subscription {
- public:
-  LocalSubscription(std::shared_ptr<LocalBus::Listeners> listeners, std::uint64_t key)
-      : listeners_(std::move(listeners)), key_(key) {}
-  ~LocalSubscription() override {
-    std::lock_guard lock(listeners_->mutex);
-    listeners_->by_key.erase(key_);
-  }
-
- private:
-  std::shared_ptr<LocalBus::Listeners> listeners_;
-  std::uint64_t key_;
-};
-}  // namespace
-
 LocalBus::LocalBus() : listeners_(std::make_shared<Listeners>()) {}
 
 void LocalBus::publish(const domain::HistoryItem& item) {
@@ -45,7 +29,10 @@ std::unique_ptr<Subscription> LocalBus::subscribe(Listener listener) {
   std::lock_guard lock(listeners_->mutex);
   const auto key = listeners_->next_key++;
   listeners_->by_key.emplace(key, std::move(listener));
-  return std::make_unique<LocalSubscription>(listeners_, key);
+  return std::make_unique<ScopedSubscription>([listeners = listeners_, key] {
+    std::lock_guard lock(listeners->mutex);
+    listeners->by_key.erase(key);
+  });
 }
 
 }  // namespace nicecream::events

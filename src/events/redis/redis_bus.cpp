@@ -5,27 +5,6 @@
 
 namespace nicecream::events::redis {
 
-namespace {
-
-class RedisSubscription final : public Subscription {
- public:
-  RedisSubscription(std::shared_ptr<std::recursive_mutex> delivering,
-                    std::unique_ptr<Subscription> local)
-      : delivering_(std::move(delivering)), local_(std::move(local)) {}
-  // Once this returns the listener is not running and is never called again, so it may refer to
-  // things its owner destroys next.
-  ~RedisSubscription() override {
-    std::lock_guard lock(*delivering_);
-    local_.reset();
-  }
-
- private:
-  std::shared_ptr<std::recursive_mutex> delivering_;
-  std::unique_ptr<Subscription> local_;
-};
-
-}  // namespace
-
 RedisBus::RedisBus(RedisSettings settings, store::Store& store)
     : settings_(std::move(settings)),
       store_(store),
@@ -41,7 +20,14 @@ void RedisBus::publish(const domain::HistoryItem& item) {
 std::unique_ptr<Subscription> RedisBus::subscribe(Listener listener) {
   auto local = fan_out_.subscribe(std::move(listener));
   start_subscriber();
-  return std::make_unique<RedisSubscription>(delivering_, std::move(local));
+  // Once the subscription's end returns, the listener is not running and is never called again,
+  // so it may refer to things its owner destroys next.
+  return std::make_unique<ScopedSubscription>(
+      [delivering = delivering_,
+       local = std::shared_ptr<Subscription>(std::move(local))]() mutable {
+        std::lock_guard lock(*delivering);
+        local.reset();
+      });
 }
 
 void RedisBus::start_subscriber() {
