@@ -1,11 +1,11 @@
 #include "api/session_context.hpp"
 
 #include <boost/beast/http/field.hpp>
-#include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 
 #include "api/responses.hpp"
 #include "auth/csrf.hpp"
+#include "domain/url.hpp"
 #include "domain/validation.hpp"
 
 namespace nicecream::api {
@@ -80,7 +80,7 @@ http::Response& no_store(http::Response& response) {
 namespace {
 // SPA_URL with the code added to its query, keeping whatever query or fragment it has.
 std::string with_signin_error(const std::string& spa_url, std::string_view code) {
-  const auto parsed = boost::urls::parse_uri_reference(spa_url);
+  const auto parsed = domain::parse_url_reference(spa_url);
   if (!parsed) {
     const char separator = spa_url.find('?') == std::string::npos ? '?' : '&';
     return spa_url + separator + "signin_error=" + std::string(code);

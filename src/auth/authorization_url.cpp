@@ -1,14 +1,15 @@
 #include "auth/authorization_url.hpp"
 
-#include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <stdexcept>
+
+#include "domain/url.hpp"
 
 namespace nicecream::auth {
 
 std::string authorization_url(std::string_view authorization_endpoint,
                               const AuthorizationRequest& request) {
-  const auto parsed = boost::urls::parse_absolute_uri(authorization_endpoint);
+  const auto parsed = domain::parse_absolute_url(authorization_endpoint);
   if (!parsed) {
     throw std::invalid_argument("the authorization endpoint is not an absolute URL");
   }

@@ -1,7 +1,8 @@
 #include "auth/provider_metadata.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/url/parse.hpp>
+
+#include "domain/url.hpp"
 
 namespace nicecream::auth {
 namespace {
@@ -15,7 +16,7 @@ std::string string_member(const json::object& object, std::string_view key) {
 
 // An endpoint we may send the client secret and codes to.
 bool is_acceptable_endpoint(std::string_view url, std::string_view issuer_scheme) {
-  const auto parsed = boost::urls::parse_absolute_uri(url);
+  const auto parsed = domain::parse_absolute_url(url);
   if (!parsed || !parsed->has_authority() || parsed->host().empty()) {
     return false;
   }
