@@ -45,6 +45,30 @@ fail() {
 
 compose() { docker-compose --project-name "$project" --project-directory "$root" "${compose_files[@]}" "$@"; }
 
+# use_compose FILE...: the compose files with our override merged in. Docker refuses published
+# ports on a host-networked container, and docker-compose v1 cannot drop the base file's `ports`
+# in an override, so the merged file is rendered once and those ports are taken out.
+use_compose() {
+  local rendered="$work/$project.yml" args=()
+  local file
+  for file in "$@"; do args+=(-f "$file"); done
+  docker-compose --project-directory "$root" "${args[@]}" config >"$work/$project.merged.yml" ||
+    fail "docker-compose config rejected ${*}"
+  /usr/bin/python3 - "$work/$project.merged.yml" "$rendered" <<'PY' || fail "rendering ${*}"
+import sys
+import yaml
+
+with open(sys.argv[1]) as merged:
+    document = yaml.safe_load(merged)
+for service in document.get("services", {}).values():
+    if service.get("network_mode") == "host":
+        service.pop("ports", None)
+with open(sys.argv[2], "w") as rendered:
+    yaml.safe_dump(document, rendered, sort_keys=False)
+PY
+  compose_files=(-f "$rendered")
+}
+
 teardown_compose() {
   if [[ -n "$project" ]]; then
     log "logs of $project (last lines):"
@@ -184,7 +208,7 @@ check_title_flows() { # check_title_flows SERVICE STATION
 smoke_stack() {
   log "== compose stack (postgres, redis, migrations, api, crawler)"
   project=nicecream-smoke-stack
-  compose_files=(-f "$root/docker-compose.yml" -f "$here/compose.stack.yml")
+  use_compose "$root/docker-compose.yml" "$here/compose.stack.yml"
   compose up -d --no-build migrations
   [[ "$(timeout 300 docker wait "$(compose ps -q migrations)")" == 0 ]] || fail "migrations did not exit 0"
   log "migrations: exited 0"
@@ -205,7 +229,7 @@ smoke_stack() {
 smoke_embedded() {
   log "== embedded single container"
   project=nicecream-smoke-embedded
-  compose_files=(-f "$root/docker-compose.embedded.yml" -f "$here/compose.embedded.yml")
+  use_compose "$root/docker-compose.embedded.yml" "$here/compose.embedded.yml"
   compose run --rm --no-deps nicecream migrate >&2
   remove_seeded_channels nicecream
   compose up -d --no-build
