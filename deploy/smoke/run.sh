@@ -67,6 +67,8 @@ with open(sys.argv[2], "w") as rendered:
     yaml.safe_dump(document, rendered, sort_keys=False)
 PY
   compose_files=(-f "$rendered")
+  # Whatever an interrupted earlier run left of this project (containers, volumes) goes first.
+  compose down --volumes --remove-orphans >/dev/null 2>&1 || true
 }
 
 teardown_compose() {
