@@ -24,9 +24,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 what="${1:-all}"
 
-export SMOKE_API_PORT="${SMOKE_API_PORT:-58080}"
-export SMOKE_PG_PORT="${SMOKE_PG_PORT:-55432}"
-export SMOKE_REDIS_PORT="${SMOKE_REDIS_PORT:-56379}"
+export SMOKE_API_PORT="${SMOKE_API_PORT:-18080}"
+export SMOKE_PG_PORT="${SMOKE_PG_PORT:-15432}"
+export SMOKE_REDIS_PORT="${SMOKE_REDIS_PORT:-16379}"
+# The defaults lie below the kernel's ephemeral range (32768-60999 here): a port up there can be
+# taken at any moment as the local end of some outgoing connection, as a busy test run makes
+# thousands of them.
 export DOCKER=/usr/bin/docker
 eval "$("$here/dockerd.sh" env)"
 api="http://127.0.0.1:$SMOKE_API_PORT"
@@ -100,6 +103,20 @@ wait_for() {
     sleep 1
   done
   fail "$description (not within ${seconds}s)"
+}
+
+# The containers listen on the host's loopback: fail early, naming the variable, when a port is
+# taken.
+check_ports_free() {
+  local variable
+  for variable in SMOKE_API_PORT SMOKE_PG_PORT SMOKE_REDIS_PORT; do
+    # With SO_REUSEADDR, as servers bind: connections in TIME_WAIT do not count.
+    python3 -c 'import socket, sys
+probe = socket.socket()
+probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+probe.bind(("127.0.0.1", int(sys.argv[1])))' "${!variable}" 2>/dev/null ||
+      fail "port ${!variable} is in use: set $variable to a free one"
+  done
 }
 
 build_images() {
@@ -247,6 +264,7 @@ smoke_embedded() {
   log "== embedded: passed"
 }
 
+check_ports_free
 build_images
 start_emulator
 case "$what" in
