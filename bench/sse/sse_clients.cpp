@@ -1,12 +1,20 @@
 // Many SSE clients on one epoll loop: connects them all to /history/events, says "ready" on
 // stdout once every one is subscribed, then times each history event it receives against the
-// item's created_at. Built and driven by bench/sse/run; no dependencies beyond libc.
+// item's created_at. Built and driven by bench/sse/run and bench/soak/run; libc only.
 //
 //   sse_clients <port> <clients> <items per client> [idle seconds] [connect batch]
+//               [--last-event-id <id>] [--reconnect]
+//
+// items 0: run until SIGTERM or SIGINT, then print the totals (idle seconds is then unused).
+// --last-event-id: every client asks for a replay of what followed <id> (the Last-Event-ID
+// header), so each one should receive every item after it, none twice.
+// --reconnect: a stream the server closes is opened again after its `retry:` delay, with the
+// client's last id, as a browser's EventSource does (a non-200 answer is final, as there).
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,6 +22,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +35,11 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+volatile std::sig_atomic_t stop_requested = 0;
+extern "C" void request_stop(int) {
+  stop_requested = 1;
+}
 
 std::int64_t wall_micros() {
   return std::chrono::duration_cast<std::chrono::microseconds>(
@@ -50,19 +64,55 @@ struct Client {
   int fd = -1;
   bool request_sent = false;
   bool head_read = false;
-  bool subscribed = false;  // the server's ": live" preamble arrived: it listens on the bus
+  bool refused = false;     // answered, but not 200: final, as for EventSource
+  bool subscribed = false;  // the server's ": live" preamble arrived once: it listens on the bus
   bool closed = false;
+  bool waiting = false;  // closed, to be reopened at reconnect_at (--reconnect)
   std::string pending;
-  std::int64_t last_id = 0;
-  std::int64_t events = 0;
+  std::int64_t last_id = 0;  // sent back as Last-Event-ID when not 0
+  std::int64_t events = 0;   // in order
+  int retry_ms = 3000;       // the server's latest `retry:`, EventSource's wait before reconnecting
+  Clock::time_point reconnect_at{};
+};
+
+// Latencies in 0.1 ms buckets (the precision printed) up to a minute, so a run of any length
+// needs the same memory; the maximum is kept exactly.
+class LatencyHistogram {
+ public:
+  void add(std::int64_t micros) {
+    const auto bucket = static_cast<std::size_t>(std::max<std::int64_t>(0, micros) / 100);
+    ++counts_[std::min(bucket, counts_.size() - 1)];
+    ++total_;
+    max_ = std::max(max_, micros);
+  }
+  std::int64_t percentile(double fraction) const {
+    if (total_ == 0) return 0;
+    const auto rank = static_cast<std::int64_t>(fraction * static_cast<double>(total_ - 1));
+    std::int64_t seen = 0;
+    for (std::size_t bucket = 0; bucket < counts_.size(); ++bucket) {
+      seen += counts_[bucket];
+      if (seen > rank) return std::min(static_cast<std::int64_t>(bucket) * 100, max_);
+    }
+    return max_;
+  }
+  std::int64_t max() const { return max_; }
+
+ private:
+  std::vector<std::int64_t> counts_ = std::vector<std::int64_t>(600'001);
+  std::int64_t total_ = 0;
+  std::int64_t max_ = 0;
 };
 
 struct Totals {
   std::int64_t subscribed = 0;
-  std::int64_t closed = 0;
+  std::int64_t closed = 0;  // streams that ended (each time, with --reconnect)
+  std::int64_t refused = 0;
+  std::int64_t reconnects = 0;
+  std::int64_t waiting = 0;  // clients waiting to reconnect
   std::int64_t events = 0;
   std::int64_t out_of_order = 0;  // an id not above the client's previous one (duplicate or late)
-  std::vector<std::int64_t> latencies;  // microseconds
+  std::int64_t gaps = 0;          // ids skipped between two of a client's events (ids are dense)
+  LatencyHistogram latencies;
   Clock::time_point last_event = Clock::now();
   Clock::time_point first_event{};
 };
@@ -95,6 +145,8 @@ void take_event(std::string_view event, Client& client, Totals& totals) {
     is_comment_only = false;
     if (line.starts_with("id: "))
       id = std::strtoll(std::string(line.substr(4)).c_str(), nullptr, 10);
+    if (line.starts_with("retry: "))
+      client.retry_ms = std::atoi(std::string(line.substr(7)).c_str());
     if (line.starts_with("data: ")) {
       const auto key = line.find("\"created_at\":\"");
       if (key != std::string_view::npos) created = parse_created_at(line.substr(key + 14));
@@ -109,10 +161,14 @@ void take_event(std::string_view event, Client& client, Totals& totals) {
   if (totals.events == 0) totals.first_event = Clock::now();
   totals.last_event = Clock::now();
   ++totals.events;
+  totals.latencies.add(now - created);
+  if (id <= client.last_id) {
+    ++totals.out_of_order;
+    return;
+  }
+  if (client.last_id > 0) totals.gaps += id - client.last_id - 1;
   ++client.events;
-  if (id <= client.last_id) ++totals.out_of_order;
   client.last_id = id;
-  totals.latencies.push_back(now - created);
 }
 
 // Reads what the socket holds; the response head is skipped, events handed to take_event.
@@ -132,10 +188,12 @@ void read_from(Client& client, Totals& totals) {
     const auto head_end = client.pending.find("\r\n\r\n");
     if (head_end != std::string::npos) {
       client.head_read = true;
+      client.refused = !client.pending.starts_with("HTTP/1.1 200");
+      if (client.refused) ++totals.refused;
       client.pending.erase(0, head_end + 4);
     }
   }
-  if (client.head_read) {
+  if (client.head_read && !client.refused) {
     std::size_t at = 0;
     for (auto end = client.pending.find("\n\n"); end != std::string::npos;
          end = client.pending.find("\n\n", at)) {
@@ -152,32 +210,68 @@ void read_from(Client& client, Totals& totals) {
 }
 
 void send_request(Client& client, std::uint16_t port) {
+  const auto resume =
+      client.last_id > 0 ? "Last-Event-ID: " + std::to_string(client.last_id) + "\r\n" : "";
   const std::string request =
       "GET /history/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-      "\r\nAccept: text/event-stream\r\n\r\n";
+      "\r\nAccept: text/event-stream\r\n" + resume + "\r\n";
   if (send(client.fd, request.data(), request.size(), MSG_NOSIGNAL) ==
       static_cast<ssize_t>(request.size()))
     client.request_sent = true;
 }
 
-std::int64_t percentile(const std::vector<std::int64_t>& sorted, double fraction) {
-  if (sorted.empty()) return 0;
-  const auto index = static_cast<std::size_t>(fraction * static_cast<double>(sorted.size() - 1));
-  return sorted[index];
+// Opens (or reopens) client `index`'s connection and watches it; false if the socket failed.
+bool open_client(int poller, const sockaddr_in& address, std::vector<Client>& clients,
+                 std::uint32_t index) {
+  auto& client = clients[index];
+  client.fd = connect_one(address);
+  if (client.fd < 0) return false;
+  client.request_sent = client.head_read = client.closed = false;
+  client.pending.clear();
+  epoll_event interest{EPOLLOUT | EPOLLIN, {}};
+  interest.data.u32 = index;
+  epoll_ctl(poller, EPOLL_CTL_ADD, client.fd, &interest);
+  return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: %s <port> <clients> <items> [idle seconds] [batch]\n", argv[0]);
+  std::vector<std::string_view> positional;
+  std::int64_t last_event_id = 0;
+  bool reconnect = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--reconnect") {
+      reconnect = true;
+    } else if (arg == "--last-event-id" && i + 1 < argc) {
+      last_event_id = std::atoll(argv[++i]);
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.size() < 3) {
+    std::fprintf(stderr,
+                 "usage: %s <port> <clients> <items, 0: until SIGTERM> [idle seconds] [batch] "
+                 "[--last-event-id <id>] [--reconnect]\n",
+                 argv[0]);
     return 2;
   }
-  const auto port = static_cast<std::uint16_t>(std::atoi(argv[1]));
-  const int wanted = std::atoi(argv[2]);
-  const std::int64_t items = std::atoll(argv[3]);
-  const int idle_seconds = argc > 4 ? std::atoi(argv[4]) : 20;
-  const int batch = argc > 5 ? std::atoi(argv[5]) : 500;
+  const auto number = [&](std::size_t index, long long fallback) {
+    return index < positional.size() ? std::atoll(std::string(positional[index]).c_str())
+                                     : fallback;
+  };
+  const auto port = static_cast<std::uint16_t>(number(0, 0));
+  const int wanted = static_cast<int>(number(1, 0));
+  const std::int64_t items = number(2, 0);
+  const int idle_seconds = static_cast<int>(number(3, 20));
+  const int batch = static_cast<int>(number(4, 500));
+  const bool until_signalled = items == 0;
+
+  struct sigaction on_stop {};
+  on_stop.sa_handler = request_stop;  // no SA_RESTART: epoll_wait returns at once
+  sigaction(SIGTERM, &on_stop, nullptr);
+  sigaction(SIGINT, &on_stop, nullptr);
 
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -186,8 +280,8 @@ int main(int argc, char** argv) {
 
   const int poller = epoll_create1(0);
   std::vector<Client> clients(static_cast<std::size_t>(wanted));
+  for (auto& client : clients) client.last_id = last_event_id;
   Totals totals;
-  totals.latencies.reserve(static_cast<std::size_t>(wanted) * static_cast<std::size_t>(items));
   std::vector<epoll_event> ready(4096);
 
   const auto wait_once = [&](int timeout_ms) {
@@ -202,27 +296,41 @@ int main(int argc, char** argv) {
         epoll_ctl(poller, EPOLL_CTL_MOD, client.fd, &interest);
       }
       if (ready[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) read_from(client, totals);
+      if (client.closed && reconnect && !client.refused && !stop_requested) {
+        client.waiting = true;
+        client.reconnect_at = Clock::now() + std::chrono::milliseconds(client.retry_ms);
+        ++totals.waiting;
+      }
+    }
+    if (totals.waiting == 0 || stop_requested) return;
+    const auto now = Clock::now();
+    for (std::size_t index = 0; index < clients.size(); ++index) {
+      auto& client = clients[index];
+      if (!client.waiting || client.reconnect_at > now) continue;
+      ++totals.reconnects;
+      if (open_client(poller, address, clients, static_cast<std::uint32_t>(index))) {
+        client.waiting = false;
+        --totals.waiting;
+      } else {
+        client.reconnect_at = now + std::chrono::milliseconds(client.retry_ms);
+      }
     }
   };
 
   // Connect in batches, each subscribed before the next, so the listen backlog never overflows.
   const auto connect_started = Clock::now();
   int opened = 0;
-  while (opened < wanted) {
+  while (opened < wanted && !stop_requested) {
     const int upto = std::min(wanted, opened + batch);
     for (; opened < upto; ++opened) {
-      auto& client = clients[static_cast<std::size_t>(opened)];
-      client.fd = connect_one(address);
-      if (client.fd < 0) {
+      if (!open_client(poller, address, clients, static_cast<std::uint32_t>(opened))) {
         std::fprintf(stderr, "connect %d failed: %s\n", opened, std::strerror(errno));
         return 1;
       }
-      epoll_event interest{EPOLLOUT | EPOLLIN, {}};
-      interest.data.u32 = static_cast<std::uint32_t>(opened);
-      epoll_ctl(poller, EPOLL_CTL_ADD, client.fd, &interest);
     }
     const auto deadline = Clock::now() + std::chrono::seconds(30);
-    while (totals.subscribed + totals.closed < upto && Clock::now() < deadline) wait_once(100);
+    while (totals.subscribed + totals.closed < upto && Clock::now() < deadline && !stop_requested)
+      wait_once(100);
   }
   const auto connect_seconds =
       std::chrono::duration<double>(Clock::now() - connect_started).count();
@@ -231,24 +339,45 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   // Receive until everything arrived, or nothing has for `idle_seconds` (counted from "ready"
-  // until the first event, so a slow publisher start is not mistaken for the end).
+  // until the first event, so a slow publisher start is not mistaken for the end); with items 0,
+  // until a signal.
   const std::int64_t expected = static_cast<std::int64_t>(wanted) * items;
   totals.last_event = Clock::now();
-  while (totals.events < expected &&
-         Clock::now() - totals.last_event < std::chrono::seconds(idle_seconds))
+  while (!stop_requested &&
+         (until_signalled || (totals.events < expected && Clock::now() - totals.last_event <
+                                                              std::chrono::seconds(idle_seconds))))
     wait_once(100);
 
-  std::sort(totals.latencies.begin(), totals.latencies.end());
   const auto ms = [](std::int64_t micros) { return static_cast<double>(micros) / 1000.0; };
   std::printf("clients %d subscribed %lld closed %lld\n", wanted,
               static_cast<long long>(totals.subscribed), static_cast<long long>(totals.closed));
-  std::printf("deliveries %lld expected %lld lost %lld out_of_order %lld\n",
-              static_cast<long long>(totals.events), static_cast<long long>(expected),
-              static_cast<long long>(expected - totals.events),
-              static_cast<long long>(totals.out_of_order));
-  std::printf("latency_ms p50 %.1f p99 %.1f max %.1f\n", ms(percentile(totals.latencies, 0.50)),
-              ms(percentile(totals.latencies, 0.99)),
-              ms(totals.latencies.empty() ? 0 : totals.latencies.back()));
+  if (until_signalled) {
+    std::printf("deliveries %lld out_of_order %lld gaps %lld\n",
+                static_cast<long long>(totals.events), static_cast<long long>(totals.out_of_order),
+                static_cast<long long>(totals.gaps));
+  } else {
+    std::printf("deliveries %lld expected %lld lost %lld out_of_order %lld\n",
+                static_cast<long long>(totals.events), static_cast<long long>(expected),
+                static_cast<long long>(expected - totals.events),
+                static_cast<long long>(totals.out_of_order));
+  }
+  std::printf("latency_ms p50 %.1f p99 %.1f max %.1f\n", ms(totals.latencies.percentile(0.50)),
+              ms(totals.latencies.percentile(0.99)), ms(totals.latencies.max()));
   std::printf("connect_seconds %.2f\n", connect_seconds);
+  // Per client, in order: every client should end on the same last id with the same count.
+  const auto [fewest, most] =
+      std::minmax_element(clients.begin(), clients.end(),
+                          [](const Client& a, const Client& b) { return a.events < b.events; });
+  const auto [lowest, highest] =
+      std::minmax_element(clients.begin(), clients.end(),
+                          [](const Client& a, const Client& b) { return a.last_id < b.last_id; });
+  if (wanted > 0)
+    std::printf("per_client events_min %lld events_max %lld last_id_min %lld last_id_max %lld\n",
+                static_cast<long long>(fewest->events), static_cast<long long>(most->events),
+                static_cast<long long>(lowest->last_id), static_cast<long long>(highest->last_id));
+  std::printf("streams reconnects %lld refused %lld waiting %lld\n",
+              static_cast<long long>(totals.reconnects), static_cast<long long>(totals.refused),
+              static_cast<long long>(totals.waiting));
+  if (until_signalled) return totals.out_of_order == 0 && totals.gaps == 0 ? 0 : 1;
   return totals.events == expected ? 0 : 1;
 }
