@@ -196,9 +196,26 @@ class Connection {
     auto [error, written] = co_await bhttp::async_write_header(stream_, serializer, no_throw);
     if (error) co_return false;
     stream_.expires_never();
+    watch_for_hang_up();
     StreamOverConnection events(stream_, *state_, options_, remote_);
     co_await response.stream(events);
     co_return true;
+  }
+
+  // The client of an event stream sends nothing; when it hangs up, this read ends and so does the
+  // stream, at once instead of at the next failed write (a heartbeat may be 15 s away), which
+  // frees its place under the per-address stream limit. Should the client send something after
+  // all, watching stops there and the writes find out as before. The handler owns the buffer and
+  // needs nothing of this object, which may be gone when a cancelled read completes.
+  void watch_for_hang_up() {
+    auto byte = std::make_shared<char>();
+    stream_.socket().async_read_some(
+        asio::buffer(byte.get(), 1),
+        [state = state_, byte](const boost::system::error_code& error, std::size_t) {
+          if (!error || error == asio::error::operation_aborted) return;
+          state->stopping = true;
+          if (state->stop_stream) state->stop_stream();
+        });
   }
 
   beast::tcp_stream stream_;

@@ -25,6 +25,22 @@ TEST_P(LimitsTest, EventStreamsPerClientAreCapped) {
   EXPECT_TRUE(third.json().as_object().contains("detail"));
 }
 
+TEST_P(LimitsTest, AStreamTheClientHungUpOnFreesItsPlaceAtOnce) {
+  auto first = std::make_unique<EventStreamClient>(server->port(), "/history/events");
+  EventStreamClient second(server->port(), "/history/events");
+  ASSERT_EQ(first->status(), 200);
+  ASSERT_EQ(second.status(), 200);
+  first->close();  // as a browser does; the next heartbeat is 15 s away
+  first.reset();
+  int status = 0;
+  for (int attempt = 0; attempt < 40 && status != 200; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    EventStreamClient again(server->port(), "/history/events");
+    status = again.status();
+  }
+  EXPECT_EQ(status, 200) << "a hung-up stream still counted against the limit";
+}
+
 TEST_P(LimitsTest, WritesBeyondTheRateAre429WithRetryAfter) {
   for (int i = 0; i < 2; ++i)
     EXPECT_NE(client
