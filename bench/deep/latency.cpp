@@ -9,26 +9,36 @@ namespace {
 
 constexpr int kWarmUp = 5;
 
-double percentile(std::vector<double> sorted_ms, double fraction) {
+double percentile(const std::vector<double>& sorted_ms, double fraction) {
   const auto rank = static_cast<std::size_t>(std::ceil(fraction * sorted_ms.size()));
   return sorted_ms[std::clamp<std::size_t>(rank, 1, sorted_ms.size()) - 1];
 }
 
+double time_ms(const std::function<void()>& call) {
+  const auto start = std::chrono::steady_clock::now();
+  call();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 }  // namespace
 
-Latency measure(int samples, const std::function<void()>& call) {
-  for (int i = 0; i < kWarmUp; ++i) call();
-  std::vector<double> taken_ms;
-  taken_ms.reserve(samples);
-  for (int i = 0; i < samples; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    call();
-    const std::chrono::duration<double, std::milli> taken =
-        std::chrono::steady_clock::now() - start;
-    taken_ms.push_back(taken.count());
+std::vector<Latency> measure_interleaved(const std::vector<std::function<void()>>& calls,
+                                         const std::vector<int>& samples) {
+  for (const auto& call : calls)
+    for (int i = 0; i < kWarmUp; ++i) call();
+  std::vector<std::vector<double>> taken_ms(calls.size());
+  const int rounds = samples.empty() ? 0 : *std::max_element(samples.begin(), samples.end());
+  for (int round = 0; round < rounds; ++round)
+    for (std::size_t i = 0; i < calls.size(); ++i)
+      if (round < samples[i]) taken_ms[i].push_back(time_ms(calls[i]));
+  std::vector<Latency> latencies;
+  for (auto& taken : taken_ms) {
+    std::sort(taken.begin(), taken.end());
+    latencies.push_back(
+        {static_cast<int>(taken.size()), percentile(taken, 0.50), percentile(taken, 0.99)});
   }
-  std::sort(taken_ms.begin(), taken_ms.end());
-  return {samples, percentile(taken_ms, 0.50), percentile(taken_ms, 0.99)};
+  return latencies;
 }
 
 }  // namespace nicecream::bench

@@ -12,8 +12,11 @@ struct Latency {
   double p99_ms = 0;
 };
 
-// Times `call` `samples` times after a few untimed warm-up calls (first touches of cold pages
-// are the seeding's cost, not the query's).
-Latency measure(int samples, const std::function<void()>& call);
+// Times each of `calls` `samples` times after a few untimed warm-up calls (first touches of cold
+// pages are the seeding's cost, not the query's). The calls take turns, one sample of each per
+// round, so a hiccup of the machine (another process, a checkpoint) lands on all of them alike
+// instead of on whichever was being measured then.
+std::vector<Latency> measure_interleaved(const std::vector<std::function<void()>>& calls,
+                                         const std::vector<int>& samples);
 
 }  // namespace nicecream::bench
