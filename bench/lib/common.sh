@@ -45,7 +45,7 @@ INSERT INTO songs (title, artist, track)
   SELECT 'Artist ' || i || ' - Track ' || i, 'Artist ' || i, 'Track ' || i
   FROM generate_series(1, $songs) i;
 INSERT INTO history (created_at, song_id, channel_id)
-  SELECT to_timestamp(1700000000 + i * 60), 1 + (i * 7919) % $songs, 1 + i % 3
+  SELECT to_timestamp(1700000000 + i * 60), 1 + (i::bigint * 7919) % $songs, 1 + i % 3
   FROM generate_series(1, $items) i;
 COMMIT;
 ANALYZE;
