@@ -17,9 +17,8 @@ class LiveHub {
   // The queue receives every item published from now on, until the result is destroyed.
   [[nodiscard]] std::unique_ptr<events::Subscription> join(std::shared_ptr<LiveQueue> queue);
 
-  struct Members;
-
  private:
+  struct Members;
   std::shared_ptr<Members> members_;
   std::unique_ptr<events::Subscription> subscription_;
 };

@@ -13,8 +13,10 @@ namespace nicecream::http {
 // strand, except `executor`, which is fixed.
 struct ConnectionState {
   boost::asio::any_io_executor executor;
-  bool busy = false;                     // a request is being read, handled or answered
-  bool stopping = false;                 // shutdown began: finish the current request, then close
+  bool busy = false;  // a request is being read, handled or answered
+  // Shutdown began, or the client of an event stream hung up: finish the current request, then
+  // close.
+  bool stopping = false;
   std::function<void()> interrupt_idle;  // cancels a wait for the next request
   std::function<void()> stop_stream;     // set while the connection streams events
 };
