@@ -44,3 +44,14 @@ build_web() {
   say "building the web app"
   (cd "$REPO_ROOT/web" && npm run --silent build)
 }
+
+# Every C/C++ file of the tree, build trees and node_modules left out.
+cpp_sources() {
+  find "$REPO_ROOT" \( -name 'build*' -o -name node_modules -o -name .git -o -name .test-run \) -prune \
+    -o -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.cc' -o -name '*.h' -o -name '*.c' \) -print
+}
+
+# clang-format's verdict on every C/C++ file: fails, naming each file it would change.
+check_cpp_formatting() {
+  cpp_sources | xargs -r clang-format --dry-run -Werror
+}
