@@ -110,19 +110,7 @@ std::string strip_tags(std::string_view text) {
 }
 
 std::string unescape_entities(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '&') {
-      if (const auto code_point = read_entity(text, pos)) {
-        append_utf8(out, *code_point);
-        continue;
-      }
-    }
-    out += text[pos++];
-  }
-  return out;
+  return replace_escapes(text, '&', read_entity);
 }
 
 }  // namespace nicecream::crawler::sources

@@ -88,19 +88,7 @@ std::optional<char32_t> read_unicode_escape(std::string_view text, std::size_t& 
 }
 
 std::string decode_unicode_escapes(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '\\') {
-      if (const auto code_point = read_unicode_escape(text, pos)) {
-        append_utf8(out, *code_point);
-        continue;
-      }
-    }
-    out += text[pos++];
-  }
-  return out;
+  return replace_escapes(text, '\\', read_unicode_escape);
 }
 
 bool is_valid_utf8(std::string_view text) {

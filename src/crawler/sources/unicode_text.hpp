@@ -17,6 +17,26 @@ void append_utf8(std::string& out, char32_t code_point);
 // past what it consumed; returns nothing and leaves `pos` alone when no escape starts there.
 std::optional<char32_t> read_unicode_escape(std::string_view text, std::size_t& pos);
 
+// The one loop of every escape decoder: copies `text`, replacing each escape that starts with
+// `introducer` and that `read_escape` accepts (it advances `pos` past what it consumed) by the
+// code point's UTF-8 bytes; what no escape reads is copied as it is.
+template <typename ReadEscape>
+std::string replace_escapes(std::string_view text, char introducer, ReadEscape read_escape) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (text[pos] == introducer) {
+      if (const std::optional<char32_t> code_point = read_escape(text, pos)) {
+        append_utf8(out, *code_point);
+        continue;
+      }
+    }
+    out += text[pos++];
+  }
+  return out;
+}
+
 // Replaces every `\uXXXX` escape (surrogate pairs included) with its UTF-8 bytes.
 std::string decode_unicode_escapes(std::string_view text);
 
