@@ -1,6 +1,6 @@
 // What `run` started, as it tells the tests through the environment.
 
-function required(name) {
+function required(name: string): string {
   const value = process.env[name];
   if (!value) {
     throw new Error(`${name} is not set: start the suite with tests/e2e/run, which sets it`);
@@ -22,5 +22,26 @@ export const environment = {
   seededPerChannel: Number(required('NICECREAM_E2E_SEEDED_PER_CHANNEL')),
 };
 
-/** The test provider's account everyone signs in as (tests/support/oidc/accounts.mjs). */
-export const account = { login: 'test-user', password: 'any password', name: 'Ada Lovelace', initial: 'A' };
+export interface Account {
+  login: string;
+  password: string;
+  /** The name the header shows once signed in. */
+  name: string;
+  /** What stands in for the picture when it cannot be shown. */
+  initial: string;
+}
+
+/**
+ * The test provider's default account (tests/support/oidc/accounts.mjs): its claims are the
+ * contract's example user.
+ */
+export const defaultAccount: Account = { login: 'test-user', password: 'any password', name: 'Ada Lovelace', initial: 'A' };
+
+/**
+ * An account nobody else uses: the provider takes any login name, so bookmarks made under it are
+ * this scenario's alone (the same scenario on another run gets another name).
+ */
+export function freshAccount(label: string): Account {
+  const login = `${label}-${process.pid}-${Date.now().toString(36)}`;
+  return { login, password: 'any password', name: `${login} Tester`, initial: login.charAt(0).toUpperCase() };
+}

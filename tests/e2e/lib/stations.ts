@@ -1,8 +1,8 @@
 // The station emulator (tests/support/stations/emulator.py): what each channel's source plays.
-import { environment } from './environment.mjs';
+import { environment } from './environment';
 
 /** Makes `station` announce `title` from now on; the crawler picks it up on its next round. */
-export async function playOnStation(station, title) {
+export async function playOnStation(station: string, title: string): Promise<void> {
   const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -14,14 +14,14 @@ export async function playOnStation(station, title) {
 let counter = 0;
 
 /** A title no station has played yet in this run, so its appearance can only come from now. */
-export function freshTitle(label) {
+export function freshTitle(label: string): string {
   counter += 1;
-  return `${label} Artist - Fresh Track ${process.pid}-${counter}`;
+  return `${label} Artist - Fresh Track ${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
 /** What `station` announces now. */
-export async function titleOnStation(station) {
+export async function titleOnStation(station: string): Promise<string> {
   const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`);
   if (!response.ok) throw new Error(`the station emulator does not know ${station}: ${response.status}`);
-  return (await response.json()).title;
+  return ((await response.json()) as { title: string }).title;
 }
