@@ -102,6 +102,26 @@ describe('routes', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'red' }));
   });
 
+  it('follows links to its pages itself, and leaves sign-in to the browser', async () => {
+    renderApp(standardBackend({ user: null }));
+    const signIn = await within(screen.getByRole('banner')).findByRole('link', { name: /Sign in with Google/ });
+    // Runs after the router's own click listener: records whether the browser would load the link, then stops it (jsdom cannot).
+    const leftToBrowser: boolean[] = [];
+    const record = (event: MouseEvent) => {
+      leftToBrowser.push(!event.defaultPrevented);
+      event.preventDefault();
+    };
+    window.addEventListener('click', record);
+    try {
+      fireEvent.click(signIn);
+      fireEvent.click(screen.getByRole('link', { name: 'Bookmarks' }));
+    } finally {
+      window.removeEventListener('click', record);
+    }
+    expect(leftToBrowser).toEqual([true, false]);
+    expect(window.location.pathname).toBe('/bookmarks');
+  });
+
   it('says so for an unknown path', () => {
     renderApp(standardBackend(), '/nowhere');
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();

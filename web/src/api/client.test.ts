@@ -28,7 +28,7 @@ function clientWith(response: Response | (() => Promise<Response>), options: { b
   });
   const call = (index = 0) => {
     const [url, init] = fetch.mock.calls[index] ?? [];
-    return { url: String(url), init: init ?? {}, headers: (init?.headers ?? {}) as Record<string, string> };
+    return { url: url as string, init: init ?? {}, headers: (init?.headers ?? {}) as Record<string, string> };
   };
   return { api, fetch, call };
 }
@@ -95,7 +95,7 @@ describe('API client requests', () => {
     expect(call().init.credentials).toBe('include');
     expect(call().headers['Content-Type']).toBe('application/json');
     expect(call().headers['X-Csrf-Token']).toBe('tok/1');
-    expect(JSON.parse(String(call().init.body))).toEqual({ song_id: 3 });
+    expect(JSON.parse(call().init.body as string)).toEqual({ song_id: 3 });
   });
 
   it('DELETEs a bookmark with the CSRF token', async () => {

@@ -1,4 +1,5 @@
 import type { HistoryItem } from '../api/types';
+import { withSongBookmark } from './history-list';
 
 /** Each channel's latest item, by channel id. */
 export type NowPlaying = ReadonlyMap<number, HistoryItem>;
@@ -19,9 +20,10 @@ export function updateNowPlaying(nowPlaying: NowPlaying, item: HistoryItem): Now
 export function setNowPlayingBookmark(nowPlaying: NowPlaying, songId: number, bookmarkId: number): NowPlaying {
   let changed = false;
   const next = new Map(nowPlaying);
-  for (const [channelId, item] of next) {
-    if (item.song_id === songId && item.bookmark_id !== bookmarkId) {
-      next.set(channelId, { ...item, bookmark_id: bookmarkId });
+  for (const [channelId, item] of nowPlaying) {
+    const marked = withSongBookmark(item, songId, bookmarkId);
+    if (marked !== item) {
+      next.set(channelId, marked);
       changed = true;
     }
   }

@@ -1,36 +1,33 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { NotFoundError } from '../api/errors';
 import type { HistoryItem } from '../api/types';
 import { useApi } from './use-api';
+import { usePendingIds } from './use-pending-ids';
+import { useSession } from './use-session';
 import { useToasts } from './use-toasts';
 
-export interface BookmarkToggle {
+/** What a song's heart needs: whether anyone is signed in, which songs wait on a call, and the toggle. */
+export interface SongBookmarking {
+  signedIn: boolean;
   /** Song ids with a bookmark call in flight (their buttons wait). */
   pending: ReadonlySet<number>;
-  toggle(item: HistoryItem): void;
+  toggle: (item: HistoryItem) => void;
 }
 
 /**
  * Bookmarks an item's song, or removes its bookmark, then reports the song's
  * new bookmark id (0 = none) to `onChange` so every play of it on screen follows.
  */
-export function useBookmarkToggle(onChange: (songId: number, bookmarkId: number) => void): BookmarkToggle {
+export function useBookmarkToggle(onChange: (songId: number, bookmarkId: number) => void): SongBookmarking {
   const api = useApi();
   const toasts = useToasts();
-  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
-
-  const settle = useCallback((songId: number) => {
-    setPending((current) => {
-      const next = new Set(current);
-      next.delete(songId);
-      return next;
-    });
-  }, []);
+  const signedIn = useSession().status === 'signed-in';
+  const { pending, start, settle } = usePendingIds();
 
   const toggle = useCallback(
     (item: HistoryItem) => {
       if (pending.has(item.song_id)) return;
-      setPending((current) => new Set(current).add(item.song_id));
+      start(item.song_id);
       const call =
         item.bookmark_id > 0
           ? api.removeBookmark(item.bookmark_id).then(
@@ -47,8 +44,8 @@ export function useBookmarkToggle(onChange: (songId: number, bookmarkId: number)
         .catch((error: unknown) => toasts.showError(error))
         .finally(() => settle(item.song_id));
     },
-    [api, toasts, onChange, pending, settle],
+    [api, toasts, onChange, pending, start, settle],
   );
 
-  return { pending, toggle };
+  return { signedIn, pending, toggle };
 }

@@ -10,8 +10,8 @@ export interface NowPlayingState {
   /** Channels whose latest item could not be loaded. */
   failed: ReadonlySet<number>;
   /** Takes a newer item (from the live stream) into its channel's card. */
-  apply(item: HistoryItem): void;
-  setBookmark(songId: number, bookmarkId: number): void;
+  apply: (item: HistoryItem) => void;
+  setBookmark: (songId: number, bookmarkId: number) => void;
 }
 
 /** Each channel's latest item: one `limit=1` history call per channel, then live updates. */
@@ -26,7 +26,7 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
     if (channels === null) return;
     const abort = new AbortController();
     setLoading(true);
-    Promise.allSettled(
+    void Promise.allSettled(
       channels.map((channel) => api.getHistory({ channelId: channel.id, limit: 1 }, abort.signal)),
     ).then((results) => {
       if (abort.signal.aborted) return;

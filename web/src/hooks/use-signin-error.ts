@@ -1,5 +1,5 @@
+import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useLocation } from './use-location';
 
 export const SIGNIN_ERROR_PARAM = 'signin_error';
 
@@ -8,18 +8,17 @@ export const SIGNIN_ERROR_PARAM = 'signin_error';
  * then removed from the URL so a reload or a shared link does not show it again.
  */
 export function useSigninError(): [code: string | null, dismiss: () => void] {
-  const { path, query, navigate } = useLocation();
+  const { url, route } = useLocation();
   const [code, setCode] = useState<string | null>(null);
-  const found = query.get(SIGNIN_ERROR_PARAM);
 
   useEffect(() => {
+    const shown = new URL(url, window.location.origin);
+    const found = shown.searchParams.get(SIGNIN_ERROR_PARAM);
     if (found === null) return;
     setCode(found || 'unknown');
-    const rest = new URLSearchParams(query);
-    rest.delete(SIGNIN_ERROR_PARAM);
-    const search = rest.toString();
-    navigate(`${path}${search ? `?${search}` : ''}${window.location.hash}`, { replace: true });
-  }, [found, path, query, navigate]);
+    shown.searchParams.delete(SIGNIN_ERROR_PARAM);
+    route(`${shown.pathname}${shown.search}${window.location.hash}`, true);
+  }, [url, route]);
 
   const dismiss = useCallback(() => setCode(null), []);
   return [code, dismiss];

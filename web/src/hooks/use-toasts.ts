@@ -12,9 +12,9 @@ export interface Toast {
 }
 
 export interface ToastApi {
-  show(message: string, tone?: ToastTone): void;
+  show: (message: string, tone?: ToastTone) => void;
   /** Shows what went wrong in a call; a cancelled call is not an error. */
-  showError(error: unknown): void;
+  showError: (error: unknown) => void;
 }
 
 export const ToastContext = createContext<ToastApi>({ show: () => undefined, showError: () => undefined });

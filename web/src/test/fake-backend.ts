@@ -36,7 +36,7 @@ export function createFakeBackend(handler: Handler, baseUrl = ''): FakeBackend {
   const sources: FakeEventSource[] = [];
 
   const fakeFetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(String(input), window.location.origin);
+    const url = new URL(input instanceof Request ? input.url : input, window.location.origin);
     const recorded: RecordedRequest = {
       method: init.method ?? 'GET',
       url,
@@ -57,7 +57,7 @@ export function createFakeBackend(handler: Handler, baseUrl = ''): FakeBackend {
 
   const api = createApiClient({
     baseUrl,
-    fetch: fakeFetch as typeof fetch,
+    fetch: fakeFetch,
     createEventSource: (url, init) => {
       const source = new FakeEventSource(url, init);
       sources.push(source);

@@ -1,5 +1,15 @@
+import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/preact';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { preloadPages } from '../routes';
+
+// Pages are lazy chunks in the app; loaded up front here, they render in the first pass as the tests expect.
+beforeAll(() => preloadPages());
+
+// The router scrolls to the top after a navigation; jsdom has no layout to scroll.
+beforeEach(() => {
+  vi.stubGlobal('scrollTo', vi.fn());
+});
 
 afterEach(() => {
   cleanup();

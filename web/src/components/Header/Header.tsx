@@ -1,10 +1,9 @@
+import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../hooks/use-api';
-import { useLocation } from '../../hooks/use-location';
 import { useSession } from '../../hooks/use-session';
 import type { User } from '../../api/types';
 import { Icon } from '../Icon/Icon';
-import { Link } from '../Link/Link';
 import { Spinner } from '../Spinner/Spinner';
 import { isLoadablePicture } from './loadable-picture';
 
@@ -62,10 +61,10 @@ export function Header() {
     <header>
       <nav class="navbar navbar-expand-md navbar-dark bg-dark app-navbar" aria-label="Main">
         <div class="container">
-          <Link class="navbar-brand d-flex align-items-center gap-2" href="/">
+          <a class="navbar-brand d-flex align-items-center gap-2" href="/">
             <Icon name="musicNote" />
             Nicecream History
-          </Link>
+          </a>
           <button
             class="navbar-toggler"
             type="button"
@@ -80,14 +79,14 @@ export function Header() {
             <ul class="navbar-nav me-auto">
               {NAV_LINKS.map((link) => (
                 <li class="nav-item" key={link.href}>
-                  <Link
+                  <a
                     class={`nav-link${path === link.href ? ' active' : ''}`}
                     href={link.href}
                     aria-current={path === link.href ? 'page' : undefined}
                     onClick={() => setExpanded(false)}
                   >
                     {link.label}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

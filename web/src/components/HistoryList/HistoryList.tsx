@@ -1,20 +1,18 @@
 import type { Channel, HistoryItem } from '../../api/types';
-import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
-import { SongLinks } from '../SongLinks/SongLinks';
+import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { SongActions } from '../SongActions/SongActions';
 
 interface HistoryListProps {
   items: readonly HistoryItem[];
   /** Ids that arrived live: highlighted briefly when they appear. */
   liveIds: ReadonlySet<number>;
   channels: readonly Channel[];
-  signedIn: boolean;
-  pendingSongs: ReadonlySet<number>;
-  onToggleBookmark: (item: HistoryItem) => void;
+  bookmarking: SongBookmarking;
 }
 
 /** Songs played, newest first. */
-export function HistoryList({ items, liveIds, channels, signedIn, pendingSongs, onToggleBookmark }: HistoryListProps) {
+export function HistoryList({ items, liveIds, channels, bookmarking }: HistoryListProps) {
   const formatDateTime = useDateTimeFormat();
   const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
   return (
@@ -34,16 +32,7 @@ export function HistoryList({ items, liveIds, channels, signedIn, pendingSongs, 
                 )}
               </div>
             </div>
-            <div class="d-flex align-items-center flex-shrink-0 ms-auto">
-              <SongLinks title={item.song_title} />
-              <BookmarkButton
-                title={item.song_title}
-                bookmarked={item.bookmark_id > 0}
-                signedIn={signedIn}
-                pending={pendingSongs.has(item.song_id)}
-                onToggle={() => onToggleBookmark(item)}
-              />
-            </div>
+            <SongActions item={item} bookmarking={bookmarking} class="d-flex align-items-center flex-shrink-0 ms-auto" />
           </div>
         </li>
       ))}

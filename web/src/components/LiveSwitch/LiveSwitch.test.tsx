@@ -16,7 +16,7 @@ describe('LiveSwitch', () => {
   it('is a labelled switch that reports changes', () => {
     const onChange = vi.fn();
     render(<LiveSwitch enabled status="live" onChange={onChange} />);
-    const toggle = screen.getByRole('switch', { name: 'Live updates' }) as HTMLInputElement;
+    const toggle = screen.getByRole<HTMLInputElement>('switch', { name: 'Live updates' });
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);
     expect(onChange).toHaveBeenCalledWith(false);

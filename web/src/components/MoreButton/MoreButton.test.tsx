@@ -12,7 +12,7 @@ describe('MoreButton', () => {
 
   it('waits, with a spinner, while loading', () => {
     render(<MoreButton hasMore loading onMore={() => undefined} what="songs" endText="End." />);
-    const button = screen.getByRole('button', { name: 'More songs' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'More songs' });
     expect(button.disabled).toBe(true);
     expect(screen.getByText('Loading more songs…')).toBeTruthy();
   });

@@ -1,10 +1,10 @@
-import type { Channel, HistoryItem } from '../../api/types';
+import type { Channel } from '../../api/types';
 import type { NowPlaying } from '../../history/now-playing';
-import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
-import { Icon } from '../Icon/Icon';
-import { SongLinks } from '../SongLinks/SongLinks';
-import { Spinner } from '../Spinner/Spinner';
+import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { Icon } from '../Icon/Icon';
+import { SongActions } from '../SongActions/SongActions';
+import { Spinner } from '../Spinner/Spinner';
 
 interface NowPlayingCardsProps {
   channels: readonly Channel[];
@@ -12,13 +12,11 @@ interface NowPlayingCardsProps {
   loading: boolean;
   /** Channels whose latest item could not be loaded. */
   failed: ReadonlySet<number>;
-  signedIn: boolean;
-  pendingSongs: ReadonlySet<number>;
-  onToggleBookmark: (item: HistoryItem) => void;
+  bookmarking: SongBookmarking;
 }
 
 /** One card per channel with the song it played last. */
-export function NowPlayingCards({ channels, nowPlaying, loading, failed, signedIn, pendingSongs, onToggleBookmark }: NowPlayingCardsProps) {
+export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmarking }: NowPlayingCardsProps) {
   const formatDateTime = useDateTimeFormat();
   return (
     <section aria-labelledby="now-playing-heading" class="mb-4">
@@ -44,16 +42,7 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, signedI
                       <p class="card-text small text-body-secondary mb-2">
                         since <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>
                       </p>
-                      <div class="mt-auto d-flex align-items-center">
-                        <SongLinks title={item.song_title} />
-                        <BookmarkButton
-                          title={item.song_title}
-                          bookmarked={item.bookmark_id > 0}
-                          signedIn={signedIn}
-                          pending={pendingSongs.has(item.song_id)}
-                          onToggle={() => onToggleBookmark(item)}
-                        />
-                      </div>
+                      <SongActions item={item} bookmarking={bookmarking} class="mt-auto d-flex align-items-center" />
                     </>
                   ) : loading ? (
                     <Spinner small label={`Loading what ${channel.name} plays…`} />

@@ -1,7 +1,6 @@
 import { useApi } from '../../hooks/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { Icon } from '../../components/Icon/Icon';
-import { Link } from '../../components/Link/Link';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { SongLinks } from '../../components/SongLinks/SongLinks';
 import { LoadingBlock, Spinner } from '../../components/Spinner/Spinner';
@@ -30,7 +29,7 @@ function EmptyState() {
     <div class="text-center text-body-secondary py-5 empty-state">
       <p class="mb-1">No bookmarks yet.</p>
       <p>
-        Tap the heart next to a song on the <Link href="/">History</Link> page to keep it here.
+        Tap the heart next to a song on the <a href="/">History</a> page to keep it here.
       </p>
     </div>
   );
@@ -53,11 +52,11 @@ export function BookmarksPage() {
         <>
           {(state.status === 'loading' || state.status === 'idle') && <LoadingBlock label="Loading bookmarks…" />}
           {state.status === 'error' && <ErrorAlert message="Your bookmarks could not be loaded." onRetry={state.retry} />}
-          {state.status === 'ready' && state.bookmarks.length === 0 && <EmptyState />}
-          {state.status === 'ready' && state.bookmarks.length > 0 && (
+          {state.status === 'ready' && state.items.length === 0 && <EmptyState />}
+          {state.status === 'ready' && state.items.length > 0 && (
             <>
               <ol class="list-group bookmark-list" aria-label="Your bookmarks, newest first">
-                {state.bookmarks.map((bookmark) => {
+                {state.items.map((bookmark) => {
                   const removing = state.removing.has(bookmark.id);
                   return (
                     <li key={bookmark.id} class="list-group-item" data-id={bookmark.id}>
@@ -87,7 +86,7 @@ export function BookmarksPage() {
                 })}
               </ol>
               <MoreButton
-                hasMore={state.hasMore}
+                hasMore={state.list.hasMore}
                 loading={state.loadingMore}
                 onMore={state.loadMore}
                 what="bookmarks"

@@ -157,7 +157,7 @@ describe('history page: live updates', () => {
     const backend = standardBackend({ history: pageOf(historyItems(10, 9)) });
     renderApp(backend);
     await waitFor(() => expect(listedIds()).toEqual([10, 9]));
-    const toggle = screen.getByRole('switch', { name: 'Live updates' }) as HTMLInputElement;
+    const toggle = screen.getByRole<HTMLInputElement>('switch', { name: 'Live updates' });
     expect(toggle.checked).toBe(true);
     expect(screen.getByText('Connecting…')).toBeTruthy();
     const source = backend.sources[0]!;

@@ -1,4 +1,3 @@
-import { Link } from '../../components/Link/Link';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
 export function NotFoundPage() {
@@ -7,7 +6,7 @@ export function NotFoundPage() {
     <section class="text-center py-5">
       <h1 class="h4">Page not found</h1>
       <p>
-        <Link href="/">Back to the history</Link>
+        <a href="/">Back to the history</a>
       </p>
     </section>
   );

@@ -1,0 +1,38 @@
+import type { HistoryItem } from '../api/types';
+import { withKnownBookmark } from '../history/known-bookmark';
+import type { LiveStatus } from '../history/live-connection';
+import { latestId } from '../history/now-playing';
+import { newestId } from '../lists/paged-list';
+import type { HistoryFeed } from './use-history-feed';
+import { useLiveHistory } from './use-live-history';
+import type { NowPlayingState } from './use-now-playing';
+
+export interface LiveTargets {
+  feed: Pick<HistoryFeed, 'list' | 'addLive'>;
+  nowPlaying: Pick<NowPlayingState, 'nowPlaying' | 'apply'>;
+}
+
+/** The newest id the page holds, in its list or its cards: where a (re)opened stream resumes. */
+function newestShown({ feed, nowPlaying }: LiveTargets): number | null {
+  const ids = [newestId(feed.list), latestId(nowPlaying.nowPlaying)].filter((id): id is number => id !== null);
+  return ids.length > 0 ? Math.max(...ids) : null;
+}
+
+/**
+ * While `enabled`, merges the live history stream into the page: each new item
+ * takes the bookmark of a play of its song already shown (the stream carries
+ * none), becomes its channel's now playing, and goes on top of the list if it
+ * belongs to the channel shown.
+ */
+export function useLiveMerge(enabled: boolean, targets: LiveTargets): LiveStatus {
+  const { feed, nowPlaying } = targets;
+  return useLiveHistory(
+    enabled,
+    (item: HistoryItem) => {
+      const enriched = withKnownBookmark(item, [...feed.list.byId.values(), ...nowPlaying.nowPlaying.values()]);
+      nowPlaying.apply(enriched);
+      feed.addLive(enriched);
+    },
+    () => newestShown(targets),
+  );
+}

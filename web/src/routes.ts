@@ -1,0 +1,34 @@
+import { lazy } from 'preact-iso';
+
+// Every page of the app, each loaded on first visit (its own chunk under /assets/).
+// The server answers index.html for any other path that asks for HTML, so the
+// router's default route (NotFoundPage, in app.tsx) is what a bad link shows.
+
+const HistoryPage = lazy(() => import('./pages/History/HistoryPage').then((module) => module.HistoryPage));
+const BookmarksPage = lazy(() => import('./pages/Bookmarks/BookmarksPage').then((module) => module.BookmarksPage));
+
+export const PAGES = [
+  { path: '/', component: HistoryPage },
+  { path: '/index.html', component: HistoryPage },
+  { path: '/bookmarks', component: BookmarksPage },
+] as const;
+
+/** Loads every page's code now, so a page renders at once when visited (tests render synchronously). */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(PAGES.map((page) => page.component.preload()));
+}
+
+/** A route's pattern as a regular expression: `:param` matches one path segment. */
+function patternSource(path: string): string {
+  return path
+    .replace(/\/+$/, '')
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/?#]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+}
+
+/**
+ * The links the router follows without reloading: those to one of its pages.
+ * Any other link on the origin (sign-in, sign-out, /docs/, the API) is the server's, so the browser loads it.
+ */
+export const PAGE_LINKS = new RegExp(`^(?:${PAGES.map((page) => patternSource(page.path)).join('|')})/?(?:[?#]|$)`);
