@@ -7,25 +7,25 @@ describe('header', () => {
   it('shows the brand and both links', async () => {
     renderApp(standardBackend());
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: /Nicecream History/ })).toBeTruthy();
-    expect(within(nav).getByRole('link', { name: 'History' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getByRole('link', { name: 'Bookmarks' }).getAttribute('href')).toBe('/bookmarks');
+    expect(within(nav).getByRole('link', { name: /Nicecream History/ })).toHaveAttribute('href', '/');
+    expect(within(nav).getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Bookmarks' })).toHaveAttribute('href', '/bookmarks');
     await screen.findByRole('link', { name: /Sign in with Google/ });
   });
 
   it('says it is checking who is signed in, then offers Google sign-in when signed out', async () => {
     renderApp(standardBackend({ user: null }));
-    expect(screen.getByText('Checking who is signed in…')).toBeTruthy();
+    expect(screen.getByText('Checking who is signed in…').parentElement).toHaveAttribute('role', 'status');
     const signIn = await screen.findByRole('link', { name: /Sign in with Google/ });
-    expect(signIn.getAttribute('href')).toBe('/user/google');
+    expect(signIn).toHaveAttribute('href', '/user/google');
     expect(screen.queryByRole('link', { name: /Sign out/ })).toBeNull();
   });
 
   it('shows the user with avatar, name and sign-out when signed in', async () => {
     renderApp(standardBackend({ user: USER }));
     const signOut = await screen.findByRole('link', { name: /Sign out/ });
-    expect(signOut.getAttribute('href')).toBe('/user/sign_out');
-    expect(screen.getByText('Ada Lovelace')).toBeTruthy();
+    expect(signOut).toHaveAttribute('href', '/user/sign_out');
+    expect(screen.getByRole('banner')).toHaveTextContent('Ada Lovelace');
     const avatar = document.querySelector('img.avatar');
     expect(avatar?.getAttribute('src')).toBe(USER.picture);
     expect(screen.queryByRole('link', { name: /Sign in with Google/ })).toBeNull();
@@ -49,24 +49,24 @@ describe('header', () => {
   it.each(['unavailable', 'down'] as const)('treats a /user that is %s as signed out, without crashing', async (user) => {
     renderApp(standardBackend({ user }));
     await screen.findByRole('link', { name: /Sign in with Google/ });
-    expect(screen.getByRole('heading', { name: 'History' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'History' })).toBeInTheDocument();
   });
 
   it('opens and closes the navigation menu on narrow screens', () => {
     renderApp(standardBackend());
     const toggler = screen.getByRole('button', { name: 'Show navigation' });
-    expect(toggler.getAttribute('aria-expanded')).toBe('false');
+    expect(toggler).toHaveAttribute('aria-expanded', 'false');
     fireEvent.click(toggler);
-    expect(screen.getByRole('button', { name: 'Hide navigation' }).getAttribute('aria-expanded')).toBe('true');
-    expect(document.getElementById('main-nav')?.classList.contains('show')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Hide navigation' })).toHaveAttribute('aria-expanded', 'true');
+    expect(document.getElementById('main-nav')).toHaveClass('show');
   });
 });
 
 describe('sign-in errors', () => {
   it('shows ?signin_error once, removes it from the URL and keeps the rest', async () => {
     renderApp(standardBackend(), '/?channel=2&signin_error=provider_denied');
-    const alert = await screen.findByText('Sign-in was cancelled.');
-    expect(alert).toBeTruthy();
+    await screen.findByText('Sign-in was cancelled.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Sign-in was cancelled.');
     await waitFor(() => expect(window.location.search).toBe('?channel=2'));
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss sign-in error' }));
     expect(screen.queryByText('Sign-in was cancelled.')).toBeNull();
@@ -85,7 +85,7 @@ describe('routes', () => {
     await waitFor(() => expect(document.title).toBe('Nicecream History'));
     fireEvent.click(screen.getByRole('link', { name: 'Bookmarks' }));
     expect(window.location.pathname).toBe('/bookmarks');
-    expect(await screen.findByRole('heading', { name: 'Bookmarks' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Bookmarks' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Bookmarks · Nicecream History'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
     window.history.back();
@@ -124,6 +124,7 @@ describe('routes', () => {
 
   it('says so for an unknown path', () => {
     renderApp(standardBackend(), '/nowhere');
-    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to the history' })).toHaveAttribute('href', '/');
   });
 });

@@ -7,15 +7,15 @@ describe('BookmarkButton', () => {
     const onToggle = vi.fn();
     render(<BookmarkButton title="Song" bookmarked={false} signedIn pending={false} onToggle={onToggle} />);
     const button = screen.getByRole('button', { name: 'Bookmark Song' });
-    expect(button.getAttribute('aria-pressed')).toBe('false');
-    expect(button.getAttribute('aria-disabled')).toBe('false');
+    expect(button).toHaveAttribute('aria-pressed', 'false');
+    expect(button).toHaveAttribute('aria-disabled', 'false');
     fireEvent.click(button);
     expect(onToggle).toHaveBeenCalledOnce();
   });
 
   it('offers removal when bookmarked', () => {
     render(<BookmarkButton title="Song" bookmarked signedIn pending={false} onToggle={() => undefined} />);
-    expect(screen.getByRole('button', { name: 'Remove bookmark: Song' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Remove bookmark: Song' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('does nothing while a call is pending or when signed out', () => {
@@ -24,8 +24,8 @@ describe('BookmarkButton', () => {
     fireEvent.click(screen.getByRole('button'));
     rerender(<BookmarkButton title="Song" bookmarked={false} signedIn={false} pending={false} onToggle={onToggle} />);
     const button = screen.getByRole('button');
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    expect(button.getAttribute('title')).toBe('Sign in to bookmark songs');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAttribute('title', 'Sign in to bookmark songs');
     fireEvent.click(button);
     expect(onToggle).not.toHaveBeenCalled();
   });

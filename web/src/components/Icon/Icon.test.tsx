@@ -28,9 +28,9 @@ describe('icons', () => {
   it('renders a hidden, unfocusable SVG', () => {
     const { container } = render(<Icon name="heart" class="me-1" />);
     const svg = container.querySelector('svg')!;
-    expect(svg.getAttribute('aria-hidden')).toBe('true');
-    expect(svg.getAttribute('focusable')).toBe('false');
-    expect(svg.getAttribute('class')).toBe('icon me-1');
+    expect(svg).toHaveAttribute('aria-hidden', 'true');
+    expect(svg).toHaveAttribute('focusable', 'false');
+    expect(svg).toHaveAttribute('class', 'icon me-1');
     expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^m8 2\.748/);
   });
 });

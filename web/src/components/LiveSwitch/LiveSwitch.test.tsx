@@ -17,7 +17,7 @@ describe('LiveSwitch', () => {
     const onChange = vi.fn();
     render(<LiveSwitch enabled status="live" onChange={onChange} />);
     const toggle = screen.getByRole<HTMLInputElement>('switch', { name: 'Live updates' });
-    expect(toggle.checked).toBe(true);
+    expect(toggle).toBeChecked();
     fireEvent.click(toggle);
     expect(onChange).toHaveBeenCalledWith(false);
   });

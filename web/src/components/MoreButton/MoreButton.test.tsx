@@ -13,13 +13,13 @@ describe('MoreButton', () => {
   it('waits, with a spinner, while loading', () => {
     render(<MoreButton hasMore loading onMore={() => undefined} what="songs" endText="End." />);
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'More songs' });
-    expect(button.disabled).toBe(true);
-    expect(screen.getByText('Loading more songs…')).toBeTruthy();
+    expect(button).toBeDisabled();
+    expect(screen.getByText('Loading more songs…').parentElement).toHaveAttribute('role', 'status');
   });
 
   it('says when there is nothing more', () => {
     render(<MoreButton hasMore={false} loading={false} onMore={() => undefined} what="songs" endText="End." />);
     expect(screen.queryByRole('button')).toBeNull();
-    expect(screen.getByText('End.')).toBeTruthy();
+    expect(screen.getByText('End.')).toBeInTheDocument();
   });
 });

@@ -19,17 +19,17 @@ describe('bookmarks page', () => {
   it('asks a signed-out visitor to sign in, and loads nothing', async () => {
     const backend = standardBackend({ user: null });
     renderApp(backend, '/bookmarks');
-    expect(within(screen.getByRole('main')).getByText('Checking who is signed in…')).toBeTruthy();
-    expect(await screen.findByText('Sign in to keep the songs you like and find them here later.')).toBeTruthy();
+    expect(within(screen.getByRole('main')).getByText('Checking who is signed in…').parentElement).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Sign in to keep the songs you like and find them here later.')).toBeInTheDocument();
     const links = screen.getAllByRole('link', { name: /Sign in with Google/ });
-    expect(links.every((link) => link.getAttribute('href') === '/user/google')).toBe(true);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/user/google', '/user/google']);
     expect(backend.requestsTo('/user/bookmarks')).toHaveLength(0);
   });
 
   it('says when there are no bookmarks yet, pointing to the history', async () => {
     renderApp(standardBackend({ user: USER, bookmarks: () => [] }), '/bookmarks');
-    expect(await screen.findByText('No bookmarks yet.')).toBeTruthy();
-    expect(within(screen.getByRole('main')).getByRole('link', { name: 'History' }).getAttribute('href')).toBe('/');
+    expect(await screen.findByText('No bookmarks yet.')).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'History' })).toHaveAttribute('href', '/');
   });
 
   it('lists bookmarks newest first with search links', async () => {
@@ -39,8 +39,11 @@ describe('bookmarks page', () => {
     expect(within(row).getByRole('link', { name: /Search YouTube for Air - La femme/ }).getAttribute('href')).toBe(
       'https://www.youtube.com/results?search_query=Air+-+La+femme',
     );
-    expect(within(row).getByRole('link', { name: /Search SoundCloud for Air - La femme/ })).toBeTruthy();
-    expect(screen.getByText('That is all your bookmarks.')).toBeTruthy();
+    expect(within(row).getByRole('link', { name: /Search SoundCloud for Air - La femme/ })).toHaveAttribute(
+      'href',
+      'https://soundcloud.com/search?q=Air+-+La+femme',
+    );
+    expect(screen.getByText('That is all your bookmarks.')).toBeInTheDocument();
   });
 
   it('removes a bookmark with the CSRF token', async () => {
@@ -63,7 +66,7 @@ describe('bookmarks page', () => {
     renderApp(backend, '/bookmarks');
     await waitFor(() => expect(listedIds()).toEqual([1]));
     fireEvent.click(screen.getByRole('button', { name: 'Remove bookmark: Stays' }));
-    expect(await screen.findByText('The server could not be reached. Check your connection.')).toBeTruthy();
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached. Check your connection.');
     expect(listedIds()).toEqual([1]);
   });
 
@@ -83,8 +86,8 @@ describe('bookmarks page', () => {
   it('shows an error with a retry when the bookmarks cannot be loaded', async () => {
     let down = true;
     renderApp(standardBackend({ user: USER, bookmarks: () => (down ? { status: 500, body: { detail: 'boom' } } : [bookmark(1)]) }), '/bookmarks');
-    expect(await screen.findByText('Your bookmarks could not be loaded.')).toBeTruthy();
-    expect(await screen.findByText('boom')).toBeTruthy();
+    expect(await screen.findByText('Your bookmarks could not be loaded.')).toBeInTheDocument();
+    expect(await screen.findByText('boom')).toBeInTheDocument();
     down = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(listedIds()).toEqual([1]));

@@ -24,21 +24,21 @@ function card(channelName: string) {
 describe('history page: loading, empty, error', () => {
   it('shows spinners with readable text while loading', () => {
     renderApp(standardBackend());
-    expect(screen.getByText('Loading channels…').closest('[role="status"]')).toBeTruthy();
-    expect(screen.getByText('Loading history…').closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText('Loading channels…').parentElement).toHaveAttribute('role', 'status');
+    expect(screen.getByText('Loading history…').parentElement).toHaveAttribute('role', 'status');
   });
 
   it('says when nothing was recorded', async () => {
     renderApp(standardBackend({ history: () => [] }));
-    expect(await screen.findByText('No songs recorded yet.')).toBeTruthy();
-    expect(await within(await card('red')).findByText('Nothing recorded yet.')).toBeTruthy();
+    expect(await screen.findByText('No songs recorded yet.')).toBeInTheDocument();
+    await waitFor(async () => expect(await card('red')).toHaveTextContent('Nothing recorded yet.'));
   });
 
   it('shows an error with a retry, and a toast, when the history cannot be loaded', async () => {
     let down = true;
     renderApp(standardBackend({ history: (query) => (down ? NETWORK_DOWN : pageOf(historyItems(3, 1))(query)) }));
-    expect(await screen.findByText('The history could not be loaded.')).toBeTruthy();
-    expect(await screen.findByText('The server could not be reached. Check your connection.')).toBeTruthy();
+    expect(await screen.findByText('The history could not be loaded.')).toBeInTheDocument();
+    expect(await screen.findByText('The server could not be reached. Check your connection.')).toBeInTheDocument();
     down = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
@@ -47,14 +47,14 @@ describe('history page: loading, empty, error', () => {
 
   it('says which now-playing cards could not be loaded, apart from channels with nothing yet', async () => {
     renderApp(standardBackend({ history: (query) => (query.channelId === 2 ? NETWORK_DOWN : query.channelId === 1 ? [historyItem(4)] : []) }));
-    expect(await within(await card('green')).findByText('Not available right now.')).toBeTruthy();
-    expect(within(await card('blue')).getByText('Nothing recorded yet.')).toBeTruthy();
-    expect(within(await card('red')).getByText(historyItem(4).song_title)).toBeTruthy();
+    await waitFor(async () => expect(await card('green')).toHaveTextContent('Not available right now.'));
+    expect(await card('blue')).toHaveTextContent('Nothing recorded yet.');
+    expect(await card('red')).toHaveTextContent(historyItem(4).song_title);
   });
 
   it('shows an error with a retry when the channels cannot be loaded', async () => {
     renderApp(standardBackend({ channels: 'down' }));
-    expect(await screen.findByText('The channels could not be loaded.')).toBeTruthy();
+    expect(await screen.findByText('The channels could not be loaded.')).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Filter history by channel' })).toBeNull();
   });
 });
@@ -65,26 +65,26 @@ describe('history page: list and now playing', () => {
     renderApp(backend);
     await waitFor(() => expect(listedIds()).toEqual([2, 1]));
     const row = within(historyList()).getAllByRole('listitem')[0]!;
-    expect(within(row).getByText('Moby - Porcelain')).toBeTruthy();
-    expect(row.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-27T19:57:07.590829+00:00');
+    expect(row.querySelector('.song-title')).toHaveTextContent(/^Moby - Porcelain$/);
+    expect(row.querySelector('time')).toHaveAttribute('datetime', '2026-11-27T19:57:07.590829+00:00');
     const youtube = within(row).getByRole('link', { name: /Search YouTube for Moby - Porcelain/ });
-    expect(youtube.getAttribute('href')).toBe('https://www.youtube.com/results?search_query=Moby+-+Porcelain');
-    expect(youtube.getAttribute('target')).toBe('_blank');
-    expect(youtube.getAttribute('rel')).toContain('noopener');
+    expect(youtube).toHaveAttribute('href', 'https://www.youtube.com/results?search_query=Moby+-+Porcelain');
+    expect(youtube).toHaveAttribute('target', '_blank');
+    expect(youtube).toHaveAttribute('rel', expect.stringContaining('noopener'));
     const soundcloud = within(row).getByRole('link', { name: /Search SoundCloud for Moby - Porcelain/ });
-    expect(soundcloud.getAttribute('href')).toBe('https://soundcloud.com/search?q=Moby+-+Porcelain');
-    expect(soundcloud.getAttribute('rel')).toContain('noopener');
-    expect(within(row).getByRole('button', { name: /Bookmark Moby - Porcelain/ })).toBeTruthy();
-    expect(backend.requestsTo('/history').some((r) => r.url.search === '?limit=50')).toBe(true);
+    expect(soundcloud).toHaveAttribute('href', 'https://soundcloud.com/search?q=Moby+-+Porcelain');
+    expect(soundcloud).toHaveAttribute('rel', expect.stringContaining('noopener'));
+    expect(within(row).getByRole('button', { name: /Bookmark Moby - Porcelain/ })).toHaveAttribute('aria-pressed', 'false');
+    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?limit=50');
   });
 
   it('fills one now-playing card per channel from limit=1 calls', async () => {
     const items = [historyItem(9, { channel_id: 3, song_title: 'Blue now' }), historyItem(8, { channel_id: 1, song_title: 'Red now' })];
     const backend = standardBackend({ history: pageOf(items) });
     renderApp(backend);
-    expect(await within(await card('red')).findByText('Red now')).toBeTruthy();
-    expect(within(await card('blue')).getByText('Blue now')).toBeTruthy();
-    expect(within(await card('green')).getByText('Nothing recorded yet.')).toBeTruthy();
+    await waitFor(async () => expect(await card('red')).toHaveTextContent('Red now'));
+    expect(await card('blue')).toHaveTextContent('Blue now');
+    expect(await card('green')).toHaveTextContent('Nothing recorded yet.');
     const limitOne = backend.requestsTo('/history').filter((r) => r.url.searchParams.get('limit') === '1');
     expect(limitOne.map((r) => r.url.searchParams.get('channel_id')).sort()).toEqual(['1', '2', '3']);
   });
@@ -101,7 +101,7 @@ describe('history page: list and now playing', () => {
     const cursors = backend.requestsTo('/history').map((r) => r.url.searchParams.get('before')).filter(Boolean);
     expect(cursors).toEqual(['71', '21']);
     expect(screen.queryByLabelText('More songs')).toBeNull();
-    expect(screen.getByText('That is all the history there is.')).toBeTruthy();
+    expect(screen.getByText('That is all the history there is.')).toBeInTheDocument();
   });
 });
 
@@ -117,13 +117,13 @@ describe('history page: channel filter', () => {
     const backend = standardBackend({ history: pageOf(items) });
     renderApp(backend);
     const filter = await screen.findByRole('group', { name: 'Filter history by channel' });
-    expect(within(filter).getByRole('button', { name: 'All' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(filter).getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
     fireEvent.click(within(filter).getByRole('button', { name: 'green' }));
     expect(window.location.search).toBe('?channel=2');
     await waitFor(() => expect(listedIds()).toEqual([6, 4]));
-    expect(within(filter).getByRole('button', { name: 'green' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('heading', { name: 'History of green' })).toBeTruthy();
+    expect(within(filter).getByRole('button', { name: 'green' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.getElementById('history-heading')).toHaveTextContent(/^History of green$/);
     fireEvent.click(within(filter).getByRole('button', { name: 'All' }));
     expect(window.location.search).toBe('');
     await waitFor(() => expect(listedIds()).toEqual([6, 5, 4, 3]));
@@ -133,7 +133,7 @@ describe('history page: channel filter', () => {
     const backend = standardBackend({ history: pageOf(items) });
     renderApp(backend, '/?channel=3');
     await waitFor(() => expect(listedIds()).toEqual([3]));
-    expect(backend.requestsTo('/history').some((r) => r.url.search === '?channel_id=3&limit=50')).toBe(true);
+    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?channel_id=3&limit=50');
   });
 
   it('shows everything for a channel that does not exist', async () => {
@@ -158,8 +158,8 @@ describe('history page: live updates', () => {
     renderApp(backend);
     await waitFor(() => expect(listedIds()).toEqual([10, 9]));
     const toggle = screen.getByRole<HTMLInputElement>('switch', { name: 'Live updates' });
-    expect(toggle.checked).toBe(true);
-    expect(screen.getByText('Connecting…')).toBeTruthy();
+    expect(toggle).toBeChecked();
+    expect(screen.getByText('Connecting…')).toHaveAttribute('data-status', 'connecting');
     const source = backend.sources[0]!;
     expect(source.url).toMatch(/^\/history\/events/);
     source.open();
@@ -167,8 +167,8 @@ describe('history page: live updates', () => {
     source.send(historyItem(11, { channel_id: 2, song_title: 'Fresh one' }));
     await waitFor(() => expect(listedIds()).toEqual([11, 10, 9]));
     const fresh = within(historyList()).getAllByRole('listitem')[0]!;
-    expect(fresh.classList.contains('is-live')).toBe(true);
-    expect(within(await card('green')).getByText('Fresh one')).toBeTruthy();
+    expect(fresh).toHaveClass('is-live');
+    expect(await card('green')).toHaveTextContent('Fresh one');
   });
 
   it('does not repeat an item that is sent again, nor one already loaded', async () => {
@@ -190,8 +190,8 @@ describe('history page: live updates', () => {
     backend.sources[0]!.send(historyItem(6, { channel_id: 3, song_title: 'On blue' }));
     backend.sources[0]!.send(historyItem(7, { channel_id: 1, song_title: 'On red' }));
     await waitFor(() => expect(listedIds()).toEqual([7, 5]));
-    expect(within(await card('blue')).getByText('On blue')).toBeTruthy();
-    expect(within(await card('red')).getByText('On red')).toBeTruthy();
+    expect(await card('blue')).toHaveTextContent('On blue');
+    expect(await card('red')).toHaveTextContent('On red');
   });
 
   it('has no gap or repeat when items arrived live before "More"', async () => {
@@ -215,7 +215,7 @@ describe('history page: live updates', () => {
     const first = backend.sources[0]!;
     first.open();
     first.fail(false);
-    expect(await screen.findByText('Reconnecting…')).toBeTruthy();
+    expect(await screen.findByText('Reconnecting…')).toHaveAttribute('data-status', 'reconnecting');
     first.fail(true);
     await waitFor(() => expect(backend.sources).toHaveLength(2), { timeout: 3_000 });
     expect(backend.sources[1]!.url).toBe('/history/events?last_event_id=30');
@@ -227,7 +227,7 @@ describe('history page: live updates', () => {
     await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
     fireEvent.click(screen.getByRole('switch', { name: 'Live updates' }));
     expect(backend.sources[0]!.closed).toBe(true);
-    expect(screen.getByText('Off')).toBeTruthy();
+    expect(screen.getByText('Off')).toHaveAttribute('data-status', 'off');
     fireEvent.click(screen.getByRole('switch', { name: 'Live updates' }));
     expect(backend.sources).toHaveLength(2);
     expect(backend.sources[1]!.url).toBe('/history/events?last_event_id=3');
@@ -241,8 +241,8 @@ describe('history page: bookmarks', () => {
     await screen.findByRole('link', { name: /Sign in with Google/ });
     await waitFor(() => expect(listedIds()).toEqual([1]));
     const heart = within(historyList()).getByRole('button', { name: /Bookmark Song \(sign in to bookmark songs\)/ });
-    expect(heart.getAttribute('aria-disabled')).toBe('true');
-    expect(heart.getAttribute('title')).toBe('Sign in to bookmark songs');
+    expect(heart).toHaveAttribute('aria-disabled', 'true');
+    expect(heart).toHaveAttribute('title', 'Sign in to bookmark songs');
     fireEvent.click(heart);
     expect(backend.requestsTo('/user/bookmarks', 'POST')).toHaveLength(0);
   });
@@ -291,7 +291,7 @@ describe('history page: bookmarks', () => {
     await waitFor(() => expect(listedIds()).toEqual([1]));
     fireEvent.click(within(historyList()).getByRole('button', { name: 'Bookmark Nope' }));
     const toast = await screen.findByText(/X-Csrf-Token/);
-    expect(toast.closest('.toast')).toBeTruthy();
-    expect(within(historyList()).getByRole('button', { name: 'Bookmark Nope' }).getAttribute('aria-pressed')).toBe('false');
+    expect(toast.closest('.toast')).toBeInTheDocument();
+    expect(within(historyList()).getByRole('button', { name: 'Bookmark Nope' })).toHaveAttribute('aria-pressed', 'false');
   });
 });
