@@ -40,7 +40,10 @@ export default tseslint.config(
   },
   {
     files: ['public/**/*.js'],
-    languageOptions: { globals: { ...globals.browser, SwaggerUIBundle: 'readonly', SwaggerUIStandalonePreset: 'readonly' }, sourceType: 'script' },
+    languageOptions: {
+      globals: { ...globals.browser, SwaggerUIBundle: 'readonly', SwaggerUIStandalonePreset: 'readonly' },
+      sourceType: 'script',
+    },
     // Plain ES5 served as is: `catch (e)` keeps its binding.
     rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },

@@ -6,11 +6,7 @@ import type { Plugin } from 'vite';
 // The Swagger UI files the server's /docs page needs, copied verbatim from the
 // swagger-ui-dist package so the page works offline and nothing is loaded from a CDN.
 // Our own docs/index.html and docs/swagger-initializer.js live in public/docs/.
-export const SWAGGER_UI_FILES = [
-  'swagger-ui.css',
-  'swagger-ui-bundle.js',
-  'swagger-ui-standalone-preset.js',
-] as const;
+export const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'] as const;
 
 const DOCS_DIR = 'docs';
 

@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildUrl, createApiClient, errorFromResponse, isCrossOrigin, PAGE_SIZE } from './client';
-import {
-  HttpError,
-  NetworkError,
-  NotFoundError,
-  ServiceUnavailableError,
-  UnauthorizedError,
-  ValidationError,
-} from './errors';
+import { HttpError, NetworkError, NotFoundError, ServiceUnavailableError, UnauthorizedError, ValidationError } from './errors';
 import { FakeEventSource } from '../test/fake-event-source';
 
 function jsonResponse(body: unknown, status = 200): Response {

@@ -1,13 +1,5 @@
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
-import {
-  ApiError,
-  HttpError,
-  NetworkError,
-  NotFoundError,
-  ServiceUnavailableError,
-  UnauthorizedError,
-  ValidationError,
-} from './errors';
+import { ApiError, HttpError, NetworkError, NotFoundError, ServiceUnavailableError, UnauthorizedError, ValidationError } from './errors';
 import type { Bookmark, Channel, HistoryItem, HistoryPageRequest, PageRequest, User, ValidationDetail } from './types';
 
 // Every call the app makes to the HTTP API, and the one place where HTTP
@@ -117,11 +109,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const pageUrl = options.pageUrl ?? (() => window.location.href);
   const createEventSource = options.createEventSource ?? ((url, init) => new EventSource(url, init));
 
-  async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, init: {
-    query?: Record<string, QueryValue>;
-    body?: unknown;
-    signal?: AbortSignal | undefined;
-  } = {}): Promise<T> {
+  async function request<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    init: {
+      query?: Record<string, QueryValue>;
+      body?: unknown;
+      signal?: AbortSignal | undefined;
+    } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET') {

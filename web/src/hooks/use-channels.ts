@@ -4,10 +4,7 @@ import type { Channel } from '../api/types';
 import { useApi } from './use-api';
 import { useToasts } from './use-toasts';
 
-export type ChannelsState =
-  | { status: 'loading' }
-  | { status: 'error' }
-  | { status: 'ready'; channels: Channel[] };
+export type ChannelsState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; channels: Channel[] };
 
 export function useChannels(): { state: ChannelsState; retry: () => void } {
   const api = useApi();

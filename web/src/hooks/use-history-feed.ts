@@ -13,7 +13,10 @@ export interface HistoryFeed extends PagedListState<HistoryItem> {
 /** The history of one channel (null = all), paged, with live items on top. */
 export function useHistoryFeed(channelId: number | null): HistoryFeed {
   const api = useApi();
-  const fetchPage = useCallback<PageFetcher<HistoryItem>>((page, signal) => api.getHistory({ ...page, channelId }, signal), [api, channelId]);
+  const fetchPage = useCallback<PageFetcher<HistoryItem>>(
+    (page, signal) => api.getHistory({ ...page, channelId }, signal),
+    [api, channelId],
+  );
   const feed = usePagedList(fetchPage);
   const { update } = feed;
   const addLive = useCallback((item: HistoryItem) => update((list) => addLiveItem(list, item, channelId)), [update, channelId]);

@@ -8,11 +8,7 @@ import { useApi } from './use-api';
  * to `onItem`. `lastSeenId` tells where a (re)opened stream should resume.
  * The callbacks may change on every render without reopening the stream.
  */
-export function useLiveHistory(
-  enabled: boolean,
-  onItem: (item: HistoryItem) => void,
-  lastSeenId: () => number | null,
-): LiveStatus {
+export function useLiveHistory(enabled: boolean, onItem: (item: HistoryItem) => void, lastSeenId: () => number | null): LiveStatus {
   const api = useApi();
   const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
   const onItemRef = useRef(onItem);

@@ -17,7 +17,9 @@ function targets(listed: HistoryItem[], playing: HistoryItem[]): LiveTargets {
 
 function renderLiveMerge(enabled: boolean, page: LiveTargets) {
   const backend = createFakeBackend(() => ({ status: 404 }));
-  const wrapper = ({ children }: { children: ComponentChildren }) => <ApiContext.Provider value={backend.api}>{children}</ApiContext.Provider>;
+  const wrapper = ({ children }: { children: ComponentChildren }) => (
+    <ApiContext.Provider value={backend.api}>{children}</ApiContext.Provider>
+  );
   const hook = renderHook(({ on }: { on: boolean }) => useLiveMerge(on, page), { wrapper, initialProps: { on: enabled } });
   return { backend, hook };
 }

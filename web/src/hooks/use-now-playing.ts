@@ -26,17 +26,17 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
     if (channels === null) return;
     const abort = new AbortController();
     setLoading(true);
-    void Promise.allSettled(
-      channels.map((channel) => api.getHistory({ channelId: channel.id, limit: 1 }, abort.signal)),
-    ).then((results) => {
-      if (abort.signal.aborted) return;
-      const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-      setNowPlaying((current) => latest.reduce(updateNowPlaying, current));
-      const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      setFailed(new Set(channels.filter((_, index) => results[index]?.status === 'rejected').map((channel) => channel.id)));
-      setLoading(false);
-      if (failure) toasts.showError(failure.reason);
-    });
+    void Promise.allSettled(channels.map((channel) => api.getHistory({ channelId: channel.id, limit: 1 }, abort.signal))).then(
+      (results) => {
+        if (abort.signal.aborted) return;
+        const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+        setNowPlaying((current) => latest.reduce(updateNowPlaying, current));
+        const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        setFailed(new Set(channels.filter((_, index) => results[index]?.status === 'rejected').map((channel) => channel.id)));
+        setLoading(false);
+        if (failure) toasts.showError(failure.reason);
+      },
+    );
     return () => abort.abort();
   }, [api, toasts, channels]);
 

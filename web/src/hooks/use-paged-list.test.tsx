@@ -34,7 +34,9 @@ function items(from: number, to: number): Item[] {
 
 function renderPagedList(initial: PageFetcher<Item> | null, pageSize = 3) {
   const toasts = { show: vi.fn(), showError: vi.fn() };
-  const wrapper = ({ children }: { children: ComponentChildren }) => <ToastContext.Provider value={toasts}>{children}</ToastContext.Provider>;
+  const wrapper = ({ children }: { children: ComponentChildren }) => (
+    <ToastContext.Provider value={toasts}>{children}</ToastContext.Provider>
+  );
   const hook = renderHook(({ fetchPage }: { fetchPage: PageFetcher<Item> | null }) => usePagedList(fetchPage, pageSize), {
     wrapper,
     initialProps: { fetchPage: initial },

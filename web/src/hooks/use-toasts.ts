@@ -47,7 +47,10 @@ export function useToastState(timeoutMs = TOAST_TIMEOUT_MS) {
     (message: string, tone: ToastTone = 'danger') => {
       const id = nextId.current++;
       setToasts((shown) => (shown.some((toast) => toast.message === message) ? shown : [...shown, { id, message, tone }]));
-      timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), timeoutMs),
+      );
     },
     [dismiss, timeoutMs],
   );

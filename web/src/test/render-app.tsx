@@ -9,7 +9,11 @@ export interface BackendSetup {
   user?: User | null | 'unavailable' | 'down';
   channels?: Channel[] | 'down';
   /** Answers GET /history; gets the parsed query. Default: nothing recorded. */
-  history?: (query: { channelId: number | null; limit: number; before: number | null }) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
+  history?: (query: {
+    channelId: number | null;
+    limit: number;
+    before: number | null;
+  }) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
   bookmarks?: (query: { before: number | null }) => Bookmark[] | FakeResponse | typeof NETWORK_DOWN;
   /** Answers POST/DELETE bookmark calls; default: 200 with a made-up bookmark / {}. */
   mutate?: Handler;

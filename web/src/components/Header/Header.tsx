@@ -26,7 +26,9 @@ function Avatar({ user }: { user: User }) {
     );
   }
   // alt="" since the name is written beside it.
-  return <img class="avatar" src={user.picture} alt="" width={32} height={32} referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
+  return (
+    <img class="avatar" src={user.picture} alt="" width={32} height={32} referrerPolicy="no-referrer" onError={() => setFailed(true)} />
+  );
 }
 
 function Account() {

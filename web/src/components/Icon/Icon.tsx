@@ -2,9 +2,7 @@ import { h } from 'preact';
 import { ICONS, type IconName } from './icons';
 import { parseSvgIcon, type SvgIcon } from './svg-elements';
 
-const PARSED = Object.fromEntries(
-  Object.entries(ICONS).map(([name, svg]) => [name, parseSvgIcon(svg)]),
-) as Record<IconName, SvgIcon>;
+const PARSED = Object.fromEntries(Object.entries(ICONS).map(([name, svg]) => [name, parseSvgIcon(svg)])) as Record<IconName, SvgIcon>;
 
 /** A decorative inline SVG icon; the control it sits in carries the text or aria-label. */
 export function Icon({ name, class: className }: { name: IconName; class?: string }) {

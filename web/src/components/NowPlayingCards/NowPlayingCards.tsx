@@ -28,7 +28,11 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmar
           const item = nowPlaying.get(channel.id);
           return (
             <div class="col" key={channel.id}>
-              <article class={`card h-100 now-playing-card channel-${channel.name}`} aria-label={`Channel ${channel.name}`} data-channel-id={channel.id}>
+              <article
+                class={`card h-100 now-playing-card channel-${channel.name}`}
+                aria-label={`Channel ${channel.name}`}
+                data-channel-id={channel.id}
+              >
                 <div class="card-body d-flex flex-column">
                   <h3 class="h6 card-title text-uppercase d-flex align-items-center gap-2 mb-2">
                     <Icon name="broadcast" />

@@ -36,9 +36,11 @@ describe('bookmarks page', () => {
     renderApp(standardBackend({ user: USER, bookmarks: () => [bookmark(2, { song_title: 'Air - La femme' }), bookmark(1)] }), '/bookmarks');
     await waitFor(() => expect(listedIds()).toEqual([2, 1]));
     const row = screen.getByText('Air - La femme').closest('li')!;
-    expect(within(row).getByRole('link', { name: /Search YouTube for Air - La femme/ }).getAttribute('href')).toBe(
-      'https://www.youtube.com/results?search_query=Air+-+La+femme',
-    );
+    expect(
+      within(row)
+        .getByRole('link', { name: /Search YouTube for Air - La femme/ })
+        .getAttribute('href'),
+    ).toBe('https://www.youtube.com/results?search_query=Air+-+La+femme');
     expect(within(row).getByRole('link', { name: /Search SoundCloud for Air - La femme/ })).toHaveAttribute(
       'href',
       'https://soundcloud.com/search?q=Air+-+La+femme',
@@ -48,7 +50,10 @@ describe('bookmarks page', () => {
 
   it('removes a bookmark with the CSRF token', async () => {
     document.cookie = 'nicecream_history_csrf=tok-9; path=/';
-    const backend = standardBackend({ user: USER, bookmarks: () => [bookmark(2, { song_title: 'Keep' }), bookmark(1, { song_title: 'Drop' })] });
+    const backend = standardBackend({
+      user: USER,
+      bookmarks: () => [bookmark(2, { song_title: 'Keep' }), bookmark(1, { song_title: 'Drop' })],
+    });
     renderApp(backend, '/bookmarks');
     await waitFor(() => expect(listedIds()).toEqual([2, 1]));
     fireEvent.click(screen.getByRole('button', { name: 'Remove bookmark: Drop' }));
@@ -85,7 +90,10 @@ describe('bookmarks page', () => {
 
   it('shows an error with a retry when the bookmarks cannot be loaded', async () => {
     let down = true;
-    renderApp(standardBackend({ user: USER, bookmarks: () => (down ? { status: 500, body: { detail: 'boom' } } : [bookmark(1)]) }), '/bookmarks');
+    renderApp(
+      standardBackend({ user: USER, bookmarks: () => (down ? { status: 500, body: { detail: 'boom' } } : [bookmark(1)]) }),
+      '/bookmarks',
+    );
     expect(await screen.findByText('Your bookmarks could not be loaded.')).toBeInTheDocument();
     expect(await screen.findByText('boom')).toBeInTheDocument();
     down = false;

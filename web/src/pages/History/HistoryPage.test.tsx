@@ -46,7 +46,9 @@ describe('history page: loading, empty, error', () => {
   });
 
   it('says which now-playing cards could not be loaded, apart from channels with nothing yet', async () => {
-    renderApp(standardBackend({ history: (query) => (query.channelId === 2 ? NETWORK_DOWN : query.channelId === 1 ? [historyItem(4)] : []) }));
+    renderApp(
+      standardBackend({ history: (query) => (query.channelId === 2 ? NETWORK_DOWN : query.channelId === 1 ? [historyItem(4)] : []) }),
+    );
     await waitFor(async () => expect(await card('green')).toHaveTextContent('Not available right now.'));
     expect(await card('blue')).toHaveTextContent('Nothing recorded yet.');
     expect(await card('red')).toHaveTextContent(historyItem(4).song_title);
@@ -98,7 +100,10 @@ describe('history page: list and now playing', () => {
     fireEvent.click(moreButton());
     await waitFor(() => expect(listedIds()).toHaveLength(120));
     expect(listedIds()).toEqual(historyItems(120, 1).map((item) => item.id));
-    const cursors = backend.requestsTo('/history').map((r) => r.url.searchParams.get('before')).filter(Boolean);
+    const cursors = backend
+      .requestsTo('/history')
+      .map((r) => r.url.searchParams.get('before'))
+      .filter(Boolean);
     expect(cursors).toEqual(['71', '21']);
     expect(screen.queryByLabelText('More songs')).toBeNull();
     expect(screen.getByText('That is all the history there is.')).toBeInTheDocument();
@@ -249,7 +254,11 @@ describe('history page: bookmarks', () => {
 
   it('bookmarks a song with the CSRF token, marks every play of it, and removes it again', async () => {
     document.cookie = 'nicecream_history_csrf=csrf-123; path=/';
-    const items = [historyItem(3, { song_id: 50, song_title: 'Twice' }), historyItem(2), historyItem(1, { song_id: 50, song_title: 'Twice' })];
+    const items = [
+      historyItem(3, { song_id: 50, song_title: 'Twice' }),
+      historyItem(2),
+      historyItem(1, { song_id: 50, song_title: 'Twice' }),
+    ];
     const backend = standardBackend({ user: USER, history: pageOf(items) });
     renderApp(backend);
     await screen.findByText('Ada Lovelace');
@@ -271,7 +280,10 @@ describe('history page: bookmarks', () => {
   });
 
   it('shows the server-side bookmark state and gives live plays of a bookmarked song a filled heart', async () => {
-    const backend = standardBackend({ user: USER, history: pageOf([historyItem(1, { song_id: 50, bookmark_id: 77, song_title: 'Loved' })]) });
+    const backend = standardBackend({
+      user: USER,
+      history: pageOf([historyItem(1, { song_id: 50, bookmark_id: 77, song_title: 'Loved' })]),
+    });
     renderApp(backend);
     await waitFor(() => expect(listedIds()).toEqual([1]));
     backend.sources[0]!.send(historyItem(2, { song_id: 50, song_title: 'Loved' }));

@@ -76,18 +76,11 @@ export function HistoryPage() {
 
         {feed.status === 'error' && <ErrorAlert message="The history could not be loaded." onRetry={feed.retry} />}
         {feed.items.length > 0 && (
-          <HistoryList
-            items={feed.items}
-            liveIds={feed.list.addedIds}
-            channels={channels ?? []}
-            bookmarking={bookmarks}
-          />
+          <HistoryList items={feed.items} liveIds={feed.list.addedIds} channels={channels ?? []} bookmarking={bookmarks} />
         )}
         {feed.status === 'loading' && <LoadingBlock label="Loading history…" />}
         {feed.status === 'ready' && feed.items.length === 0 && (
-          <p class="text-body-secondary empty-state">
-            No songs recorded{selectedName ? ` on ${selectedName}` : ''} yet.
-          </p>
+          <p class="text-body-secondary empty-state">No songs recorded{selectedName ? ` on ${selectedName}` : ''} yet.</p>
         )}
         {feed.status === 'ready' && feed.items.length > 0 && (
           <MoreButton
