@@ -88,11 +88,10 @@ export function usePagedList<T extends Identified>(fetchPage: PageFetcher<T> | n
         toasts.showError(error);
       },
     );
-    const requests = inFlight;
     return () => {
       generation.current += 1;
-      requests.current?.abort();
-      requests.current = null;
+      inFlight.current?.abort();
+      inFlight.current = null;
     };
   }, [fetchPage, pageSize, attempt, request, update, toasts]);
 
