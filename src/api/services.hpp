@@ -2,11 +2,11 @@
 
 #include <optional>
 
-#include "api/history_cache.hpp"
+#include "api/common/history_cache.hpp"
+#include "api/settings.hpp"
 #include "auth/oidc_client.hpp"
 #include "auth/session_cookies.hpp"
 #include "concurrency/blocking_pool.hpp"
-#include "config/config.hpp"
 #include "domain/models.hpp"
 #include "events/bus.hpp"
 #include "http/request.hpp"
@@ -19,7 +19,7 @@ struct Services {
   store::Store& store;
   concurrency::BlockingPool& blocking;
   events::Bus& bus;
-  const config::Config& config;
+  const Settings& settings;
   HistoryCache& history_cache;
   const auth::SessionCookies& sessions;
   auth::OidcClient* oidc = nullptr;  // null: sign-in is not configured

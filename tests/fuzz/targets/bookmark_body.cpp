@@ -1,9 +1,11 @@
 // A POST /user/bookmarks body, read as the handler reads it: the JSON object (415 / 422 when it
 // is not one), then {"song_id": N}, and the 422 answer listing what is wrong.
+#include "api/bookmarks/bookmark_body.hpp"
+
 #include <boost/json/parse.hpp>
 
-#include "api/json_body.hpp"
-#include "api/responses.hpp"
+#include "api/common/json_body.hpp"
+#include "api/common/responses.hpp"
 #include "domain/models.hpp"
 #include "support/check.hpp"
 #include "support/input.hpp"
@@ -12,25 +14,6 @@ using namespace nicecream;
 namespace bhttp = boost::beast::http;
 
 namespace {
-
-// Stand-in for src/api/bookmarks.cpp's read_song_id, which is private to that file (to be
-// replaced by a call once it is exposed): unknown fields, a missing song_id and one that is not
-// an int64 >= 1 are errors.
-std::optional<domain::Id> read_song_id(const boost::json::object& body,
-                                       domain::ValidationErrors& errors) {
-  for (const auto& field : body)
-    if (field.key() != "song_id")
-      errors.add("body", field.key(), std::string(domain::messages::unknown_field));
-  const auto* value = body.if_contains("song_id");
-  if (value == nullptr || !value->is_int64()) {
-    errors.add("body", "song_id",
-               std::string(value ? domain::messages::not_integer : domain::messages::required));
-    return std::nullopt;
-  }
-  const auto id = domain::read_integer(std::to_string(value->get_int64()), {.min = 1}, "body",
-                                       "song_id", errors);
-  return errors.empty() ? id : std::nullopt;
-}
 
 void require_json_error(const http::Response& response) {
   const auto status = response.message.result();
@@ -58,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   domain::ValidationErrors errors;
-  const auto song_id = read_song_id(std::get<boost::json::object>(body), errors);
+  const auto song_id = api::read_song_id(std::get<boost::json::object>(body), errors);
   if (song_id) {
     fuzz::require(*song_id >= 1, "a song id is >= 1");
     return 0;

@@ -7,11 +7,11 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 
-#include "api/query_reader.hpp"
+#include "api/common/query_reader.hpp"
+#include "config/config.hpp"
 #include "domain/pages.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
-#include "http/server_options.hpp"
 #include "support/check.hpp"
 #include "support/input.hpp"
 
@@ -29,7 +29,7 @@ struct Parsed {
 // What Beast's read loop does: hand the parser what has arrived; after need_more, call it again
 // only with more bytes (the parser's contract), otherwise while bytes are left.
 Parsed parse(std::string_view bytes, std::size_t piece) {
-  const http::ServerOptions options;
+  const config::ServerConfig options;  // the defaults serve starts with
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
   parser.body_limit(options.max_body_bytes);
@@ -64,7 +64,7 @@ Parsed parse(std::string_view bytes, std::size_t piece) {
 void require_same(std::string_view bytes, const Parsed& whole, const Parsed& pieces) {
   const auto header_end = bytes.find("\r\n\r\n");
   const bool over_limit = header_end == std::string_view::npos ||
-                          header_end + 4 > http::ServerOptions{}.max_header_bytes;
+                          header_end + 4 > config::ServerConfig{}.max_header_bytes;
   if (whole.done && pieces.error == bhttp::error::header_limit && over_limit) return;
   fuzz::require(whole.done == pieces.done, "pieces and whole agree on reading a request");
   if (!whole.done) return;
@@ -99,13 +99,12 @@ void require_integer_text(std::optional<std::int64_t> value, std::string_view te
 }
 
 void read_query(const http::QueryParams& query) {
-  api::QueryReader history(query, {"channel_id", "offset", "limit", "before"});
+  api::QueryReader history(query, {"channel_id"}, api::kPageParameters);
   require_integer_text(history.integer("channel_id", {.min = 0}),
                        query.get("channel_id").value_or(""));
-  const auto limit = history.integer("limit", {.min = 1, .max = domain::kMaxPageSize});
-  fuzz::require(!limit || (*limit >= 1 && *limit <= domain::kMaxPageSize), "limit in range");
-  history.integer("offset", {.min = 0});
-  history.integer("before", {.min = 1});
+  const auto window = api::read_page_window(history);
+  fuzz::require(window.limit >= 1 && window.limit <= domain::kMaxPageSize, "limit in range");
+  fuzz::require(window.offset >= 0 && window.before.value_or(1) >= 1, "offset and before in range");
   api::QueryReader events(query, {"channel_id", "last_event_id"});
   events.integer("last_event_id", {.min = 0});
 }

@@ -5,11 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "api/history_cache.hpp"
-#include "api/json_views.hpp"
-#include "api/live_stream.hpp"
-#include "api/query_reader.hpp"
-#include "api/static_files.hpp"
+#include "api/common/history_cache.hpp"
+#include "api/common/json_views.hpp"
+#include "api/common/query_reader.hpp"
+#include "api/live/live_stream.hpp"
+#include "api/web/static_files.hpp"
+#include "domain/pages.hpp"
 #include "domain/timestamp.hpp"
 
 namespace nicecream::api {
@@ -81,6 +82,36 @@ TEST(QueryReader, ReportsUnknownParameters) {
   QueryReader reader(query, {"offset"});
   EXPECT_EQ(reader.integer("offset", {.min = 0}), 1);
   EXPECT_EQ(reader.errors().entries().at("query").at("bogus").front(), "Unknown field.");
+}
+
+TEST(PageWindow, DefaultsToTheFirstPageOfFifty) {
+  http::QueryParams query;
+  QueryReader reader(query, {}, kPageParameters);
+  const auto window = read_page_window(reader);
+  EXPECT_EQ(window.offset, 0);
+  EXPECT_EQ(window.limit, domain::kDefaultPageSize);
+  EXPECT_FALSE(window.before);
+  EXPECT_TRUE(reader.errors().empty());
+}
+
+TEST(PageWindow, ReadsOffsetLimitAndBeforeBesideTheRoutesOwnParameters) {
+  http::QueryParams query{
+      {{"channel_id", "2"}, {"offset", "10"}, {"limit", "5"}, {"before", "99"}}};
+  QueryReader reader(query, {"channel_id"}, kPageParameters);
+  const auto window = read_page_window(reader);
+  EXPECT_EQ(window.offset, 10);
+  EXPECT_EQ(window.limit, 5);
+  EXPECT_EQ(window.before, 99);
+  EXPECT_TRUE(reader.errors().empty()) << "channel_id is known";
+}
+
+TEST(PageWindow, OutOfRangeValuesAreErrorsOnTheirFields) {
+  http::QueryParams query{{{"offset", "-1"}, {"limit", "101"}, {"before", "0"}}};
+  QueryReader reader(query, {}, kPageParameters);
+  read_page_window(reader);
+  const auto& errors = reader.errors().entries().at("query");
+  for (const auto* field : {"offset", "limit", "before"})
+    EXPECT_TRUE(errors.contains(field)) << field;
 }
 
 TEST(StaticFiles, OnlyPlainRelativePathsAreSafe) {

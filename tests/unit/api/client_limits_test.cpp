@@ -1,4 +1,4 @@
-#include "api/client_limits.hpp"
+#include "api/common/client_limits.hpp"
 
 #include <gtest/gtest.h>
 

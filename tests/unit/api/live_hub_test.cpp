@@ -1,4 +1,4 @@
-#include "api/live_hub.hpp"
+#include "api/live/live_hub.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,42 @@
+#include "api/live/live_hub.hpp"
+
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace nicecream::api {
+
+struct LiveHub::Members {
+  std::mutex mutex;
+  std::unordered_map<const LiveQueue*, std::shared_ptr<LiveQueue>> queues;
+
+  // Called on the bus's thread, in publication order. The lock covers only copying the member
+  // list, so streams opening and closing on I/O threads never wait for a whole fan-out.
+  void deliver(const domain::HistoryItem& item) {
+    const auto event = make_live_event(item);
+    std::vector<std::shared_ptr<LiveQueue>> recipients;
+    {
+      std::lock_guard lock(mutex);
+      recipients.reserve(queues.size());
+      for (const auto& [key, queue] : queues) recipients.push_back(queue);
+    }
+    for (const auto& queue : recipients) queue->offer(event);
+  }
+};
+
+LiveHub::LiveHub(events::Bus& bus)
+    : members_(std::make_shared<Members>()),
+      subscription_(bus.subscribe(
+          [members = members_](const domain::HistoryItem& item) { members->deliver(item); })) {}
+
+std::unique_ptr<events::Subscription> LiveHub::join(std::shared_ptr<LiveQueue> queue) {
+  const LiveQueue* key = queue.get();
+  std::lock_guard lock(members_->mutex);
+  members_->queues.emplace(key, std::move(queue));
+  return std::make_unique<events::ScopedSubscription>([members = members_, key] {
+    std::lock_guard lock(members->mutex);
+    members->queues.erase(key);
+  });
+}
+
+}  // namespace nicecream::api

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <memory>
+
+#include "api/live/live_stream.hpp"
+#include "events/bus.hpp"
+
+namespace nicecream::api {
+
+// The process's one bus subscription for all of its SSE clients: each new item is formatted once
+// and offered to every open stream's queue. With thousands of streams, a subscription each would
+// mean thousands of listener calls and serialisations per item.
+class LiveHub {
+ public:
+  explicit LiveHub(events::Bus& bus);
+
+  // The queue receives every item published from now on, until the result is destroyed.
+  [[nodiscard]] std::unique_ptr<events::Subscription> join(std::shared_ptr<LiveQueue> queue);
+
+ private:
+  struct Members;
+  std::shared_ptr<Members> members_;
+  std::unique_ptr<events::Subscription> subscription_;
+};
+
+}  // namespace nicecream::api

@@ -1,0 +1,55 @@
+#include "api/live/live_stream.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/common/json_views.hpp"
+
+namespace nicecream::api {
+
+LiveEventPtr make_live_event(const domain::HistoryItem& item) {
+  return std::make_shared<const LiveEvent>(
+      LiveEvent{item.id, item.channel_id, format_history_event(item)});
+}
+
+LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
+                     std::size_t capacity)
+    : executor_(executor), channel_id_(channel_id), capacity_(capacity), wakeup_(executor) {}
+
+void LiveQueue::offer(LiveEventPtr event) {
+  if (channel_id_ && event->channel_id != *channel_id_) return;
+  boost::asio::post(executor_, [self = shared_from_this(), event = std::move(event)]() mutable {
+    self->push(std::move(event));
+  });
+}
+
+void LiveQueue::push(LiveEventPtr event) {
+  if (closed_) return;
+  if (events_.size() >= capacity_) {
+    overflowed_ = true;
+  } else {
+    events_.push_back(std::move(event));
+  }
+  wakeup_.cancel();
+}
+
+LiveEventPtr LiveQueue::take() {
+  if (events_.empty()) return nullptr;
+  auto event = std::move(events_.front());
+  events_.pop_front();
+  return event;
+}
+
+void LiveQueue::close() {
+  closed_ = true;
+  wakeup_.cancel();
+}
+
+std::string format_history_event(const domain::HistoryItem& item) {
+  auto json = to_json(item);
+  json["bookmark_id"] = 0;  // events go to everyone; bookmarks are per user
+  return "id: " + std::to_string(item.id) +
+         "\nevent: history\ndata: " + boost::json::serialize(json) + "\nretry: 3000\n\n";
+}
+
+}  // namespace nicecream::api

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace nicecream::api {
+
+struct CorsSettings {
+  bool allowed = false;
+  std::string origin;  // the one origin allowed to call with credentials
+};
+
+// What the API needs to know of the deployment. The CLI builds it from config::Config, where the
+// defaults are; nothing here reads the environment.
+struct Settings {
+  CorsSettings cors;
+  std::string spa_url;                     // where sign-in and sign-out send the browser
+  bool strict_transport_security = false;  // served over HTTPS only (secure session cookies)
+  std::filesystem::path web_dir;           // the built web app
+  int max_streams_per_client = 0;          // open event streams per client address
+  int write_rate_per_minute = 0;           // write-limited requests per client address
+};
+
+}  // namespace nicecream::api
