@@ -4,12 +4,11 @@
 #include <boost/json/parse.hpp>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "integration/api/server_fixture.hpp"
 #include "integration/openapi/route_cases.hpp"
+#include "support/openapi/project_document.hpp"
 #include "support/openapi/response_check.hpp"
-#include "support/source_tree.hpp"
 
 namespace nicecream::testing {
 namespace {
@@ -19,15 +18,9 @@ using support::openapi::Check;
 using support::openapi::check_against_openapi;
 using support::openapi::CheckReport;
 using support::openapi::Operation;
+using support::openapi::project_document;
 using support::openapi::ReceivedResponse;
 using support::openapi::SchemaInstance;
-
-json::value project_document() {
-  std::ifstream input(source_path("docs/openapi.json"), std::ios::binary);
-  std::ostringstream text;
-  text << input.rdbuf();
-  return json::parse(text.str());
-}
 
 // A check and what it was, for the failure message.
 struct Checked {

@@ -2,38 +2,25 @@
 // against the contract are project-spec.test.mjs's.)
 #include <gtest/gtest.h>
 
-#include <boost/json/parse.hpp>
-#include <fstream>
-#include <sstream>
-
 #include "domain/pages.hpp"
 #include "domain/source_format.hpp"
-#include "support/source_tree.hpp"
+#include "support/openapi/project_document.hpp"
 
 namespace nicecream::testing {
 namespace {
 
-namespace json = boost::json;
-
-const json::value& document() {
-  static const json::value parsed = [] {
-    std::ifstream input(source_path("docs/openapi.json"), std::ios::binary);
-    std::ostringstream text;
-    text << input.rdbuf();
-    return json::parse(text.str());
-  }();
-  return parsed;
-}
+using support::openapi::project_document;
 
 TEST(OpenApiProjectSpec, PageSizesMatchTheDomain) {
-  const auto& limit = document().at_pointer("/components/parameters/Limit/schema");
+  const auto& limit = project_document().at_pointer("/components/parameters/Limit/schema");
   EXPECT_EQ(limit.at("default"), domain::kDefaultPageSize);
   EXPECT_EQ(limit.at("maximum"), domain::kMaxPageSize);
 }
 
 TEST(OpenApiProjectSpec, ChannelFormatsAreTheDomainsSourceFormats) {
-  const auto& formats =
-      document().at_pointer("/components/schemas/Channel/properties/format/enum").as_array();
+  const auto& formats = project_document()
+                            .at_pointer("/components/schemas/Channel/properties/format/enum")
+                            .as_array();
   EXPECT_FALSE(formats.empty());
   for (const auto& name : formats) {
     const auto parsed = domain::parse_source_format(name.as_string());
