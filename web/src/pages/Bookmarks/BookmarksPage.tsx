@@ -85,13 +85,7 @@ export function BookmarksPage() {
                   );
                 })}
               </ol>
-              <MoreButton
-                hasMore={state.list.hasMore}
-                loading={state.loadingMore}
-                onMore={state.loadMore}
-                what="bookmarks"
-                endText="That is all your bookmarks."
-              />
+              <MoreButton pages={state} what="bookmarks" endText="That is all your bookmarks." />
             </>
           )}
         </>

@@ -83,13 +83,7 @@ export function HistoryPage() {
           <p class="text-body-secondary empty-state">No songs recorded{selectedName ? ` on ${selectedName}` : ''} yet.</p>
         )}
         {feed.status === 'ready' && feed.items.length > 0 && (
-          <MoreButton
-            hasMore={feed.list.hasMore}
-            loading={feed.loadingMore}
-            onMore={feed.loadMore}
-            what="songs"
-            endText="That is all the history there is."
-          />
+          <MoreButton pages={feed} what="songs" endText="That is all the history there is." />
         )}
       </section>
     </>
