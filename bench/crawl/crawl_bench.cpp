@@ -75,6 +75,8 @@ int main(int argc, char** argv) {
     crawler::CrawlerSettings settings;
     settings.interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));
     settings.backoff_interval = settings.interval * 10;
+    settings.user_agent = "NicecreamHistory/bench";
+    settings.lease_ttl = std::chrono::seconds(90);
     settings.lease_owner = "bench";
     crawler::Crawler crawler(*store, bus, settings);
 

@@ -3,13 +3,13 @@
 #include <boost/url/url.hpp>
 #include <stdexcept>
 
-#include "domain/url.hpp"
+#include "url/url.hpp"
 
 namespace nicecream::auth {
 
 std::string authorization_url(std::string_view authorization_endpoint,
                               const AuthorizationRequest& request) {
-  const auto parsed = domain::parse_absolute_url(authorization_endpoint);
+  const auto parsed = url::parse_absolute_url(authorization_endpoint);
   if (!parsed) {
     throw std::invalid_argument("the authorization endpoint is not an absolute URL");
   }

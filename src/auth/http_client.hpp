@@ -23,7 +23,7 @@ struct HttpResponse {
 struct HttpClientOptions {
   std::chrono::milliseconds timeout{10'000};  // the whole request, connect included
   std::size_t max_body_bytes = 1024 * 1024;
-  std::string user_agent = "NicecreamHistory/1.0";
+  std::string user_agent;  // OidcSettings::user_agent
 };
 
 // Blocking HTTP(S) for talking to an identity provider: one libcurl easy handle per request,

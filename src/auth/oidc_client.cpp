@@ -18,7 +18,7 @@ SignInError log_failure(SignInError error, std::string_view detail) {
 
 OidcClient::OidcClient(OidcSettings settings)
     : settings_(std::move(settings)),
-      http_(HttpClientOptions{.timeout = settings_.timeout}),
+      http_(HttpClientOptions{.timeout = settings_.timeout, .user_agent = settings_.user_agent}),
       jwks_([this] { return fetch_jwks(); }, settings_.jwks_max_age,
             settings_.jwks_min_refetch_interval) {}
 

@@ -21,6 +21,7 @@ struct OidcSettings {
   std::string client_id;
   std::string client_secret;
   std::string redirect_uri;
+  std::string user_agent;                       // from config::AuthConfig
   std::optional<ClientAuthMethod> client_auth;  // none: chosen from discovery
   std::chrono::seconds timeout{10};             // per request to the provider
   std::chrono::seconds metadata_max_age{24 * 3600};

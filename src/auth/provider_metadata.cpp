@@ -2,7 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include "domain/url.hpp"
+#include "url/url.hpp"
 
 namespace nicecream::auth {
 namespace {
@@ -15,8 +15,8 @@ std::string string_member(const json::object& object, std::string_view key) {
 }
 
 // An endpoint we may send the client secret and codes to.
-bool is_acceptable_endpoint(std::string_view url, std::string_view issuer_scheme) {
-  const auto parsed = domain::parse_absolute_url(url);
+bool is_acceptable_endpoint(std::string_view endpoint, std::string_view issuer_scheme) {
+  const auto parsed = url::parse_absolute_url(endpoint);
   if (!parsed || !parsed->has_authority() || parsed->host().empty()) {
     return false;
   }

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
+#include "domain/channel_rules.hpp"
 #include "domain/source_format.hpp"
 #include "store/errors.hpp"
 
@@ -27,21 +28,8 @@ int list_channels(const config::Config& config) {
 }
 
 int add_channel(const config::Config& config, const domain::NewChannel& channel) {
-  if (channel.name.empty() || channel.name.size() > 10) {
-    std::cerr << "nicecream: channel name must be 1 to 10 characters\n";
-    return 2;
-  }
-  if (!domain::parse_source_format(channel.format)) {
-    std::cerr << "nicecream: unknown format '" << channel.format
-              << "' (auto, voscast, icecast, shoutcast2, shoutcast1, icy, json)\n";
-    return 2;
-  }
-  if (channel.format == "json" && channel.title_pointer.empty()) {
-    std::cerr << "nicecream: the json format needs --title-pointer (e.g. /now_playing/song/text)\n";
-    return 2;
-  }
-  if (!channel.url.starts_with("http://") && !channel.url.starts_with("https://")) {
-    std::cerr << "nicecream: the url must start with http:// or https://\n";
+  if (const auto problem = domain::channel_problem(channel)) {
+    std::cerr << "nicecream: " << *problem << "\n";
     return 2;
   }
   auto store = open_store(config);
@@ -79,11 +67,13 @@ void add_channels_command(CLI::App& app, int& exit_code) {
 
   auto options = std::make_shared<AddOptions>();
   auto* add = command->add_subcommand("add", "Add a channel");
-  add->add_option("name", options->channel.name, "Short name, at most 10 characters")->required();
+  add->add_option(
+         "name", options->channel.name,
+         "Short name, at most " + std::to_string(domain::kMaxChannelNameLength) + " characters")
+      ->required();
   add->add_option("url", options->channel.url, "The now-playing source (http or https)")
       ->required();
-  add->add_option("--format", options->channel.format,
-                  "auto, voscast, icecast, shoutcast2, shoutcast1, icy or json")
+  add->add_option("--format", options->channel.format, domain::source_format_names())
       ->default_val("auto");
   add->add_option("--title-pointer", options->channel.title_pointer,
                   "JSON Pointer to the title, for the json format");

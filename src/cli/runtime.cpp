@@ -104,7 +104,16 @@ std::unique_ptr<events::Bus> open_bus(const config::Config& config, store::Store
   settings.port = config.events.redis_port;
   settings.db = config.events.redis_db;
   settings.channel = config.events.redis_channel;
-  return std::make_unique<events::redis::RedisBus>(settings, store);
+  return std::make_unique<events::redis::RedisBus>(settings, catch_up_from(store));
+}
+
+events::redis::CatchUp catch_up_from(store::Store& store) {
+  return {
+      .newest_id = [&store] { return store.latest_history_id(); },
+      .items_after = [&store](
+                         domain::Id after,
+                         int limit) { return store.history_after(after, std::nullopt, limit); },
+  };
 }
 
 }  // namespace nicecream::cli

@@ -5,6 +5,7 @@
 
 #include "config/config.hpp"
 #include "events/bus.hpp"
+#include "events/redis/catch_up.hpp"
 #include "store/store.hpp"
 
 namespace nicecream::cli {
@@ -20,5 +21,7 @@ std::unique_ptr<store::Store> open_store(const config::Config& config);
 // Migrates an embedded store; refuses a PostgreSQL schema that does not match this binary.
 void prepare_schema(store::Store& store, const config::Config& config);
 std::unique_ptr<events::Bus> open_bus(const config::Config& config, store::Store& store);
+// What the Redis bus reads from `store` when Redis did not deliver.
+events::redis::CatchUp catch_up_from(store::Store& store);
 
 }  // namespace nicecream::cli

@@ -65,6 +65,15 @@ auth::SessionCookies session_cookies(const config::Config& config) {
   }
 }
 
+api::Settings api_settings(const config::Config& config) {
+  return {.cors = {.allowed = config.cors.allowed, .origin = config.cors.origin},
+          .spa_url = config.auth.spa_url,
+          .strict_transport_security = config.auth.session_cookie_secure,
+          .web_dir = config.web.web_dir,
+          .max_streams_per_client = config.server.max_streams_per_client,
+          .write_rate_per_minute = config.server.write_rate_per_minute};
+}
+
 // The identity provider's client, when one is configured; discovery waits for the first sign-in.
 std::unique_ptr<auth::OidcClient> oidc_client(const config::AuthConfig& settings) {
   if (!settings.signin_configured()) {
@@ -81,6 +90,7 @@ std::unique_ptr<auth::OidcClient> oidc_client(const config::AuthConfig& settings
   oidc.client_id = settings.client_id;
   oidc.client_secret = settings.client_secret;
   oidc.redirect_uri = settings.redirect_url;
+  oidc.user_agent = settings.user_agent;
   return std::make_unique<auth::OidcClient>(std::move(oidc));
 }
 
@@ -95,7 +105,9 @@ int serve(const config::Config& config) {
 
   const auto sessions = session_cookies(config);
   const auto oidc = oidc_client(config.auth);
-  api::App app(api::Services{*store, blocking, *bus, config, history_cache, sessions, oidc.get()});
+  const auto settings = api_settings(config);
+  api::App app(
+      api::Services{*store, blocking, *bus, settings, history_cache, sessions, oidc.get()});
   http::Server server(
       server_options(config.server), [&app](http::Request& request) { return app.handle(request); },
       api::App::error_responder());

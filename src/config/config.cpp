@@ -22,6 +22,7 @@ ServerConfig read_server(const Readers& env) {
       "API_MAX_HEADER_BYTES", static_cast<std::int64_t>(server.max_header_bytes), 1024, 1 << 20));
   server.read_timeout = env.seconds("API_READ_TIMEOUT", server.read_timeout);
   server.idle_timeout = env.seconds("API_IDLE_TIMEOUT", server.idle_timeout);
+  server.write_timeout = env.seconds("API_WRITE_TIMEOUT", server.write_timeout);
   server.shutdown_grace = env.seconds("API_SHUTDOWN_GRACE", server.shutdown_grace);
   server.debug = env.flag("API_DEBUG", false);
   server.max_connections =
@@ -102,7 +103,6 @@ Config load_config(const Environment& environment) {
   config.crawler = read_crawler(env);
   config.auth = read_auth(env);
   config.web.web_dir = env.text("NICECREAM_WEB_DIR", config.web.web_dir.string());
-  config.environment = env.text("API_ENVIRONMENT", config.environment);
   return config;
 }
 

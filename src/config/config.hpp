@@ -10,15 +10,18 @@
 
 namespace nicecream::config {
 
+// How this service names itself to stations and the identity provider.
+inline constexpr char kUserAgent[] = "NicecreamHistory/1.0 (+https://github.com/nicecream-history)";
+
 struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   int threads = 1;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
-  std::chrono::seconds read_timeout{10};  // a started request must arrive within this
-  std::chrono::seconds idle_timeout{60};  // a keep-alive connection may sit idle this long
-  std::chrono::seconds write_timeout{10};
+  std::chrono::seconds read_timeout{10};    // a started request must arrive within this
+  std::chrono::seconds idle_timeout{60};    // a keep-alive connection may sit idle this long
+  std::chrono::seconds write_timeout{10};   // a response (or event) must leave within this
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long on shutdown
   bool debug = false;
   int max_connections = 20000;      // beyond this, new connections are closed at once
@@ -52,7 +55,7 @@ struct CrawlerConfig {
   bool enabled = true;  // inside `serve`
   std::chrono::seconds interval{30};
   std::chrono::seconds backoff_interval{300};
-  std::string user_agent = "NicecreamHistory/1.0 (+https://github.com/nicecream-history)";
+  std::string user_agent = kUserAgent;
   std::chrono::seconds lease_ttl{90};
 };
 
@@ -68,6 +71,7 @@ struct AuthConfig {
   std::string client_id;
   std::string client_secret;
   std::string redirect_url;
+  std::string user_agent = kUserAgent;
   bool signin_configured() const { return !client_id.empty() && !client_secret.empty(); }
 };
 
@@ -83,7 +87,6 @@ struct Config {
   CrawlerConfig crawler;
   AuthConfig auth;
   WebConfig web;
-  std::string environment = "production";
 };
 
 // Reads every setting, validating as it goes; throws ConfigError naming the first bad variable.

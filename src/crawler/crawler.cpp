@@ -26,7 +26,9 @@ sources::SourceSpec source_of(const domain::Channel& channel) {
 }
 
 FetchLimits limits_of(const CrawlerSettings& settings) {
-  return {settings.user_agent, settings.request_timeout, settings.max_body_bytes, 5};
+  return {.user_agent = settings.user_agent,
+          .timeout = settings.request_timeout,
+          .max_body_bytes = settings.max_body_bytes};
 }
 
 sources::TitleNormaliser normaliser_of(const CrawlerSettings& settings) {

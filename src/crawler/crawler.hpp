@@ -12,15 +12,17 @@
 
 namespace nicecream::crawler {
 
+// Built once in cli from config::CrawlerConfig, which holds the defaults of what the environment
+// sets (the first four); the rest are the crawler's own.
 struct CrawlerSettings {
-  std::chrono::milliseconds interval{std::chrono::seconds(30)};           // API_CRAWLER_INTERVAL
-  std::chrono::milliseconds backoff_interval{std::chrono::seconds(300)};  // after a failure
-  std::string user_agent = "NicecreamHistory/1.0";                        // API_CRAWLER_AGENT
+  std::chrono::milliseconds interval{};          // between polls of a channel
+  std::chrono::milliseconds backoff_interval{};  // after a failure
+  std::string user_agent;
+  std::chrono::seconds lease_ttl{};
   std::chrono::milliseconds request_timeout{std::chrono::seconds(10)};
   std::size_t max_body_bytes = 256 * 1024;
   std::size_t max_parallel = 100;  // transfers at once; the rest wait their turn
-  std::string lease_owner;         // unique per crawler process; empty: host name and pid
-  std::chrono::seconds lease_ttl{90};
+  std::string lease_owner;         // unique per crawler process; empty: default_lease_owner()
   std::vector<std::string> idle_placeholders;  // empty: the defaults ("Unknown", "-", ...)
 };
 
@@ -45,7 +47,7 @@ class Crawler {
   CrawlerSettings settings_;
 };
 
-// "<host name>:<pid>", unique enough among crawlers sharing a database.
+// "<host name>:<pid>:<random hex>", unique among crawlers sharing a database.
 std::string default_lease_owner();
 
 }  // namespace nicecream::crawler

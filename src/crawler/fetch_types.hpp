@@ -9,10 +9,11 @@
 
 namespace nicecream::crawler {
 
+// Taken from CrawlerSettings (limits_of in crawler.cpp), which holds their defaults.
 struct FetchLimits {
-  std::string user_agent = "NicecreamHistory/1.0";
-  std::chrono::milliseconds timeout{std::chrono::seconds(10)};  // whole transfer, connect included
-  std::size_t max_body_bytes = 256 * 1024;                      // past this: "body too large"
+  std::string user_agent;
+  std::chrono::milliseconds timeout{};  // whole transfer, connect included
+  std::size_t max_body_bytes = 0;       // past this: "body too large"
   long max_redirects = 5;
 };
 

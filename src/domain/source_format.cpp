@@ -29,4 +29,13 @@ std::optional<SourceFormat> parse_source_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::string source_format_names() {
+  std::string names;
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (i > 0) names += i + 1 == kNames.size() ? " or " : ", ";
+    names += kNames[i].second;
+  }
+  return names;
+}
+
 }  // namespace nicecream::domain

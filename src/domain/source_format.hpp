@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace nicecream::domain {
@@ -10,5 +11,7 @@ enum class SourceFormat { automatic, voscast, icecast, shoutcast_v2, shoutcast_v
 
 std::string_view to_string(SourceFormat format);
 std::optional<SourceFormat> parse_source_format(std::string_view name);
+// Every name, for people: "auto, voscast, icecast, shoutcast2, shoutcast1, icy or json".
+std::string source_format_names();
 
 }  // namespace nicecream::domain

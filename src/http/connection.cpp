@@ -74,7 +74,6 @@ class StreamOverConnection final : public EventStream {
     state_.stop_stream = std::move(callback);
     if (state_.stopping) state_.stop_stream();
   }
-  bool shutting_down() const override { return state_.stopping; }
   const std::string& remote_address() const override { return remote_; }
 
  private:

@@ -17,7 +17,6 @@ class EventStream {
   virtual boost::asio::any_io_executor executor() = 0;
   // Called on the strand once when the server shuts down; the handler should then return.
   virtual void on_shutdown(std::function<void()> callback) = 0;
-  virtual bool shutting_down() const = 0;
   virtual const std::string& remote_address() const = 0;
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang++ into build-fuzz/ (its own CMake project, see
-# CMakeLists.txt here); the binaries land in build-fuzz/bin/. Incremental: rerun at will.
+# Builds the libFuzzer targets with clang++ into build-fuzz/: the main project configured with
+# -DNICECREAM_FUZZ=ON, building only the targets and the libraries they link. The binaries land
+# in build-fuzz/bin/. Incremental: rerun at will.
 # Environment: FUZZ_BUILD_DIR (default <repo>/build-fuzz), FUZZ_JOBS (default 2).
 set -euo pipefail
 
@@ -20,8 +21,14 @@ if ! echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, long) { return 0; 
   exit 2
 fi
 
-if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
-  cmake -S "$here" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None >&2
+# A build-fuzz/ configured by the former stand-alone fuzz project is configured afresh; its
+# work/ (the corpora built up so far) stays.
+if [[ -f "$build_dir/CMakeCache.txt" ]] && ! grep -q '^NICECREAM_FUZZ:BOOL=ON$' "$build_dir/CMakeCache.txt"; then
+  rm -rf "$build_dir/CMakeCache.txt" "$build_dir/CMakeFiles"
 fi
-cmake --build "$build_dir" -j "${FUZZ_JOBS:-2}" >&2
+if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
+  cmake -S "$root" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
+    -DNICECREAM_FUZZ=ON -DNICECREAM_TESTS=OFF >&2
+fi
+cmake --build "$build_dir" --target fuzz_targets -j "${FUZZ_JOBS:-2}" >&2
 echo "$build_dir/bin"

@@ -5,9 +5,9 @@
 
 namespace nicecream::events::redis {
 
-RedisBus::RedisBus(RedisSettings settings, store::Store& store)
+RedisBus::RedisBus(RedisSettings settings, CatchUp catch_up)
     : settings_(std::move(settings)),
-      store_(store),
+      catch_up_(std::move(catch_up)),
       publisher_(settings_),
       delivering_(std::make_shared<std::recursive_mutex>()) {}
 
@@ -34,7 +34,7 @@ void RedisBus::start_subscriber() {
   std::lock_guard lock(start_mutex_);
   if (subscriber_) return;
   subscriber_ =
-      std::make_unique<Subscriber>(settings_, store_, [this](const domain::HistoryItem& item) {
+      std::make_unique<Subscriber>(settings_, catch_up_, [this](const domain::HistoryItem& item) {
         std::lock_guard delivering(*delivering_);
         fan_out_.publish(item);
       });

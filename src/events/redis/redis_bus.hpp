@@ -5,9 +5,9 @@
 
 #include "events/bus.hpp"
 #include "events/local/local_bus.hpp"
+#include "events/redis/catch_up.hpp"
 #include "events/redis/publisher.hpp"
 #include "events/redis/redis_settings.hpp"
-#include "store/store.hpp"
 
 namespace nicecream::events::redis {
 
@@ -16,11 +16,11 @@ class Subscriber;
 // The bus between processes: publish() sends the item on the Redis channel; the first
 // subscribe() starts one background thread that subscribes to the channel and calls this
 // process's listeners, in order, each item once. Redis outages are survived, not thrown: items
-// recorded meanwhile come from the store once the subscription is back. A process that only
-// publishes (`crawl`) never starts the thread.
+// recorded meanwhile come from `catch_up` (the database) once the subscription is back. A process
+// that only publishes (`crawl`) never starts the thread.
 class RedisBus final : public Bus {
  public:
-  RedisBus(RedisSettings settings, store::Store& store);
+  RedisBus(RedisSettings settings, CatchUp catch_up);
   ~RedisBus() override;
   RedisBus(const RedisBus&) = delete;
   RedisBus& operator=(const RedisBus&) = delete;
@@ -34,7 +34,7 @@ class RedisBus final : public Bus {
   void start_subscriber();
 
   RedisSettings settings_;
-  store::Store& store_;
+  CatchUp catch_up_;
   Publisher publisher_;
   LocalBus fan_out_;
   // Held while listeners run, so a subscription that ends waits out a call in progress.

@@ -7,11 +7,12 @@ namespace nicecream::events::redis {
 
 using std::chrono::milliseconds;
 
+// Built in cli from config::EventsConfig, which holds the defaults of the first four.
 struct RedisSettings {
-  std::string host = "127.0.0.1";   // REDIS_HOST
-  int port = 6379;                  // REDIS_PORT
-  int db = 0;                       // REDIS_DB (pub/sub ignores it; selected for parity)
-  std::string channel = "history";  // REDIS_CHANNEL
+  std::string host;
+  int port = 0;
+  int db = 0;  // pub/sub ignores it; selected for parity
+  std::string channel;
   milliseconds connect_timeout{2000};
   milliseconds io_timeout{
       5000};  // a publish or a PING answer that takes longer means Redis is gone

@@ -48,9 +48,9 @@ class AllSignalsBlocked {
 
 }  // namespace
 
-Subscriber::Subscriber(RedisSettings settings, store::Store& store, Deliver deliver)
+Subscriber::Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver)
     : settings_(std::move(settings)),
-      store_(store),
+      read_missed_(std::move(catch_up)),
       deliver_(std::move(deliver)),
       wake_fd_(eventfd(0, EFD_CLOEXEC)),
       backoff_(settings_.first_retry, settings_.longest_retry),
@@ -74,7 +74,7 @@ void Subscriber::wait_until_started(std::chrono::milliseconds limit) {
 }
 
 void Subscriber::run() {
-  catch_up();  // learns the store's newest id: items after it are the new ones
+  catch_up();  // learns the database's newest id: items after it are the new ones
   while (!stopping_) {
     try {
       Connection connection(settings_);
@@ -84,7 +84,7 @@ void Subscriber::run() {
       lost(error.what());
     }
     if (stopping_) break;
-    // Meanwhile the store is the only source: polling it keeps live streams (and the caches
+    // Meanwhile the database is the only source: polling it keeps live streams (and the caches
     // that listen) up to date, only later.
     caught_up_in_outage_ += catch_up();
     if (wait_for(-1, backoff_.next()) == Wakeup::stop) break;
@@ -175,24 +175,24 @@ std::size_t Subscriber::catch_up() {
   std::size_t delivered = 0;
   try {
     if (!newest_delivered_) {
-      // At start, or the first time the store answers: what comes after its newest item is new.
-      newest_delivered_ = store_.latest_history_id();
+      // At start, or the first time the database answers: what comes after its newest item is new.
+      newest_delivered_ = read_missed_.newest_id();
     } else {
       while (true) {
-        const auto items = store_.history_after(*newest_delivered_, std::nullopt, kCatchUpPage);
+        const auto items = read_missed_.items_after(*newest_delivered_, kCatchUpPage);
         for (const auto& item : items)
           if (deliver_once(item)) ++delivered;
         if (items.size() < static_cast<std::size_t>(kCatchUpPage)) break;
       }
     }
-    store_failing_ = false;
+    database_failing_ = false;
   } catch (const std::exception& error) {
     // Said once, however often it is retried while the database stays away.
-    spdlog::log(store_failing_ ? spdlog::level::debug : spdlog::level::warn,
+    spdlog::log(database_failing_ ? spdlog::level::debug : spdlog::level::warn,
                 "redis: cannot read new items from the database: {}; live streams lack them "
                 "until it answers again or their clients reconnect",
                 error.what());
-    store_failing_ = true;
+    database_failing_ = true;
   }
   return delivered;
 }

@@ -11,27 +11,27 @@
 
 #include "domain/models.hpp"
 #include "events/redis/backoff.hpp"
+#include "events/redis/catch_up.hpp"
 #include "events/redis/connection.hpp"
 #include "events/redis/recent_ids.hpp"
 #include "events/redis/redis_settings.hpp"
-#include "store/store.hpp"
 
 namespace nicecream::events::redis {
 
 // The subscribing side of one process: a thread that holds a SUBSCRIBE on the channel and hands
 // each item to `deliver`, in order and at most once. When Redis goes away it reconnects with
-// backoff, polling the store for new items between attempts, and once subscribed again first
-// delivers from the store what was recorded meanwhile.
+// backoff, polling the database for new items between attempts, and once subscribed again first
+// delivers from the database what was recorded meanwhile.
 // A live item whose id skips past the newest delivered one (a publish that was lost, or two
-// crawlers whose publishes crossed) makes it read the store the same way, so items still arrive
+// crawlers whose publishes crossed) makes it read the database the same way, so items still arrive
 // in id order.
 class Subscriber {
  public:
   using Deliver = std::function<void(const domain::HistoryItem&)>;
 
-  Subscriber(RedisSettings settings, store::Store& store, Deliver deliver);
+  Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver);
   // Stops and joins the thread: it wakes at once from waiting on Redis or on a backoff, and at
-  // worst finishes a connection attempt (connect_timeout) or a store call first.
+  // worst finishes a connection attempt (connect_timeout) or a database read first.
   ~Subscriber();
   Subscriber(const Subscriber&) = delete;
   Subscriber& operator=(const Subscriber&) = delete;
@@ -54,7 +54,7 @@ class Subscriber {
   Wakeup wait_for(int fd, std::chrono::milliseconds timeout);
 
   RedisSettings settings_;
-  store::Store& store_;
+  CatchUp read_missed_;
   Deliver deliver_;
   int wake_fd_ = -1;  // an eventfd the destructor writes to, to end any wait at once
   std::atomic<bool> stopping_ = false;
@@ -65,11 +65,11 @@ class Subscriber {
 
   // Owned by the thread:
   Backoff backoff_;
-  std::optional<domain::Id> newest_delivered_;  // unknown until the store first answers
+  std::optional<domain::Id> newest_delivered_;  // unknown until the database first answers
   RecentIds recent_;
   std::optional<std::chrono::steady_clock::time_point> outage_since_;
   std::size_t caught_up_in_outage_ = 0;
-  bool store_failing_ = false;
+  bool database_failing_ = false;
   bool ping_outstanding_ = false;
 
   std::thread thread_;  // last: starts once everything above is ready

@@ -78,6 +78,8 @@ class CrawlerTest : public ::testing::Test {
     spdlog::set_level(spdlog::level::debug);
     settings_.interval = std::chrono::milliseconds(100);
     settings_.backoff_interval = std::chrono::seconds(60);
+    settings_.user_agent = "NicecreamHistory/test";
+    settings_.lease_ttl = std::chrono::seconds(90);
     settings_.request_timeout = std::chrono::seconds(2);
     settings_.max_body_bytes = 64 * 1024;
     settings_.lease_owner = "test-crawler";

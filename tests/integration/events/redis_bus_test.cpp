@@ -14,7 +14,7 @@ namespace {
 using events::redis::RedisBus;
 
 TEST_F(RedisBusTest, PublishedItemsReachTheSubscriberInOrderWithEveryField) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   Received received;
   const auto subscription = bus.subscribe(received.listener());
   std::vector<domain::HistoryItem> published;
@@ -36,7 +36,7 @@ TEST_F(RedisBusTest, PublishedItemsReachTheSubscriberInOrderWithEveryField) {
 }
 
 TEST_F(RedisBusTest, EveryListenerOfTheProcessGetsEachItem) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   Received first, second;
   const auto one = bus.subscribe(first.listener());
   const auto two = bus.subscribe(second.listener());
@@ -49,10 +49,10 @@ TEST_F(RedisBusTest, EveryListenerOfTheProcessGetsEachItem) {
 
 // Two buses are what two processes hold: each has its own connections and subscriber thread.
 TEST_F(RedisBusTest, TwoProcessesBothReceiveEveryItemOnceInOrder) {
-  RedisBus crawler_a(shared_redis(), *store_);
-  RedisBus crawler_b(shared_redis(), *store_);
-  RedisBus api_one(shared_redis(), *store_);
-  RedisBus api_two(shared_redis(), *store_);
+  RedisBus crawler_a(shared_redis(), catch_up());
+  RedisBus crawler_b(shared_redis(), catch_up());
+  RedisBus api_one(shared_redis(), catch_up());
+  RedisBus api_two(shared_redis(), catch_up());
   Received one, two;
   const auto subscription_one = api_one.subscribe(one.listener());
   const auto subscription_two = api_two.subscribe(two.listener());
@@ -71,7 +71,7 @@ TEST_F(RedisBusTest, TwoProcessesBothReceiveEveryItemOnceInOrder) {
 }
 
 TEST_F(RedisBusTest, MessagesThatAreNoHistoryItemAreSkipped) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   Received received;
   const auto subscription = bus.subscribe(received.listener());
   events::redis::Connection raw(shared_redis());
@@ -89,7 +89,7 @@ TEST_F(RedisBusTest, MessagesThatAreNoHistoryItemAreSkipped) {
 }
 
 TEST_F(RedisBusTest, OriginalsNaiveTimestampsAreRead) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   Received received;
   const auto subscription = bus.subscribe(received.listener());
   const auto item = record("Naive Song");
@@ -107,7 +107,7 @@ TEST_F(RedisBusTest, OriginalsNaiveTimestampsAreRead) {
 // from the store as soon as an item with a higher id shows the gap: nothing is missed, order is
 // kept, and the late message is not delivered again.
 TEST_F(RedisBusTest, AGapIsFilledFromTheStoreAndLateMessagesAreNotRepeated) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   Received received;
   const auto subscription = bus.subscribe(received.listener());
   const auto lost = record("Lost Song");
@@ -122,7 +122,7 @@ TEST_F(RedisBusTest, AGapIsFilledFromTheStoreAndLateMessagesAreNotRepeated) {
 }
 
 TEST_F(RedisBusTest, AnEndedSubscriptionWaitsOutItsRunningListener) {
-  RedisBus bus(shared_redis(), *store_);
+  RedisBus bus(shared_redis(), catch_up());
   std::atomic<bool> inside = false;
   std::atomic<bool> entered = false;
   auto subscription = bus.subscribe([&](const domain::HistoryItem&) {

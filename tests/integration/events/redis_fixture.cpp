@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "cli/runtime.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace nicecream::testing {
@@ -102,6 +103,10 @@ events::redis::RedisSettings RedisBusTest::redis_on(std::uint16_t port) {
   settings.channel = redis_channel_;
   settings.longest_retry = std::chrono::milliseconds(1000);
   return settings;
+}
+
+events::redis::CatchUp RedisBusTest::catch_up() {
+  return cli::catch_up_from(*store_);
 }
 
 domain::HistoryItem RedisBusTest::record(const std::string& title) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "events/bus.hpp"
+#include "events/redis/catch_up.hpp"
 #include "events/redis/redis_settings.hpp"
 #include "store/store.hpp"
 
@@ -62,6 +63,8 @@ class RedisBusTest : public ::testing::Test {
   events::redis::RedisSettings shared_redis();
   // A server of the test's own, on `port`.
   events::redis::RedisSettings redis_on(std::uint16_t port);
+  // What a bus reads from the test's store when Redis did not deliver, as `serve` wires it.
+  events::redis::CatchUp catch_up();
 
   domain::HistoryItem record(const std::string& title);  // a new item on the test's channel
   std::vector<domain::Id> ids_after(domain::Id after);   // the store's, oldest first

@@ -37,7 +37,7 @@ class Recorder {
 };
 
 TEST_F(RedisBusTest, WithoutRedisPublishingNeverThrowsAndListenersGetItemsFromTheStore) {
-  RedisBus bus(redis_on(free_port()), *store_);
+  RedisBus bus(redis_on(free_port()), catch_up());
   Received received;
   // Subscribing does not wait for Redis forever; ending the bus stops its reconnecting thread.
   const auto subscription = bus.subscribe(received.listener());
@@ -52,8 +52,8 @@ TEST_F(RedisBusTest, WithoutRedisPublishingNeverThrowsAndListenersGetItemsFromTh
 
 TEST_F(RedisBusTest, ASubscriberStartedBeforeRedisGetsEverythingOnceRedisIsUp) {
   RedisServer server;
-  RedisBus crawler(redis_on(server.port()), *store_);
-  RedisBus api(redis_on(server.port()), *store_);
+  RedisBus crawler(redis_on(server.port()), catch_up());
+  RedisBus api(redis_on(server.port()), catch_up());
   Received received;
   const auto subscription = api.subscribe(received.listener());
   for (int i = 0; i < 3; ++i) crawler.publish(record("Before " + std::to_string(i)));
@@ -73,9 +73,9 @@ TEST_F(RedisBusTest, ARedisRestartMidStreamLosesAndRepeatsNothing) {
   RedisServer server;
   server.start();
   const auto baseline = store_->latest_history_id();
-  RedisBus crawler(redis_on(server.port()), *store_);
-  RedisBus api_one(redis_on(server.port()), *store_);
-  RedisBus api_two(redis_on(server.port()), *store_);
+  RedisBus crawler(redis_on(server.port()), catch_up());
+  RedisBus api_one(redis_on(server.port()), catch_up());
+  RedisBus api_two(redis_on(server.port()), catch_up());
   Received one, two;
   const auto subscription_one = api_one.subscribe(one.listener());
   const auto subscription_two = api_two.subscribe(two.listener());

@@ -52,6 +52,7 @@ void RedisServer::start() {
     ::_exit(127);
   }
   events::redis::RedisSettings settings;
+  settings.host = "127.0.0.1";
   settings.port = port_;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {

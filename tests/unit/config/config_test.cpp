@@ -60,6 +60,19 @@ TEST(Config, ReadsTheOriginalsVariables) {
   EXPECT_EQ(config.crawler.interval.count(), 5);
 }
 
+TEST(Config, WriteTimeoutIsTenSecondsUnlessSet) {
+  EXPECT_EQ(load({}).server.write_timeout.count(), 10);
+  EXPECT_EQ(load({{"API_WRITE_TIMEOUT", "3"}}).server.write_timeout.count(), 3);
+  EXPECT_EQ(error_of({{"API_WRITE_TIMEOUT", "0"}}).rfind("API_WRITE_TIMEOUT:", 0), 0u);
+}
+
+TEST(Config, OneUserAgentForStationsAndTheIdentityProvider) {
+  const auto config = load({});
+  EXPECT_EQ(config.crawler.user_agent, kUserAgent);
+  EXPECT_EQ(config.auth.user_agent, kUserAgent);
+  EXPECT_EQ(load({{"API_CRAWLER_AGENT", "Radio/2"}}).crawler.user_agent, "Radio/2");
+}
+
 TEST(Config, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"API_PORT", "eighty"}}), "API_PORT: 'eighty' is not a whole number");
   EXPECT_EQ(error_of({{"API_PORT", "70000"}}), "API_PORT: 70000 is out of range 0..65535");

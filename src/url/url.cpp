@@ -1,8 +1,8 @@
-#include "domain/url.hpp"
+#include "url/url.hpp"
 
 #include <boost/url/parse.hpp>
 
-namespace nicecream::domain {
+namespace nicecream::url {
 
 namespace {
 
@@ -48,4 +48,4 @@ std::optional<boost::urls::url_view> parse_url_reference(std::string_view text) 
   return *parsed;
 }
 
-}  // namespace nicecream::domain
+}  // namespace nicecream::url

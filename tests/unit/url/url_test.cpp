@@ -1,8 +1,8 @@
-#include "domain/url.hpp"
+#include "url/url.hpp"
 
 #include <gtest/gtest.h>
 
-namespace nicecream::domain {
+namespace nicecream::url {
 namespace {
 
 // Each of these made Boost 1.81 assert (an abort in builds with assertions, like this one).
@@ -36,4 +36,4 @@ TEST(Url, MalformedTextIsRefused) {
 }
 
 }  // namespace
-}  // namespace nicecream::domain
+}  // namespace nicecream::url
