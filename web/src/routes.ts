@@ -27,8 +27,13 @@ function patternSource(path: string): string {
     .join('/');
 }
 
+/** A regular expression matching the links to any of `paths` (route patterns), with or without a query or fragment. */
+export function linksTo(paths: readonly string[]): RegExp {
+  return new RegExp(`^(?:${paths.map(patternSource).join('|')})/?(?:[?#]|$)`);
+}
+
 /**
  * The links the router follows without reloading: those to one of its pages.
  * Any other link on the origin (sign-in, sign-out, /docs/, the API) is the server's, so the browser loads it.
  */
-export const PAGE_LINKS = new RegExp(`^(?:${PAGES.map((page) => patternSource(page.path)).join('|')})/?(?:[?#]|$)`);
+export const PAGE_LINKS = linksTo(PAGES.map((page) => page.path));
