@@ -8,44 +8,23 @@ import { expect, signIn, test } from './fixtures';
 import {
   type HistoryRow,
   SIGN_IN_TO_BOOKMARK,
-  bookmarkButtonInRow,
   bookmarkList,
   bookmarkTitles,
   header,
-  historyRows,
   navLink,
   nowPlayingCard,
   openApp,
-  readHistoryRows,
   rowWithTitle,
   signInLink,
   signOutLink,
 } from './lib/app';
+import { bookmarkNewestSongs, expectHeart } from './lib/bookmarks';
 import { defaultAccount, environment } from './lib/environment';
 import { screenshotAtBothWidths } from './lib/screenshots';
 
 async function sessionCookie(page: Page) {
   const cookies = await page.context().cookies(environment.appUrl);
   return cookies.find((cookie) => cookie.name === 'nicecream_history_session');
-}
-
-async function expectHeart(page: Page, title: string, pressed: boolean): Promise<void> {
-  const heart = bookmarkButtonInRow(rowWithTitle(page, title), title);
-  await expect(heart).toHaveAttribute('aria-pressed', String(pressed));
-  await expect(heart).toHaveAttribute('aria-label', pressed ? `Remove bookmark: ${title}` : `Bookmark ${title}`);
-}
-
-/** Bookmarks the newest `count` songs of the history, newest first; returns them in that order. */
-async function bookmarkNewestSongs(page: Page, count: number): Promise<HistoryRow[]> {
-  await openApp(page, '/');
-  await expect.poll(() => historyRows(page).count()).toBeGreaterThanOrEqual(count);
-  const chosen = (await readHistoryRows(page)).slice(0, count);
-  for (const song of chosen) {
-    await expectHeart(page, song.title, false);
-    await bookmarkButtonInRow(rowWithTitle(page, song.title), song.title).click();
-    await expectHeart(page, song.title, true);
-  }
-  return chosen;
 }
 
 /** The titles the bookmarks page shows for songs bookmarked in `order`: the last one first. */

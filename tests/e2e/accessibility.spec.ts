@@ -1,0 +1,93 @@
+// The pages for a visitor on a keyboard or with assistive technology: axe-core finds no serious or
+// critical violation on them, and the controls work without a mouse.
+import { expect, test } from './fixtures';
+import { expectNoSeriousAccessibilityViolation, tabTo } from './lib/accessibility';
+import {
+  SIGN_IN_TO_BOOKMARK,
+  bookmarkButtonInRow,
+  bookmarkTitles,
+  filterButton,
+  historyRows,
+  liveStatus,
+  navLink,
+  nowPlayingCard,
+  openApp,
+  readHistoryRows,
+  rowWithTitle,
+} from './lib/app';
+import { bookmarkNewestSongs, expectHeart } from './lib/bookmarks';
+import { environment } from './lib/environment';
+import { PHONE } from './lib/screenshots';
+
+const channels = environment.channelNames;
+
+test('the history page has no serious accessibility violation', async ({ page }) => {
+  await openApp(page, '/');
+  await expect(liveStatus(page)).toHaveText('Live');
+  await expect(historyRows(page)).not.toHaveCount(0);
+
+  await expectNoSeriousAccessibilityViolation(page);
+});
+
+test('the accessibility check itself fails on a serious violation', async ({ page }) => {
+  await openApp(page, '/');
+  await page.locator('main').evaluate((main) => main.append(document.createElement('button')));
+
+  await expect(expectNoSeriousAccessibilityViolation(page)).rejects.toThrow(/critical button-name/);
+});
+
+test('the bookmarks page has no serious accessibility violation, signed out or with bookmarks', async ({ page, signedIn: _ }) => {
+  const [song] = await bookmarkNewestSongs(page, 1);
+  await openApp(page, '/bookmarks');
+  await expect(bookmarkTitles(page)).toHaveText([song.title]);
+  await expectNoSeriousAccessibilityViolation(page);
+
+  await page.context().clearCookies();
+  await page.reload();
+  await expect(page.getByText(SIGN_IN_TO_BOOKMARK)).toHaveCount(1);
+  await expectNoSeriousAccessibilityViolation(page);
+});
+
+test('the channel filter works from the keyboard', async ({ page }) => {
+  const chosen = channels[1];
+  await openApp(page, '/');
+  await expect(liveStatus(page)).toHaveText('Live');
+  const chosenId = await nowPlayingCard(page, chosen).getAttribute('data-channel-id');
+
+  await tabTo(page, filterButton(page, chosen));
+  await page.keyboard.press('Enter');
+
+  await page.waitForURL((url) => url.search === `?channel=${chosenId}`);
+  await expect(filterButton(page, chosen)).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => [...new Set((await readHistoryRows(page)).map((row) => row.channel))]).toEqual([chosen]);
+});
+
+test('a signed-in visitor bookmarks a song from the keyboard', async ({ page, signedIn: _ }) => {
+  await openApp(page, '/');
+  await expect(historyRows(page)).not.toHaveCount(0);
+  const [top] = await readHistoryRows(page);
+  await expectHeart(page, top.title, false);
+
+  await tabTo(page, bookmarkButtonInRow(rowWithTitle(page, top.title), top.title));
+  await page.keyboard.press('Space');
+
+  await expectHeart(page, top.title, true);
+});
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('the menu opens and leads to a page from the keyboard, with no serious violation', async ({ page }) => {
+    await openApp(page, '/');
+
+    await tabTo(page, page.getByRole('button', { name: 'Show navigation' }));
+    await page.keyboard.press('Enter');
+
+    await expect(navLink(page, 'Bookmarks')).toBeVisible();
+    await expectNoSeriousAccessibilityViolation(page);
+    await tabTo(page, navLink(page, 'Bookmarks'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/bookmarks');
+    await expect(page.getByText(SIGN_IN_TO_BOOKMARK)).toHaveCount(1);
+  });
+});
