@@ -79,7 +79,9 @@ test('a bookmark removed on the bookmarks page is gone there and on the history'
   await openApp(page, '/bookmarks');
   await expect(bookmarkTitles(page)).toHaveCount(3);
 
-  await bookmarkList(page).getByRole('button', { name: `Remove bookmark: ${removed.title}` }).click();
+  await bookmarkList(page)
+    .getByRole('button', { name: `Remove bookmark: ${removed.title}` })
+    .click();
 
   await expect(bookmarkTitles(page)).toHaveText(newestFirst(kept));
   await page.reload();

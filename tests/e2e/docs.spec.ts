@@ -8,8 +8,6 @@ test('the API documentation lists the routes, without a policy violation', async
   const shownPaths = async () =>
     // Swagger UI puts zero-width spaces into paths so that long ones can wrap.
     (await page.locator('.opblock-summary-path').allTextContents()).map((path) => path.replace(/\u200b/g, ''));
-  await expect
-    .poll(shownPaths)
-    .toEqual(expect.arrayContaining(['/channels', '/history', '/history/events', '/user', '/user/bookmarks']));
+  await expect.poll(shownPaths).toEqual(expect.arrayContaining(['/channels', '/history', '/history/events', '/user', '/user/bookmarks']));
   await expect(page.locator('.info .title')).toHaveText(/\S/);
 });

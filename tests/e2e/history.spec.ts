@@ -113,9 +113,7 @@ test('filtering by a channel shows only its songs, and the address keeps the fil
   await page.goBack();
   await page.waitForURL((url) => url.pathname === '/' && url.search === '');
   await expect(filterButton(page, 'All')).toHaveAttribute('aria-pressed', 'true');
-  await expect
-    .poll(async () => [...new Set((await readHistoryRows(page)).map((row) => row.channel))].sort())
-    .toEqual([...channels].sort());
+  await expect.poll(async () => [...new Set((await readHistoryRows(page)).map((row) => row.channel))].sort()).toEqual([...channels].sort());
 });
 
 test('"More" loads older songs, none twice and none missing, until the history ends', async ({ page }) => {
@@ -142,7 +140,10 @@ test('"More" loads older songs, none twice and none missing, until the history e
   for (const name of channels) {
     for (let number = 1; number <= environment.seededPerChannel; number += 1) {
       const seeded = `${name.charAt(0).toUpperCase()}${name.slice(1)} Seed Artist - Track ${String(number).padStart(3, '0')}`;
-      expect(titles.filter((title) => title === seeded), `${seeded} listed exactly once`).toHaveLength(1);
+      expect(
+        titles.filter((title) => title === seeded),
+        `${seeded} listed exactly once`,
+      ).toHaveLength(1);
     }
   }
   expect(titles.at(-1)).toMatch(/Seed Artist - Track 001$/);

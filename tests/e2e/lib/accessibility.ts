@@ -10,7 +10,10 @@ export async function expectNoSeriousAccessibilityViolation(page: Page): Promise
   const { violations } = await new AxeBuilder({ page }).analyze();
   const blocking = violations
     .filter((violation) => BLOCKING_IMPACTS.includes(violation.impact ?? ''))
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
   expect(blocking, `serious or critical accessibility violations on ${page.url()}`).toEqual([]);
 }
 

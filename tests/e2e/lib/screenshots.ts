@@ -11,7 +11,10 @@ export const PHONE = { width: 375, height: 812 };
 export async function screenshotAtBothWidths(page: Page, name: string): Promise<void> {
   const restore = page.viewportSize() ?? DESKTOP;
   try {
-    for (const [label, viewport] of [['desktop', DESKTOP], ['375', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['375', PHONE],
+    ] as const) {
       await page.setViewportSize(viewport);
       if (viewport === PHONE) await expectNoSidewaysScroll(page);
       await page.screenshot({ path: join(environment.artifacts, `${name}-${label}.png`), fullPage: true, animations: 'disabled' });

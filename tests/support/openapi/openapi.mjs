@@ -51,9 +51,7 @@ function templateParameters(pathTemplate) {
 export function matchPath(document, target) {
   const pathname = target.split('?')[0];
   // A literal segment beats a parameter: "/user/bookmarks" before "/user/{anything}".
-  const templates = Object.keys(document.paths ?? {}).sort(
-    (a, b) => templateParameters(a).length - templateParameters(b).length,
-  );
+  const templates = Object.keys(document.paths ?? {}).sort((a, b) => templateParameters(a).length - templateParameters(b).length);
   return (
     templates.find((template) => {
       const pattern = template

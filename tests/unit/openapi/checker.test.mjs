@@ -152,7 +152,10 @@ test('a response the document does not describe is reported', async () => {
     [itemsResponse([], { method: 'POST' }), 'response: POST /items is not described'],
     [itemsResponse([], { status: 500 }), 'response: status 500 is not described for GET /items (described: 200, 4XX)'],
     [itemsResponse([], { content_type: 'text/html' }), 'response: Content-Type "text/html" is not described (described: application/json)'],
-    [{ method: 'DELETE', path: '/items/3', status: 204, content_type: 'text/plain', body: 'x' }, 'response: status 204 describes no body, got 1 bytes'],
+    [
+      { method: 'DELETE', path: '/items/3', status: 204, content_type: 'text/plain', body: 'x' },
+      'response: status 204 describes no body, got 1 bytes',
+    ],
   ];
   for (const [check, expected] of cases) assert.deepEqual(await violationsOf(check), [expected]);
   // 4XX covers every client error.

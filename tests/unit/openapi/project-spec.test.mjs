@@ -16,7 +16,12 @@ function operationOf({ method, path }) {
 
 function resolve(node) {
   if (!node.$ref) return node;
-  return resolve(node.$ref.slice(2).split('/').reduce((parent, key) => parent[key], document));
+  return resolve(
+    node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((parent, key) => parent[key], document),
+  );
 }
 
 const schemaViolations = (schema, body) => check({ schema, body: JSON.stringify(body) }).violations;
@@ -79,7 +84,10 @@ test('changes need the CSRF header', () => {
 
 test("the contract's examples conform", () => {
   const examples = [
-    ['HistoryItem', { id: 100001, created_at: '2026-11-27T19:57:07.590829+00:00', song_id: 7, song_title: 'A - B', channel_id: 2, bookmark_id: 0 }],
+    [
+      'HistoryItem',
+      { id: 100001, created_at: '2026-11-27T19:57:07.590829+00:00', song_id: 7, song_title: 'A - B', channel_id: 2, bookmark_id: 0 },
+    ],
     [
       'Channel',
       {
@@ -103,7 +111,11 @@ test("the contract's examples conform", () => {
 
 test('drift from the contract is caught, where it is', () => {
   const drifts = [
-    ['HistoryItem', { id: 1, created_at: '2026-11-27T19:57:07.590829', song_id: 7, song_title: 'x', channel_id: 2, bookmark_id: 0 }, '$/created_at'],
+    [
+      'HistoryItem',
+      { id: 1, created_at: '2026-11-27T19:57:07.590829', song_id: 7, song_title: 'x', channel_id: 2, bookmark_id: 0 },
+      '$/created_at',
+    ],
     ['HistoryItem', { id: 1, created_at: '2026-11-27T19:57:07Z', song_id: 7, song_title: 'x', channel_id: 2 }, '$'],
     ['Channel', { id: 1, name: 'red', url: 'u', format: 'auto', title_pointer: '' }, '$/title_pointer'],
     ['Channel', { id: 1, name: 'much-too-long', url: 'u', format: 'auto' }, '$/name'],
@@ -116,13 +128,19 @@ test('drift from the contract is caught, where it is', () => {
   for (const [schema, body, where] of drifts) {
     const violations = schemaViolations(schema, body);
     assert.ok(violations.length > 0, `${schema} accepted ${JSON.stringify(body)}`);
-    assert.ok(violations.every((violation) => violation.startsWith(`${where}: `)), `${schema}: ${violations.join('; ')}`);
+    assert.ok(
+      violations.every((violation) => violation.startsWith(`${where}: `)),
+      `${schema}: ${violations.join('; ')}`,
+    );
   }
 });
 
-test("whole responses of the contract are checked", () => {
+test('whole responses of the contract are checked', () => {
   const response = (method, path, status, contentType, body) => check({ method, path, status, content_type: contentType, body });
-  assert.deepEqual(response('GET', '/history?offset=-1', 422, 'application/json', '{"detail": {"query": {"offset": ["Must be >= 0."]}}}').violations, []);
+  assert.deepEqual(
+    response('GET', '/history?offset=-1', 422, 'application/json', '{"detail": {"query": {"offset": ["Must be >= 0."]}}}').violations,
+    [],
+  );
   assert.deepEqual(response('DELETE', '/user/bookmarks/5', 200, 'application/json', '{}').violations, []);
   assert.deepEqual(response('GET', '/user/google', 302, '', '').violations, []);
   assert.deepEqual(response('GET', '/history/events', 200, 'text/event-stream', '').violations, []);
