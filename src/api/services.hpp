@@ -24,7 +24,7 @@ struct Services {
   const auth::SessionCookies& sessions;
   auth::OidcClient* oidc = nullptr;  // null: sign-in is not configured
 
-  // The signed-in user of a request, if any (see session_context.cpp); decoding the session
+  // The signed-in user of a request, if any (see common/session_context.cpp); decoding the session
   // cookie is pure CPU work, so I/O threads may call it.
   std::optional<domain::Id> signed_in_user(const http::Request& request) const;
 };
