@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "auth/text.hpp"
+#include "domain/text.hpp"
 
 namespace nicecream::auth {
 namespace {
-
-// Optional whitespace around cookie pairs (RFC 6265 OWS).
-constexpr std::string_view kOws = " \t";
 
 std::string_view unquote(std::string_view value) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
@@ -68,12 +65,13 @@ std::vector<std::pair<std::string, std::string>> parse_cookie_header(std::string
     if (equals == std::string_view::npos) {
       continue;
     }
-    const auto name = trim(piece.substr(0, equals), kOws);
+    const auto name = domain::trim(piece.substr(0, equals), domain::kBlanks);
     if (name.empty()) {
       continue;
     }
-    cookies.emplace_back(std::string(name),
-                         std::string(unquote(trim(piece.substr(equals + 1), kOws))));
+    cookies.emplace_back(
+        std::string(name),
+        std::string(unquote(domain::trim(piece.substr(equals + 1), domain::kBlanks))));
   }
   return cookies;
 }

@@ -11,8 +11,8 @@
 #include "auth/constant_time.hpp"
 #include "auth/openssl_handles.hpp"
 #include "auth/random.hpp"
-#include "auth/text.hpp"
 #include "auth/unix_time.hpp"
+#include "domain/text.hpp"
 
 namespace nicecream::auth {
 namespace {
@@ -103,7 +103,7 @@ FernetKey::FernetKey(std::string signing, std::string encryption)
 }
 
 FernetKey parse_fernet_key(std::string_view text) {
-  text = trim(text);
+  text = domain::trim(text);
   if (text.empty()) {
     throw FernetKeyError("the Fernet key is empty");
   }

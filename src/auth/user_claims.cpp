@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "auth/text.hpp"
+#include "domain/text.hpp"
 
 namespace nicecream::auth {
 namespace {
@@ -18,7 +18,7 @@ std::string_view raw_string_claim(const boost::json::object& claims, std::string
 }
 
 std::string_view string_claim(const boost::json::object& claims, std::string_view name) {
-  return trim(raw_string_claim(claims, name));
+  return domain::trim(raw_string_claim(claims, name));
 }
 
 // Cuts to at most `limit` bytes without splitting a UTF-8 sequence.
@@ -52,7 +52,7 @@ Names names_from(const boost::json::object& claims) {
     const auto space = full.find_first_of(" \t");
     names.given = full.substr(0, space);
     if (names.family.empty() && space != std::string_view::npos) {
-      names.family = trim(full.substr(space));
+      names.family = domain::trim(full.substr(space));
     }
     return names;
   }
