@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "domain/models.hpp"
 
@@ -14,6 +15,12 @@ inline constexpr int kMaxPageSize = 100;
 // OFFSET.
 struct HistoryQuery {
   std::optional<Id> channel_id;  // absent = all channels
+  std::optional<Id> song_id;     // only that song's airings
+  // Every word of search_words(*text) in the song title, case- and diacritics-insensitive, the
+  // last word as a prefix; no words at all matches nothing.
+  std::optional<std::string> text;
+  std::optional<Timestamp> from;  // created_at >= from
+  std::optional<Timestamp> to;    // created_at < to
   std::optional<Id> before;
   std::int64_t offset = 0;
   int limit = kDefaultPageSize;

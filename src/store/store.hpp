@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/catalog.hpp"
 #include "domain/models.hpp"
 #include "domain/pages.hpp"
 
@@ -50,6 +51,16 @@ class Store {
   virtual RecordOutcome record_title(Id channel_id, std::string_view title,
                                      domain::Timestamp at) = 0;
   virtual std::optional<domain::Song> find_song(Id id) = 0;
+
+  // Songs, artists, charts (domain/catalog.hpp), from the rollups record_title keeps.
+  virtual std::vector<domain::SongSummary> list_songs(const domain::CatalogQuery& query) = 0;
+  virtual std::optional<domain::SongDetail> song_detail(Id song_id) = 0;
+  // The song's plays per quarter hour in [from, to), oldest first, empty slots left out.
+  virtual std::vector<domain::SlotPlays> song_plays_by_slot(Id song_id, domain::Timestamp from,
+                                                            domain::Timestamp to) = 0;
+  virtual std::vector<domain::ArtistSummary> list_artists(const domain::CatalogQuery& query) = 0;
+  virtual std::optional<domain::ArtistDetail> artist_detail(Id artist_id) = 0;
+  virtual std::vector<domain::ChartEntry> chart(const domain::ChartQuery& query) = 0;
 
   // Users
   virtual domain::User upsert_user(const domain::UserClaims& claims) = 0;  // by sub only

@@ -31,6 +31,14 @@ class SqliteStore final : public Store {
   RecordOutcome record_title(Id channel_id, std::string_view title, domain::Timestamp at) override;
   std::optional<domain::Song> find_song(Id id) override;
 
+  std::vector<domain::SongSummary> list_songs(const domain::CatalogQuery& query) override;
+  std::optional<domain::SongDetail> song_detail(Id song_id) override;
+  std::vector<domain::SlotPlays> song_plays_by_slot(Id song_id, domain::Timestamp from,
+                                                    domain::Timestamp to) override;
+  std::vector<domain::ArtistSummary> list_artists(const domain::CatalogQuery& query) override;
+  std::optional<domain::ArtistDetail> artist_detail(Id artist_id) override;
+  std::vector<domain::ChartEntry> chart(const domain::ChartQuery& query) override;
+
   domain::User upsert_user(const domain::UserClaims& claims) override;
   std::optional<domain::User> find_user(Id id) override;
 
