@@ -32,6 +32,9 @@ class Store {
   // Schema
   virtual SchemaVersion schema_version() = 0;
   virtual int migrate() = 0;  // applies what is missing, returns how many; idempotent
+  // Applies what is missing up to `version` only: for tools that load data at an older schema
+  // and let the later migrations build their indexes and rollups once (benchmarks).
+  virtual int migrate_to(int version) = 0;
 
   // Channels
   virtual std::vector<domain::Channel> list_channels() = 0;

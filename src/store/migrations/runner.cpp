@@ -12,4 +12,10 @@ int run_migrations(std::span<const Migration> migrations, MigrationTarget& targe
   return applied;
 }
 
+std::span<const Migration> up_to(std::span<const Migration> migrations, int version) {
+  std::size_t count = 0;
+  while (count < migrations.size() && migrations[count].version <= version) ++count;
+  return migrations.first(count);
+}
+
 }  // namespace nicecream::store::migrations

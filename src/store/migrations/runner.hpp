@@ -22,4 +22,7 @@ class MigrationTarget {
 // schema newer than `migrations` is left alone: refusing to serve it is the caller's decision.
 int run_migrations(std::span<const Migration> migrations, MigrationTarget& target);
 
+// The migrations up to and including `version` (they are in version order).
+std::span<const Migration> up_to(std::span<const Migration> migrations, int version);
+
 }  // namespace nicecream::store::migrations

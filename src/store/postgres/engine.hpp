@@ -20,6 +20,7 @@ class PostgresStore final : public Store {
 
   SchemaVersion schema_version() override;
   int migrate() override;
+  int migrate_to(int version) override;
 
   std::vector<domain::Channel> list_channels() override;
   std::optional<domain::Channel> find_channel(Id id) override;

@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <limits>
+#include <span>
+
 #include "store/migrations/runner.hpp"
 #include "store/postgres/engine.hpp"
 #include "store/postgres/transaction.hpp"
@@ -47,6 +51,27 @@ class PostgresMigrationTarget final : public migrations::MigrationTarget {
   Connection& connection_;
 };
 
+// Applies what `wanted` holds beyond the current version, holding the migration lock.
+int migrate_locked(Connection& connection, std::span<const migrations::Migration> wanted) {
+  connection.exec_script(kLock);  // may wait long for another migrator, rightly
+  try {
+    PostgresMigrationTarget target(connection);
+    const int applied = migrations::run_migrations(wanted, target);
+    connection.exec(kUnlock);
+    return applied;
+  } catch (...) {
+    // A session lock outlives errors; a broken connection has lost it already.
+    if (!connection.broken()) {
+      try {
+        connection.exec(kUnlock);
+      } catch (...) {
+        // The first error is the one to report.
+      }
+    }
+    throw;
+  }
+}
+
 }  // namespace
 
 SchemaVersion PostgresStore::schema_version() {
@@ -58,24 +83,17 @@ SchemaVersion PostgresStore::schema_version() {
 
 int PostgresStore::migrate() {
   return with_connection([](Connection& connection) {
-    connection.exec_script(kLock);  // may wait long for another migrator, rightly
-    try {
-      PostgresMigrationTarget target(connection);
-      const int applied = migrations::run_migrations(migrations::postgres_migrations(), target);
-      connection.exec(kUnlock);
-      return applied;
-    } catch (...) {
-      // A session lock outlives errors; a broken connection has lost it already.
-      if (!connection.broken()) {
-        try {
-          connection.exec(kUnlock);
-        } catch (...) {
-          // The first error is the one to report.
-        }
-      }
-      throw;
-    }
+    return migrate_locked(connection, migrations::postgres_migrations());
   });
+}
+
+int PostgresStore::migrate_to(int version) {
+  const auto all = migrations::postgres_migrations();
+  // Versions are 1..N without gaps, so the first `version` migrations are those up to it.
+  const auto count =
+      static_cast<std::size_t>(std::clamp<int>(version, 0, static_cast<int>(all.size())));
+  return with_connection(
+      [&](Connection& connection) { return migrate_locked(connection, all.first(count)); });
 }
 
 }  // namespace nicecream::store::postgres

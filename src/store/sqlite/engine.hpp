@@ -17,6 +17,7 @@ class SqliteStore final : public Store {
 
   SchemaVersion schema_version() override;
   int migrate() override;
+  int migrate_to(int version) override;
 
   std::vector<domain::Channel> list_channels() override;
   std::optional<domain::Channel> find_channel(Id id) override;

@@ -1,3 +1,5 @@
+#include <limits>
+
 #include "store/migrations/runner.hpp"
 #include "store/sqlite/engine.hpp"
 #include "store/sqlite/transaction.hpp"
@@ -60,9 +62,14 @@ SchemaVersion SqliteStore::schema_version() {
 }
 
 int SqliteStore::migrate() {
+  return migrate_to(std::numeric_limits<int>::max());
+}
+
+int SqliteStore::migrate_to(int version) {
   auto lease = connection();
   SqliteMigrationTarget target(*lease);
-  return migrations::run_migrations(migrations::sqlite_migrations(), target);
+  return migrations::run_migrations(migrations::up_to(migrations::sqlite_migrations(), version),
+                                    target);
 }
 
 }  // namespace nicecream::store::sqlite

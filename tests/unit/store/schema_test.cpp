@@ -32,6 +32,17 @@ TEST_P(StoreTest, UnmigratedDatabaseReportsVersionZero) {
   EXPECT_EQ(version.latest, latest_shipped(GetParam()));
 }
 
+// Data loaded at version 1 gets the later migrations' indexes and rollups in one go.
+TEST_P(StoreTest, MigrateToStopsAtTheVersionAndMigrateGoesOn) {
+  auto fresh = make_harness(GetParam());
+  auto early = fresh->open();
+  EXPECT_EQ(early->migrate_to(1), 1);
+  EXPECT_EQ(early->schema_version().current, 1);
+  EXPECT_EQ(early->migrate_to(1), 0);
+  EXPECT_EQ(early->migrate(), latest_shipped(GetParam()) - 1);
+  EXPECT_EQ(early->schema_version().current, latest_shipped(GetParam()));
+}
+
 TEST_P(StoreTest, MigratorsRunningTogetherApplyEachMigrationOnce) {
   auto fresh = make_harness(GetParam());
   auto first = fresh->open();

@@ -1,4 +1,4 @@
-#include "latency.hpp"
+#include "lib/latency.hpp"
 
 #include <algorithm>
 #include <cmath>

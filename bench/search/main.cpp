@@ -1,0 +1,238 @@
+// Search, "what was on at", song/artist pages and charts on 10 million history items and 1 million
+// songs, store level (no HTTP), both engines: p50/p99 of each query, timed in turns so the
+// machine's hiccups fall on all alike; a LIKE '%…%' scan for contrast; and the cost of recording
+// one item with the search index and rollups kept in step, against the same without them.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "lib/latency.hpp"
+#include "seed.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace nicecream::bench {
+
+namespace {
+
+using domain::Id;
+using domain::Timestamp;
+using std::chrono::hours;
+
+struct Options {
+  std::string engine = "sqlite";
+  std::string data_dir = "/tmp/nicecream-bench-search";
+  std::string conninfo;
+  SeedPlan plan;
+  int samples = 200;
+  int recordings = 4'000;
+};
+
+struct Scenario {
+  std::string name;
+  std::function<std::size_t()> call;  // rows returned
+  int samples;
+};
+
+std::string sqlite_file(const Options& options) {
+  return (std::filesystem::path(options.data_dir) / store::sqlite::kDatabaseFileName).string();
+}
+
+std::unique_ptr<store::Store> open_store(const Options& options) {
+  if (options.engine == "postgres")
+    return store::postgres::open_postgres_store(options.conninfo, 1);
+  return store::sqlite::open_sqlite_store(options.data_dir, 1);
+}
+
+std::unique_ptr<RawSql> open_raw(const Options& options) {
+  if (options.engine == "postgres") return raw_postgres(options.conninfo);
+  return raw_sqlite(sqlite_file(options));
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void prepare(const Options& options, store::Store& store, const Corpus& corpus) {
+  if (store.schema_version().current > 0) {
+    std::printf("%s: reusing the seeded database\n", options.engine.c_str());
+    store.migrate();
+    return;
+  }
+  store.migrate_to(1);
+  auto started = std::chrono::steady_clock::now();
+  if (options.engine == "postgres")
+    seed_postgres(options.conninfo, options.plan, corpus);
+  else
+    seed_sqlite(sqlite_file(options), options.plan, corpus);
+  std::printf("%s: seeded %lld songs and %lld items at schema version 1 in %.0f s\n",
+              options.engine.c_str(), static_cast<long long>(corpus.songs()),
+              static_cast<long long>(options.plan.items), seconds_since(started));
+  started = std::chrono::steady_clock::now();
+  const int applied = store.migrate();
+  std::printf("%s: %d migration(s) built the search index and rollups in %.0f s\n",
+              options.engine.c_str(), applied, seconds_since(started));
+  open_raw(options)->rows("ANALYZE");
+}
+
+domain::HistoryQuery history(std::function<void(domain::HistoryQuery&)> fill) {
+  domain::HistoryQuery query;
+  fill(query);
+  return query;
+}
+
+domain::ChartQuery chart(domain::ChartSubject by, Timestamp now, hours length,
+                         std::optional<Id> channel = {}) {
+  return {by, channel, now - length, now, domain::kDefaultChartSize};
+}
+
+std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& corpus,
+                                int samples) {
+  const Timestamp now = domain::now();
+  const Timestamp year_ago = now - hours(24 * 365);
+  const auto by_text = [](std::string text, std::optional<Id> channel = {}) {
+    return history([&](auto& q) { q.text = text, q.channel_id = channel; });
+  };
+  auto second_page = by_text(corpus.common_word());
+  const auto first_page = store.list_history(second_page);
+  if (!first_page.empty()) second_page.before = first_page.back().id;
+  const auto artists = store.list_artists({});
+  const Id top_artist = artists.empty() ? 1 : artists.front().id;
+  auto rows = [&store](auto query) {
+    return [&store, query] { return store.list_history(query).size(); };
+  };
+  auto songs = [&store](std::optional<std::string> text) {
+    return [&store, text] { return store.list_songs({text, 0, domain::kDefaultPageSize}).size(); };
+  };
+  auto charted = [&store](domain::ChartQuery query) {
+    return [&store, query] { return store.chart(query).size(); };
+  };
+  const auto like =
+      "SELECT h.id FROM history AS h JOIN songs AS s ON s.id = h.song_id"
+      " WHERE s.title LIKE '%" +
+      corpus.rare_word() + "%' ORDER BY h.id DESC LIMIT 50";
+  using S = domain::ChartSubject;
+  return {
+      {"history q: common word (" + corpus.common_word() + ")", rows(by_text(corpus.common_word())),
+       samples},
+      {"history q: common word, 2nd page (before=)", rows(second_page), samples},
+      {"history q: common word, channel 2", rows(by_text(corpus.common_word(), 2)), samples},
+      {"history q: rare word", rows(by_text(corpus.rare_word())), samples},
+      {"history q: prefix (" + corpus.prefix() + ")", rows(by_text(corpus.prefix())), samples},
+      {"history q: artist, no diacritics (" + corpus.artist_words() + ")",
+       rows(by_text(corpus.artist_words())), samples},
+      {"history to=: a year ago", rows(history([&](auto& q) { q.to = year_ago; })), samples},
+      {"history to=: a year ago, channel 2",
+       rows(history([&](auto& q) { q.to = year_ago, q.channel_id = 2; })), samples},
+      {"what was on at: channel 2, a year ago, limit 1",
+       rows(history([&](auto& q) { q.to = year_ago, q.channel_id = 2, q.limit = 1; })), samples},
+      {"history from=/to=: one hour a year ago",
+       rows(history([&](auto& q) { q.from = year_ago, q.to = year_ago + hours(1); })), samples},
+      {"history song_id: most played song", rows(history([](auto& q) { q.song_id = 1; })), samples},
+      {"songs q: common word", songs(corpus.common_word()), samples},
+      {"songs q: rare word", songs(corpus.rare_word()), samples},
+      {"songs: most played", songs(std::nullopt), samples},
+      {"artists q: " + corpus.artist_words(),
+       [&store, &corpus] {
+         return store.list_artists({corpus.artist_words(), 0, 50}).size();
+       },
+       samples},
+      {"artists: most played", [&store] { return store.list_artists({}).size(); }, samples},
+      {"song page: most played song", [&store] { return store.song_detail(1) ? 1UL : 0UL; },
+       samples},
+      {"song stats: most played song, 365 days",
+       [&store, now] { return store.song_plays_by_slot(1, now - hours(24 * 365), now).size(); },
+       samples},
+      {"artist page: most played artist",
+       [&store, top_artist] { return store.artist_detail(top_artist) ? 1UL : 0UL; }, samples},
+      {"charts: songs, a week", charted(chart(S::song, now, hours(24 * 7))), samples},
+      {"charts: songs, a week, channel 2", charted(chart(S::song, now, hours(24 * 7), 2)), samples},
+      {"charts: songs, a year", charted(chart(S::song, now, hours(24 * 365))), samples},
+      {"charts: artists, a week", charted(chart(S::artist, now, hours(24 * 7))), samples},
+      {"charts: artists, a year", charted(chart(S::artist, now, hours(24 * 365))), samples},
+      {"LIKE '%rare word%' scan, for contrast",
+       [&raw, like] { return static_cast<std::size_t>(raw.rows(like)); }, std::min(samples, 5)},
+  };
+}
+
+// Alternates blocks with and without the triggers, so both see the same database and machine.
+void measure_recording(store::Store& store, RawSql& raw, const Corpus& corpus, int recordings,
+                       const std::string& engine) {
+  constexpr int kBlock = 250;
+  double with_ms = 0, without_ms = 0;
+  int with_count = 0, without_count = 0;
+  auto at = domain::now();
+  for (int done = 0; done < recordings; done += kBlock) {
+    const bool with_rollups = (done / kBlock) % 2 == 0;
+    raw.set_triggers(with_rollups);
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = done; i < done + kBlock; ++i) {
+      const auto title = i % 5 == 0 ? "Bench New - Track " + std::to_string(i)
+                                    : corpus.title(1 + (i * 7919) % corpus.songs());
+      at += std::chrono::microseconds(1);
+      store.record_title(1 + i % 3, title, at);
+    }
+    (with_rollups ? with_ms : without_ms) += seconds_since(started) * 1000;
+    (with_rollups ? with_count : without_count) += kBlock;
+  }
+  raw.set_triggers(true);
+  const double with_us = with_ms * 1000 / std::max(with_count, 1);
+  const double without_us = without_ms * 1000 / std::max(without_count, 1);
+  std::printf(
+      "%-8s  recording one item: %.0f µs with the search index and rollups, %.0f µs"
+      " without (%.2f×; %d recordings each)\n",
+      engine.c_str(), with_us, without_us, with_us / std::max(without_us, 1e-9), with_count);
+}
+
+int run(const Options& options) {
+  const Corpus corpus(options.plan.songs);
+  auto store = open_store(options);
+  prepare(options, *store, corpus);
+  auto raw = open_raw(options);
+  const auto list = scenarios(*store, *raw, corpus, options.samples);
+  std::vector<std::size_t> rows(list.size(), 0);
+  std::vector<std::function<void()>> calls;
+  std::vector<int> samples;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    calls.push_back([&, i] { rows[i] = list[i].call(); });
+    samples.push_back(list[i].samples);
+  }
+  const auto latencies = measure_interleaved(calls, samples);
+  std::printf("%-8s  %-52s  %5s  %7s  %9s  %9s\n", "engine", "query", "rows", "samples", "p50 ms",
+              "p99 ms");
+  for (std::size_t i = 0; i < list.size(); ++i)
+    std::printf("%-8s  %-52s  %5zu  %7d  %9.3f  %9.3f\n", options.engine.c_str(),
+                list[i].name.c_str(), rows[i], latencies[i].samples, latencies[i].p50_ms,
+                latencies[i].p99_ms);
+  measure_recording(*store, *raw, corpus, options.recordings, options.engine);
+  return 0;
+}
+
+}  // namespace
+
+}  // namespace nicecream::bench
+
+int main(int argc, char** argv) {
+  nicecream::bench::Options options;
+  CLI::App app{"Search, catalog and charts latency (store-level benchmark)"};
+  app.add_option("--engine", options.engine, "sqlite or postgres")
+      ->check(CLI::IsMember({"sqlite", "postgres"}));
+  app.add_option("--data-dir", options.data_dir, "SQLite data directory");
+  app.add_option("--conninfo", options.conninfo, "PostgreSQL connection string (default: PG*)");
+  app.add_option("--items", options.plan.items, "history items to seed")
+      ->check(CLI::Range(1, 100'000'000));
+  app.add_option("--songs", options.plan.songs, "songs to seed")->check(CLI::Range(1, 10'000'000));
+  app.add_option("--samples", options.samples, "timed calls per query")
+      ->check(CLI::Range(1, 100'000));
+  app.add_option("--recordings", options.recordings, "items recorded to time recording")
+      ->check(CLI::Range(0, 1'000'000));
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return nicecream::bench::run(options);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "bench_search: %s\n", error.what());
+    return 1;
+  }
+}

@@ -1,0 +1,145 @@
+#include <sqlite3.h>
+
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "domain/song_title.hpp"
+#include "seed.hpp"
+
+namespace nicecream::bench {
+
+namespace {
+
+using Database = std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)>;
+using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
+
+void exec(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw std::runtime_error("seeding SQLite: " + text + "\n  in: " + sql.substr(0, 200));
+  }
+}
+
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+// As the store of schema version 1 wrote them: the title split into artist and track.
+void insert_songs(sqlite3* db, const Corpus& corpus) {
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO songs (id, title, artist, track) VALUES (?1, ?2, ?3, ?4)", -1,
+                     &raw, nullptr);
+  Statement insert(raw, &sqlite3_finalize);
+  for (std::int64_t id = 1; id <= corpus.songs(); ++id) {
+    const auto title = corpus.title(id);
+    const auto parts = domain::split_artist_and_track(title);
+    sqlite3_bind_int64(insert.get(), 1, id);
+    bind_text(insert.get(), 2, title);
+    bind_text(insert.get(), 3, parts.artist);
+    bind_text(insert.get(), 4, parts.track);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE)
+      throw std::runtime_error("seeding SQLite: " + std::string(sqlite3_errmsg(db)));
+    sqlite3_reset(insert.get());
+  }
+}
+
+}  // namespace
+
+void seed_sqlite(const std::filesystem::path& database_file, const SeedPlan& plan,
+                 const Corpus& corpus) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(database_file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot open " + database_file.string());
+  Database db(raw, &sqlite3_close_v2);
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  exec(db.get(), "PRAGMA cache_size = -524288");
+  exec(db.get(), "PRAGMA synchronous = OFF");
+  exec(db.get(), "BEGIN");
+  insert_songs(db.get(), corpus);
+  exec(db.get(), "DROP INDEX history_channel_id_id");
+  exec(db.get(), "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                     std::to_string(plan.items) +
+                     ") INSERT INTO history (created_at, song_id, channel_id) SELECT (" +
+                     item_unix_seconds_sql(plan, now) + ") * 1000000, " +
+                     corpus.song_of_item_sql("i") + ", 1 + i % 3 FROM n");
+  exec(db.get(), "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
+  exec(db.get(), "COMMIT");
+}
+
+std::string item_unix_seconds_sql(const SeedPlan& plan, std::int64_t now_seconds) {
+  return std::to_string(now_seconds - 60 - plan.items * plan.spacing_seconds) + " + i * " +
+         std::to_string(plan.spacing_seconds);
+}
+
+}  // namespace nicecream::bench
+
+namespace nicecream::bench {
+
+namespace {
+
+// SQLite cannot switch a trigger off: it is dropped and later created again from its own SQL.
+class RawSqlite final : public RawSql {
+ public:
+  explicit RawSqlite(const std::filesystem::path& file) : db_(nullptr, &sqlite3_close_v2) {
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+      throw std::runtime_error("cannot open " + file.string());
+    db_.reset(raw);
+    sqlite3_busy_timeout(raw, 10'000);
+  }
+
+  std::int64_t rows(const std::string& sql) override {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+      throw std::runtime_error("SQLite: " + std::string(sqlite3_errmsg(db_.get())));
+    Statement statement(raw, &sqlite3_finalize);
+    std::int64_t count = 0;
+    int status = SQLITE_ROW;
+    while ((status = sqlite3_step(statement.get())) == SQLITE_ROW) ++count;
+    if (status != SQLITE_DONE)
+      throw std::runtime_error("SQLite: " + std::string(sqlite3_errmsg(db_.get())));
+    return count;
+  }
+
+  void set_triggers(bool on) override {
+    if (!on) {
+      dropped_ = strings(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+          " AND tbl_name IN ('history', 'songs')");
+      for (const auto& [name, sql] : dropped_) exec(db_.get(), "DROP TRIGGER " + name);
+      return;
+    }
+    for (const auto& [name, sql] : dropped_) exec(db_.get(), sql);
+    dropped_.clear();
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> strings(const std::string& sql) {
+    sqlite3_stmt* raw = nullptr;
+    sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr);
+    Statement statement(raw, &sqlite3_finalize);
+    std::vector<std::pair<std::string, std::string>> pairs;
+    while (sqlite3_step(statement.get()) == SQLITE_ROW)
+      pairs.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0)),
+                         reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 1)));
+    return pairs;
+  }
+
+  Database db_;
+  std::vector<std::pair<std::string, std::string>> dropped_;
+};
+
+}  // namespace
+
+std::unique_ptr<RawSql> raw_sqlite(const std::filesystem::path& database_file) {
+  return std::make_unique<RawSqlite>(database_file);
+}
+
+}  // namespace nicecream::bench
