@@ -18,10 +18,11 @@ wait_for_http() {  # wait_for_http <url>
   echo "no answer from $1" >&2; return 1
 }
 
-# seed_sqlite <data_dir> <items> <songs>: history spread round-robin over the 3 seeded channels.
+# seed_sqlite <data_dir> <items> <songs>: history spread round-robin over the 3 seeded channels,
+# loaded at schema version 1; the later migrations then build their search index and rollups.
 seed_sqlite() {
   local data_dir="$1" items="$2" songs="$3"
-  NICECREAM_DATA_DIR="$data_dir" "$NICECREAM_BINARY" migrate >/dev/null
+  NICECREAM_DATA_DIR="$data_dir" "$NICECREAM_BINARY" migrate --to 1 >/dev/null
   sqlite3 "$data_dir/nicecream.db" <<SQL
 PRAGMA journal_mode=WAL;
 BEGIN;
@@ -33,12 +34,13 @@ INSERT INTO history (created_at, song_id, channel_id)
   SELECT 1700000000000000 + i * 60000000, 1 + (i * 7919) % $songs, 1 + i % 3 FROM n;
 COMMIT;
 SQL
+  NICECREAM_DATA_DIR="$data_dir" "$NICECREAM_BINARY" migrate >/dev/null
 }
 
 # seed_postgres <items> <songs>: same shape, in the database the PG* variables point at.
 seed_postgres() {
   local items="$1" songs="$2"
-  "$NICECREAM_BINARY" migrate >/dev/null
+  "$NICECREAM_BINARY" migrate --to 1 >/dev/null
   psql -q -v ON_ERROR_STOP=1 <<SQL
 BEGIN;
 INSERT INTO songs (title, artist, track)
@@ -48,6 +50,7 @@ INSERT INTO history (created_at, song_id, channel_id)
   SELECT to_timestamp(1700000000 + i * 60), 1 + (i::bigint * 7919) % $songs, 1 + i % 3
   FROM generate_series(1, $items) i;
 COMMIT;
-ANALYZE;
 SQL
+  "$NICECREAM_BINARY" migrate >/dev/null
+  psql -q -c ANALYZE
 }

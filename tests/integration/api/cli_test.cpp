@@ -35,6 +35,17 @@ TEST_P(CliStoreTest, MigrateTwiceChangesNothingTheSecondTime) {
   EXPECT_NE(second.output.find("applied 0 migration(s)"), std::string::npos) << second.output;
 }
 
+TEST_P(CliStoreTest, MigrateToStopsAtThatVersion) {
+  const auto early = run_nicecream({"migrate", "--to", "1"}, env());
+  ASSERT_EQ(early.exit_code, 0) << early.output;
+  EXPECT_NE(early.output.find("applied 1 migration(s); schema at version 1"), std::string::npos)
+      << early.output;
+  const auto rest = run_nicecream({"migrate"}, env());
+  EXPECT_EQ(rest.exit_code, 0);
+  EXPECT_EQ(rest.output.find("schema at version 1\n"), std::string::npos) << rest.output;
+  EXPECT_NE(run_nicecream({"migrate", "--to", "0"}, env()).exit_code, 0);
+}
+
 TEST_P(CliStoreTest, ChannelsAddListRemove) {
   const auto ready = ready_env();
   auto added = run_nicecream({"channels", "add", "jazz", "http://127.0.0.1:9/status-json.xsl#/live",
