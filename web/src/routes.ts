@@ -6,11 +6,22 @@ import { lazy } from 'preact-iso';
 
 const HistoryPage = lazy(() => import('./pages/History/HistoryPage').then((module) => module.HistoryPage));
 const BookmarksPage = lazy(() => import('./pages/Bookmarks/BookmarksPage').then((module) => module.BookmarksPage));
+const SearchPage = lazy(() => import('./pages/Search/SearchPage').then((module) => module.SearchPage));
+const AtPage = lazy(() => import('./pages/At/AtPage').then((module) => module.AtPage));
+const SongPage = lazy(() => import('./pages/Song/SongPage').then((module) => module.SongPage));
+const ArtistPage = lazy(() => import('./pages/Artist/ArtistPage').then((module) => module.ArtistPage));
+const ChartsPage = lazy(() => import('./pages/Charts/ChartsPage').then((module) => module.ChartsPage));
 
 export const PAGES = [
   { path: '/', component: HistoryPage },
   { path: '/index.html', component: HistoryPage },
   { path: '/bookmarks', component: BookmarksPage },
+  { path: '/search', component: SearchPage },
+  { path: '/at', component: AtPage },
+  { path: '/at/:time', component: AtPage },
+  { path: '/songs/:id', component: SongPage },
+  { path: '/artists/:id', component: ArtistPage },
+  { path: '/charts', component: ChartsPage },
 ] as const;
 
 /** Loads every page's code now, so a page renders at once when visited (tests render synchronously). */

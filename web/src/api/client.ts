@@ -1,6 +1,22 @@
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
 import { ApiError, HttpError, NetworkError, NotFoundError, ServiceUnavailableError, UnauthorizedError, ValidationError } from './errors';
-import type { Bookmark, Channel, HistoryItem, HistoryPageRequest, PageRequest, User, ValidationDetail } from './types';
+import type {
+  ArtistDetail,
+  ArtistSummary,
+  Bookmark,
+  Channel,
+  ChartEntry,
+  ChartRequest,
+  HistoryItem,
+  HistoryPageRequest,
+  PageRequest,
+  SearchRequest,
+  SongDetail,
+  SongStats,
+  SongSummary,
+  User,
+  ValidationDetail,
+} from './types';
 
 // Every call the app makes to the HTTP API, and the one place where HTTP
 // answers become values or typed errors (see errors.ts).
@@ -18,6 +34,13 @@ export interface EventSourceLike {
 export interface ApiClient {
   getChannels(signal?: AbortSignal): Promise<Channel[]>;
   getHistory(request: HistoryPageRequest, signal?: AbortSignal): Promise<HistoryItem[]>;
+  getSongs(request: SearchRequest, signal?: AbortSignal): Promise<SongSummary[]>;
+  getSong(songId: number, signal?: AbortSignal): Promise<SongDetail>;
+  /** Plays by weekday and hour, and by day, over the last `days` days in time zone `tz` (IANA). */
+  getSongStats(songId: number, options: { tz: string; days: number }, signal?: AbortSignal): Promise<SongStats>;
+  getArtists(request: SearchRequest, signal?: AbortSignal): Promise<ArtistSummary[]>;
+  getArtist(artistId: number, signal?: AbortSignal): Promise<ArtistDetail>;
+  getCharts(request: ChartRequest, signal?: AbortSignal): Promise<ChartEntry[]>;
   /** The signed-in user, or null when nobody is (401). */
   getCurrentUser(signal?: AbortSignal): Promise<User | null>;
   getBookmarks(request: PageRequest, signal?: AbortSignal): Promise<Bookmark[]>;
@@ -63,6 +86,15 @@ export function isCrossOrigin(baseUrl: string, pageUrl: string): boolean {
 
 function pageQuery(request: PageRequest): Record<string, QueryValue> {
   return { limit: request.limit ?? PAGE_SIZE, before: request.before };
+}
+
+function searchQuery(request: SearchRequest): Record<string, QueryValue> {
+  return { q: request.q, limit: request.limit, offset: request.offset || undefined };
+}
+
+/** `/<collection>/<id>`, the id encoded as any path segment. */
+function itemPath(collection: string, id: number, rest = ''): string {
+  return `/${collection}/${encodeURIComponent(String(id))}${rest}`;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -155,7 +187,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     getHistory: (page, signal) =>
       request<HistoryItem[]>('GET', '/history', {
-        query: { channel_id: page.channelId || undefined, ...pageQuery(page) },
+        query: {
+          channel_id: page.channelId || undefined,
+          q: page.q,
+          song_id: page.songId || undefined,
+          from: page.from,
+          to: page.to,
+          ...pageQuery(page),
+        },
+        signal,
+      }),
+
+    getSongs: (search, signal) => request<SongSummary[]>('GET', '/songs', { query: searchQuery(search), signal }),
+
+    getSong: (songId, signal) => request<SongDetail>('GET', itemPath('songs', songId), { signal }),
+
+    getSongStats: (songId, options, signal) =>
+      request<SongStats>('GET', itemPath('songs', songId, '/stats'), { query: { tz: options.tz, days: options.days }, signal }),
+
+    getArtists: (search, signal) => request<ArtistSummary[]>('GET', '/artists', { query: searchQuery(search), signal }),
+
+    getArtist: (artistId, signal) => request<ArtistDetail>('GET', itemPath('artists', artistId), { signal }),
+
+    getCharts: (chart, signal) =>
+      request<ChartEntry[]>('GET', '/charts', {
+        query: { by: chart.by, channel_id: chart.channelId || undefined, from: chart.from, to: chart.to, limit: chart.limit },
         signal,
       }),
 

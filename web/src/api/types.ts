@@ -41,6 +41,98 @@ export interface PageRequest {
 export interface HistoryPageRequest extends PageRequest {
   /** Absent or null = every channel. */
   channelId?: number | null;
+  /** Words the song title contains (the last one a prefix), case- and diacritics-insensitive. */
+  q?: string | null;
+  /** Only the airings of this song. */
+  songId?: number | null;
+  /** RFC 3339: airings at or after `from`, and before `to`. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** An offset page request, for lists ranked by something other than time. */
+export interface OffsetPageRequest {
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchRequest extends OffsetPageRequest {
+  q?: string | null;
+}
+
+export interface SongSummary {
+  id: number;
+  title: string;
+  /** The part before " - ", '' when the title has no such shape. */
+  artist: string;
+  track: string;
+  /** null when the title has no "Artist - Track" shape. */
+  artist_id: number | null;
+  plays: number;
+  first_played_at: string | null;
+  last_played_at: string | null;
+}
+
+export interface SongChannelPlays {
+  channel_id: number;
+  plays: number;
+  last_played_at: string | null;
+}
+
+export interface SongDetail extends SongSummary {
+  channels: SongChannelPlays[];
+}
+
+export interface SongStats {
+  tz: string;
+  days: number;
+  /** 7 rows (0 = Monday) of 24 play counts, hours in `tz`. */
+  by_weekday_hour: number[][];
+  /** The days with plays, dates in `tz`. */
+  by_day: { date: string; plays: number }[];
+}
+
+export interface ArtistSummary {
+  id: number;
+  name: string;
+  songs: number;
+  plays: number;
+  last_played_at: string | null;
+}
+
+export interface ArtistSong {
+  id: number;
+  title: string;
+  track: string;
+  plays: number;
+  last_played_at: string | null;
+}
+
+export interface ArtistDetail {
+  id: number;
+  name: string;
+  plays: number;
+  last_played_at?: string | null;
+  songs: ArtistSong[];
+}
+
+export type ChartKind = 'song' | 'artist';
+
+export interface ChartRequest {
+  by: ChartKind;
+  channelId?: number | null;
+  from?: string | null;
+  to?: string | null;
+  limit?: number;
+}
+
+export interface ChartEntry {
+  rank: number;
+  plays: number;
+  /** The rank in the window of the same length just before; null = not charted then. */
+  previous_rank: number | null;
+  song?: { id: number; title: string };
+  artist?: { id: number; name: string };
 }
 
 /** 422 messages by location (query, path, body, header) and field. */

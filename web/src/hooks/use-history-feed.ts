@@ -10,14 +10,22 @@ export interface HistoryFeed extends PagedListState<HistoryItem> {
   setBookmark: (songId: number, bookmarkId: number) => void;
 }
 
-/** The history of one channel (null = all), paged, with live items on top. */
-export function useHistoryFeed(channelId: number | null): HistoryFeed {
+/** What a history list shows: one channel (null = all), or the airings of one song, or those matching words. */
+export interface HistoryFilter {
+  channelId?: number | null;
+  songId?: number | null;
+  q?: string | null;
+}
+
+/** The history of one channel (null = all), or of a song or a search, paged, with live items on top; `enabled` false loads nothing. */
+export function useHistoryFeed(filter: number | null | HistoryFilter, enabled = true): HistoryFeed {
   const api = useApi();
+  const { channelId = null, songId = null, q = null } = typeof filter === 'object' && filter !== null ? filter : { channelId: filter };
   const fetchPage = useCallback<PageFetcher<HistoryItem>>(
-    (page, signal) => api.getHistory({ ...page, channelId }, signal),
-    [api, channelId],
+    (page, signal) => api.getHistory({ ...page, channelId, songId, q }, signal),
+    [api, channelId, songId, q],
   );
-  const feed = usePagedList(fetchPage);
+  const feed = usePagedList(enabled ? fetchPage : null);
   const { update } = feed;
   const addLive = useCallback((item: HistoryItem) => update((list) => addLiveItem(list, item, channelId)), [update, channelId]);
   const setBookmark = useCallback(

@@ -5,16 +5,18 @@ interface ChannelFilterProps {
   /** null = all channels. */
   selected: number | null;
   onSelect: (channelId: number | null) => void;
+  /** The group's accessible name. */
+  label?: string;
 }
 
 /** All, then one toggle per channel; the pressed one is the filter. */
-export function ChannelFilter({ channels, selected, onSelect }: ChannelFilterProps) {
+export function ChannelFilter({ channels, selected, onSelect, label = 'Filter history by channel' }: ChannelFilterProps) {
   const options: { id: number | null; label: string }[] = [
     { id: null, label: 'All' },
     ...channels.map((channel) => ({ id: channel.id, label: channel.name })),
   ];
   return (
-    <div class="btn-group flex-wrap channel-filter" role="group" aria-label="Filter history by channel">
+    <div class="btn-group flex-wrap channel-filter" role="group" aria-label={label}>
       {options.map((option) => {
         const pressed = option.id === selected;
         return (

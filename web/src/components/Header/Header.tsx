@@ -4,12 +4,15 @@ import { useApi } from '../../hooks/use-api';
 import { useSession } from '../../hooks/use-session';
 import type { User } from '../../api/types';
 import { Icon } from '../Icon/Icon';
+import { SearchBox } from '../SearchBox/SearchBox';
 import { Spinner } from '../Spinner/Spinner';
 import { isLoadablePicture } from './loadable-picture';
 
 const NAV_LINKS = [
-  { href: '/', label: 'History' },
-  { href: '/bookmarks', label: 'Bookmarks' },
+  { href: '/', label: 'History', matches: (path: string) => path === '/' },
+  { href: '/at', label: 'Playing at…', matches: (path: string) => path === '/at' || path.startsWith('/at/') },
+  { href: '/charts', label: 'Charts', matches: (path: string) => path === '/charts' },
+  { href: '/bookmarks', label: 'Bookmarks', matches: (path: string) => path === '/bookmarks' },
 ] as const;
 
 function fullName(user: User): string {
@@ -61,12 +64,13 @@ export function Header() {
   const [expanded, setExpanded] = useState(false);
   return (
     <header>
-      <nav class="navbar navbar-expand-md navbar-dark bg-dark app-navbar" aria-label="Main">
+      <nav class="navbar navbar-expand-lg navbar-dark bg-dark app-navbar" aria-label="Main">
         <div class="container">
           <a class="navbar-brand d-flex align-items-center gap-2" href="/">
             <Icon name="musicNote" />
             Nicecream History
           </a>
+          <SearchBox />
           <button
             class="navbar-toggler"
             type="button"
@@ -82,9 +86,9 @@ export function Header() {
               {NAV_LINKS.map((link) => (
                 <li class="nav-item" key={link.href}>
                   <a
-                    class={`nav-link${path === link.href ? ' active' : ''}`}
+                    class={`nav-link${link.matches(path) ? ' active' : ''}`}
                     href={link.href}
-                    aria-current={path === link.href ? 'page' : undefined}
+                    aria-current={link.matches(path) ? 'page' : undefined}
                     onClick={() => setExpanded(false)}
                   >
                     {link.label}
@@ -92,7 +96,7 @@ export function Header() {
                 </li>
               ))}
             </ul>
-            <div class="py-2 py-md-0">
+            <div class="py-2 py-lg-0">
               <Account />
             </div>
           </div>

@@ -4,6 +4,7 @@ import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 import { Icon } from '../Icon/Icon';
 import { SongActions } from '../SongActions/SongActions';
+import { SongTitleLink } from '../SongTitle/SongTitle';
 import { Spinner } from '../Spinner/Spinner';
 
 interface NowPlayingCardsProps {
@@ -41,7 +42,7 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmar
                   {item ? (
                     <>
                       <p class="card-text fw-semibold text-break mb-1 song-title" key={item.id}>
-                        {item.song_title}
+                        <SongTitleLink songId={item.song_id} title={item.song_title} />
                       </p>
                       <p class="card-text small text-body-secondary mb-2">
                         since <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>

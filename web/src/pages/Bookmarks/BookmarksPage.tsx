@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { Icon } from '../../components/Icon/Icon';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { SongLinks } from '../../components/SongLinks/SongLinks';
+import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { LoadingBlock, Spinner } from '../../components/Spinner/Spinner';
 import { useBookmarks } from '../../hooks/use-bookmarks';
 import { useSession } from '../../hooks/use-session';
@@ -62,7 +63,9 @@ export function BookmarksPage() {
                     <li key={bookmark.id} class="list-group-item" data-id={bookmark.id}>
                       <div class="d-flex flex-wrap align-items-center gap-2">
                         <div class="flex-grow-1 min-w-0">
-                          <div class="fw-semibold text-break song-title">{bookmark.song_title}</div>
+                          <div class="fw-semibold text-break song-title">
+                            <SongTitleLink songId={bookmark.song_id} title={bookmark.song_title} />
+                          </div>
                           <div class="small text-body-secondary">
                             Saved <time dateTime={bookmark.created_at}>{formatDateTime(bookmark.created_at)}</time>
                           </div>

@@ -1,0 +1,69 @@
+import { useRoute } from 'preact-iso';
+import { useCallback } from 'preact/hooks';
+import type { ArtistDetail } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { SongTitleLink } from '../../components/SongTitle/SongTitle';
+import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { idFromParam } from '../../catalog/urls';
+import { useApi } from '../../hooks/use-api';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useResource } from '../../hooks/use-resource';
+import { NotFoundPage } from '../NotFound/NotFoundPage';
+
+function ArtistSongs({ artist }: { artist: ArtistDetail }) {
+  const formatDateTime = useDateTimeFormat();
+  if (artist.songs.length === 0) return <p class="text-body-secondary empty-state">No songs recorded.</p>;
+  return (
+    <ol class="list-group artist-songs" aria-label={`Songs by ${artist.name}, most played first`}>
+      {artist.songs.map((song) => (
+        <li key={song.id} class="list-group-item d-flex flex-wrap align-items-center gap-2" data-id={song.id}>
+          <div class="flex-grow-1 min-w-0">
+            <div class="fw-semibold text-break song-title">
+              <SongTitleLink songId={song.id} title={song.track || song.title} />
+            </div>
+            {song.last_played_at && (
+              <div class="small text-body-secondary">
+                last <time dateTime={song.last_played_at}>{formatDateTime(song.last_played_at)}</time>
+              </div>
+            )}
+          </div>
+          <span class="badge text-bg-light border song-plays">
+            {song.plays} {song.plays === 1 ? 'play' : 'plays'}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ArtistContent({ artistId }: { artistId: number }) {
+  const api = useApi();
+  const load = useCallback((signal: AbortSignal) => api.getArtist(artistId, signal), [api, artistId]);
+  const { state, retry } = useResource<ArtistDetail>(load);
+  useDocumentTitle(state.status === 'ready' ? state.value.name : state.status === 'missing' ? 'Artist not found' : 'Artist');
+
+  if (state.status === 'missing') return <NotFoundPage what="artist" />;
+  if (state.status === 'loading' || state.status === 'idle') return <LoadingBlock label="Loading the artist…" />;
+  if (state.status === 'error') return <ErrorAlert message="The artist could not be loaded." onRetry={retry} />;
+  const artist = state.value;
+  const songs = artist.songs.length;
+  return (
+    <section aria-labelledby="artist-heading">
+      <h1 id="artist-heading" class="h4 text-break mb-1">
+        {artist.name}
+      </h1>
+      <p class="text-body-secondary artist-summary">
+        {songs} {songs === 1 ? 'song' : 'songs'}, {artist.plays} {artist.plays === 1 ? 'play' : 'plays'}
+      </p>
+      <ArtistSongs artist={artist} />
+    </section>
+  );
+}
+
+export function ArtistPage() {
+  const { params } = useRoute();
+  const artistId = idFromParam(params.id);
+  if (artistId === null) return <NotFoundPage what="artist" />;
+  return <ArtistContent key={artistId} artistId={artistId} />;
+}

@@ -1,0 +1,99 @@
+import { useLocation } from 'preact-iso';
+import { useCallback } from 'preact/hooks';
+import type { SongSummary } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { HistoryList } from '../../components/HistoryList/HistoryList';
+import { MoreButton } from '../../components/MoreButton/MoreButton';
+import { SongTitleLink } from '../../components/SongTitle/SongTitle';
+import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { SEARCH_PARAM } from '../../catalog/urls';
+import { useApi } from '../../hooks/use-api';
+import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
+import { useChannels } from '../../hooks/use-channels';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useHistoryFeed } from '../../hooks/use-history-feed';
+import { useResource, type ResourceState } from '../../hooks/use-resource';
+import { messageOf } from '../../hooks/use-toasts';
+
+/** How many matching songs the page lists above the airings. */
+export const SONG_MATCHES = 20;
+
+function SongMatches({ state, retry }: { state: ResourceState<SongSummary[]>; retry: () => void }) {
+  const formatDateTime = useDateTimeFormat();
+  if (state.status === 'loading') return <LoadingBlock label="Searching songs…" />;
+  if (state.status === 'error')
+    return <ErrorAlert message={`The songs could not be searched. ${messageOf(state.error)}`} onRetry={retry} />;
+  if (state.status !== 'ready') return null;
+  if (state.value.length === 0) return <p class="text-body-secondary empty-state">No song title has these words.</p>;
+  return (
+    <ol class="list-group song-matches" aria-label="Matching songs">
+      {state.value.map((song) => (
+        <li key={song.id} class="list-group-item" data-id={song.id}>
+          <div class="fw-semibold text-break song-title">
+            <SongTitleLink songId={song.id} title={song.title} />
+          </div>
+          <div class="small text-body-secondary">
+            {song.plays} {song.plays === 1 ? 'play' : 'plays'}
+            {song.last_played_at && (
+              <>
+                {' · last '}
+                <time dateTime={song.last_played_at}>{formatDateTime(song.last_played_at)}</time>
+              </>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function SearchPage() {
+  const { query } = useLocation();
+  const q = (query[SEARCH_PARAM] ?? '').trim();
+  const api = useApi();
+  const { state: channelsState } = useChannels();
+  const channels = channelsState.status === 'ready' ? channelsState.channels : [];
+  const loadSongs = useCallback((signal: AbortSignal) => api.getSongs({ q, limit: SONG_MATCHES }, signal), [api, q]);
+  const songs = useResource(q === '' ? null : loadSongs);
+  const airings = useHistoryFeed({ q }, q !== '');
+  const bookmarks = useBookmarkToggle(airings.setBookmark);
+  useDocumentTitle(q === '' ? 'Search' : `Search: ${q}`);
+
+  return (
+    <>
+      <h1 class="h4 mb-3">{q === '' ? 'Search' : `Songs matching “${q}”`}</h1>
+      {q === '' && (
+        <p class="text-body-secondary empty-state">
+          Type a few words of a title in the search box above: <em>sigur ros hopp</em> finds “Sigur Rós - Hoppípolla”.
+        </p>
+      )}
+      {q !== '' && (
+        <>
+          <section aria-labelledby="songs-heading" class="mb-4">
+            <h2 id="songs-heading" class="h5 mb-3">
+              Songs
+            </h2>
+            <SongMatches state={songs.state} retry={songs.retry} />
+          </section>
+          <section aria-labelledby="airings-heading">
+            <h2 id="airings-heading" class="h5 mb-3">
+              Airings
+            </h2>
+            {airings.status === 'error' && <ErrorAlert message="The airings could not be searched." onRetry={airings.retry} />}
+            {airings.items.length > 0 && (
+              <HistoryList items={airings.items} channels={channels} bookmarking={bookmarks} label="Matching airings, newest first" />
+            )}
+            {airings.status === 'loading' && <LoadingBlock label="Searching airings…" />}
+            {airings.status === 'ready' && airings.items.length === 0 && (
+              <p class="text-body-secondary empty-state">Nothing matching was played.</p>
+            )}
+            {airings.status === 'ready' && airings.items.length > 0 && (
+              <MoreButton pages={airings} what="airings" endText="That is every matching airing." />
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import { useRoute } from 'preact-iso';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { Channel, HistoryItem, SongDetail, SongStats } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { HistoryList } from '../../components/HistoryList/HistoryList';
+import { MoreButton } from '../../components/MoreButton/MoreButton';
+import { SongActions } from '../../components/SongActions/SongActions';
+import { DailyChart } from '../../components/SongStats/DailyChart';
+import { HeatMap } from '../../components/SongStats/HeatMap';
+import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { dailySeries, heatMap } from '../../catalog/song-stats';
+import { artistUrl, idFromParam } from '../../catalog/urls';
+import { useApi } from '../../hooks/use-api';
+import { useBookmarkToggle, type SongBookmarking } from '../../hooks/use-bookmark-toggle';
+import { useChannels } from '../../hooks/use-channels';
+import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useHistoryFeed } from '../../hooks/use-history-feed';
+import { useResource } from '../../hooks/use-resource';
+import { listenerTimeZone, zonedDateTime, zoneLabel } from '../../time/zones';
+import { NotFoundPage } from '../NotFound/NotFoundPage';
+
+export const STATS_PERIODS = [30, 90, 365] as const;
+const DEFAULT_PERIOD = 90;
+
+function plays(count: number): string {
+  return `${count} ${count === 1 ? 'play' : 'plays'}`;
+}
+
+/** The song as an item the heart understands; its bookmark is the one the newest airing carries. */
+function songAsItem(song: SongDetail, newest: HistoryItem | undefined): HistoryItem {
+  return newest ?? { id: 0, created_at: '', song_id: song.id, song_title: song.title, channel_id: 0, bookmark_id: 0 };
+}
+
+function SongFacts({ song, channels }: { song: SongDetail; channels: readonly Channel[] }) {
+  const formatDateTime = useDateTimeFormat();
+  const names = new Map(channels.map((channel) => [channel.id, channel.name]));
+  return (
+    <dl class="row mb-0 song-facts">
+      <dt class="col-5 col-sm-3">Plays</dt>
+      <dd class="col-7 col-sm-9">{song.plays}</dd>
+      <dt class="col-5 col-sm-3">First aired</dt>
+      <dd class="col-7 col-sm-9">
+        {song.first_played_at ? <time dateTime={song.first_played_at}>{formatDateTime(song.first_played_at)}</time> : 'never'}
+      </dd>
+      <dt class="col-5 col-sm-3">Last aired</dt>
+      <dd class="col-7 col-sm-9">
+        {song.last_played_at ? <time dateTime={song.last_played_at}>{formatDateTime(song.last_played_at)}</time> : 'never'}
+      </dd>
+      {song.channels.length > 0 && (
+        <>
+          <dt class="col-5 col-sm-3">By channel</dt>
+          <dd class="col-7 col-sm-9">
+            <ul class="list-unstyled mb-0">
+              {song.channels.map((channel) => (
+                <li key={channel.channel_id}>
+                  <span class={`channel-dot channel-${names.get(channel.channel_id) ?? ''}`} aria-hidden="true" />
+                  {names.get(channel.channel_id) ?? `channel ${channel.channel_id}`}: {plays(channel.plays)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function SongHeader({ song, item, bookmarking }: { song: SongDetail; item: HistoryItem; bookmarking: SongBookmarking }) {
+  return (
+    <div class="d-flex flex-wrap align-items-start gap-2 mb-3">
+      <div class="flex-grow-1 min-w-0">
+        <h1 id="song-heading" class="h4 text-break mb-1">
+          {song.title}
+        </h1>
+        {song.artist_id !== null && song.artist !== '' && (
+          <p class="mb-0">
+            by <a href={artistUrl(song.artist_id)}>{song.artist}</a>
+          </p>
+        )}
+      </div>
+      <SongActions item={item} bookmarking={bookmarking} class="d-flex align-items-center flex-shrink-0" />
+    </div>
+  );
+}
+
+function SongCharts({ songId, zone }: { songId: number; zone: string }) {
+  const api = useApi();
+  const [days, setDays] = useState<number>(DEFAULT_PERIOD);
+  const load = useCallback((signal: AbortSignal) => api.getSongStats(songId, { tz: zone, days }, signal), [api, songId, zone, days]);
+  const { state, retry } = useResource<SongStats>(load);
+  const label = zoneLabel(zone, new Date());
+  const today = zonedDateTime(new Date(), zone).date;
+  const charts = useMemo(
+    () =>
+      state.status === 'ready' ? { heat: heatMap(state.value.by_weekday_hour), daily: dailySeries(state.value.by_day, days, today) } : null,
+    [state, days, today],
+  );
+  return (
+    <section aria-labelledby="song-charts-heading" class="mb-4">
+      <div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-2">
+        <h2 id="song-charts-heading" class="h5 mb-0">
+          When it plays
+        </h2>
+        <div class="d-flex align-items-center gap-2">
+          <label class="small" for="stats-period">
+            Period
+          </label>
+          <select
+            id="stats-period"
+            class="form-select form-select-sm w-auto"
+            value={days}
+            onChange={(event) => setDays(Number(event.currentTarget.value))}
+          >
+            {STATS_PERIODS.map((period) => (
+              <option key={period} value={period}>
+                Last {period} days
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p class="small text-body-secondary">Times in {label}.</p>
+      {state.status === 'loading' && <LoadingBlock label="Loading the charts…" />}
+      {(state.status === 'error' || state.status === 'missing') && <ErrorAlert message="The charts could not be loaded." onRetry={retry} />}
+      {charts && (
+        <div class="row g-4">
+          <div class="col-12 col-lg-6">
+            <h3 class="h6">By weekday and hour</h3>
+            <HeatMap data={charts.heat} zone={label} />
+          </div>
+          <div class="col-12 col-lg-6">
+            <h3 class="h6">Per day</h3>
+            <DailyChart days={charts.daily} zone={label} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SongContent({ songId }: { songId: number }) {
+  const api = useApi();
+  const zone = useMemo(() => listenerTimeZone(), []);
+  const load = useCallback((signal: AbortSignal) => api.getSong(songId, signal), [api, songId]);
+  const { state, retry } = useResource<SongDetail>(load);
+  const { state: channelsState } = useChannels();
+  const channels = channelsState.status === 'ready' ? channelsState.channels : [];
+  const airings = useHistoryFeed({ songId });
+  const bookmarks = useBookmarkToggle(airings.setBookmark);
+  useDocumentTitle(state.status === 'ready' ? state.value.title : state.status === 'missing' ? 'Song not found' : 'Song');
+
+  if (state.status === 'missing') return <NotFoundPage what="song" />;
+  if (state.status === 'loading' || state.status === 'idle') return <LoadingBlock label="Loading the song…" />;
+  if (state.status === 'error') return <ErrorAlert message="The song could not be loaded." onRetry={retry} />;
+  const song = state.value;
+  return (
+    <article aria-labelledby="song-heading">
+      <SongHeader song={song} item={songAsItem(song, airings.items[0])} bookmarking={bookmarks} />
+      <section class="mb-4" aria-label="Plays">
+        <SongFacts song={song} channels={channels} />
+      </section>
+      <SongCharts songId={song.id} zone={zone} />
+      <section aria-labelledby="song-airings-heading">
+        <h2 id="song-airings-heading" class="h5 mb-3">
+          Every airing
+        </h2>
+        {airings.status === 'error' && <ErrorAlert message="The airings could not be loaded." onRetry={airings.retry} />}
+        {airings.items.length > 0 && (
+          <HistoryList items={airings.items} channels={channels} bookmarking={bookmarks} label="Airings of this song, newest first" />
+        )}
+        {airings.status === 'loading' && <LoadingBlock label="Loading the airings…" />}
+        {airings.status === 'ready' && airings.items.length === 0 && <p class="text-body-secondary empty-state">Not aired yet.</p>}
+        {airings.status === 'ready' && airings.items.length > 0 && (
+          <MoreButton pages={airings} what="airings" endText="That is every airing." />
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function SongPage() {
+  const { params } = useRoute();
+  const songId = idFromParam(params.id);
+  if (songId === null) return <NotFoundPage what="song" />;
+  return <SongContent key={songId} songId={songId} />;
+}
