@@ -4,14 +4,17 @@
 
 #include <boost/beast/http/field.hpp>
 
+#include "api/artists/artist_routes.hpp"
 #include "api/bookmarks/bookmark_routes.hpp"
 #include "api/channels/channel_routes.hpp"
+#include "api/charts/chart_routes.hpp"
 #include "api/common/responses.hpp"
 #include "api/common/route_table.hpp"
 #include "api/common/security_headers.hpp"
 #include "api/docs/docs_routes.hpp"
 #include "api/history/history_routes.hpp"
 #include "api/live/live_routes.hpp"
+#include "api/songs/song_routes.hpp"
 #include "api/user/sign_in_routes.hpp"
 #include "api/user/user_routes.hpp"
 #include "api/web/spa_fallback.hpp"
@@ -32,6 +35,9 @@ App::App(Services services)
   RouteTable routes(router_, writes_);
   add_channel_routes(routes, services_);
   add_history_routes(routes, services_);
+  add_song_routes(routes, services_);
+  add_artist_routes(routes, services_);
+  add_chart_routes(routes, services_);
   add_live_routes(routes, services_, streams_, live_hub_);
   add_user_routes(routes, services_);
   add_sign_in_routes(routes, services_);

@@ -14,4 +14,8 @@ std::string format_timestamp(Timestamp at);
 // Accepts what format_timestamp writes, and the original's naive UTC form without an offset.
 std::optional<Timestamp> parse_timestamp(std::string_view text);
 
+// RFC 3339 date-time: an offset is required ("Z" or +/-HH:MM, any), fractional seconds of any
+// length (read to microseconds); "T" may also be "t" or a space. For what clients send.
+std::optional<Timestamp> parse_rfc3339(std::string_view text);
+
 }  // namespace nicecream::domain

@@ -69,8 +69,7 @@ boost::asio::awaitable<http::Response> remove_bookmark(Services& services, http:
   if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
   const auto user_id = std::get<domain::Id>(who);
   domain::ValidationErrors errors;
-  const auto bookmark_id = domain::read_integer(request.params.get("bookmark_id").value_or(""),
-                                                {.min = 1}, "path", "bookmark_id", errors);
+  const auto bookmark_id = read_path_id(request, "bookmark_id", errors);
   if (!bookmark_id) {
     auto response = validation_response(errors);
     co_return std::move(no_store(response));

@@ -50,4 +50,67 @@ json::object to_json(const domain::ValidationErrors& errors) {
   return locations;
 }
 
+json::object to_json(const domain::SongSummary& song) {
+  return {{"id", song.id},
+          {"title", song.title},
+          {"artist", song.artist},
+          {"track", song.track},
+          {"artist_id", song.artist_id ? json::value(*song.artist_id) : json::value(nullptr)},
+          {"plays", song.plays},
+          {"first_played_at", domain::format_timestamp(song.first_played_at)},
+          {"last_played_at", domain::format_timestamp(song.last_played_at)}};
+}
+
+json::object to_json(const domain::ChannelPlays& plays) {
+  return {{"channel_id", plays.channel_id},
+          {"plays", plays.plays},
+          {"last_played_at", domain::format_timestamp(plays.last_played_at)}};
+}
+
+json::object to_json(const domain::SongDetail& detail) {
+  auto song = to_json(detail.song);
+  song["channels"] = to_json(detail.channels);
+  return song;
+}
+
+json::object to_json(const domain::ArtistSummary& artist) {
+  return {{"id", artist.id},
+          {"name", artist.name},
+          {"songs", artist.songs},
+          {"plays", artist.plays},
+          {"last_played_at", domain::format_timestamp(artist.last_played_at)}};
+}
+
+json::object to_json(const domain::ArtistSong& song) {
+  return {{"id", song.id},
+          {"title", song.title},
+          {"track", song.track},
+          {"plays", song.plays},
+          {"last_played_at", domain::format_timestamp(song.last_played_at)}};
+}
+
+json::object to_json(const domain::ArtistDetail& detail) {
+  return {{"id", detail.artist.id},
+          {"name", detail.artist.name},
+          {"songs", to_json(detail.songs)},
+          {"plays", detail.artist.plays},
+          {"last_played_at", domain::format_timestamp(detail.artist.last_played_at)}};
+}
+
+json::array chart_to_json(const std::vector<domain::ChartEntry>& entries, domain::ChartSubject by) {
+  const bool by_song = by == domain::ChartSubject::song;
+  json::array array;
+  array.reserve(entries.size());
+  for (const auto& entry : entries) {
+    json::object subject{{"id", entry.id}, {by_song ? "title" : "name", entry.name}};
+    array.emplace_back(
+        json::object{{"rank", entry.rank},
+                     {"plays", entry.plays},
+                     {"previous_rank", entry.previous_rank ? json::value(*entry.previous_rank)
+                                                           : json::value(nullptr)},
+                     {by_song ? "song" : "artist", std::move(subject)}});
+  }
+  return array;
+}
+
 }  // namespace nicecream::api

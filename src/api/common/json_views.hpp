@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/catalog.hpp"
 #include "domain/models.hpp"
 #include "domain/validation.hpp"
 
@@ -16,6 +17,15 @@ boost::json::object to_json(const domain::HistoryItem& item);
 boost::json::object to_json(const domain::User& user);
 boost::json::object to_json(const domain::Bookmark& bookmark);
 boost::json::object to_json(const domain::ValidationErrors& errors);
+boost::json::object to_json(const domain::SongSummary& song);
+boost::json::object to_json(const domain::ChannelPlays& plays);
+boost::json::object to_json(const domain::SongDetail& detail);
+boost::json::object to_json(const domain::ArtistSummary& artist);
+boost::json::object to_json(const domain::ArtistSong& song);
+boost::json::object to_json(const domain::ArtistDetail& detail);
+// {rank, plays, previous_rank, song: {id, title}} or, by artist, artist: {id, name}.
+boost::json::array chart_to_json(const std::vector<domain::ChartEntry>& entries,
+                                 domain::ChartSubject by);
 
 template <class Item>
 boost::json::array to_json(const std::vector<Item>& items) {

@@ -32,6 +32,27 @@ TEST(Timestamp, RejectsMalformedText) {
     EXPECT_FALSE(parse_timestamp(text)) << text;
 }
 
+TEST(Timestamp, Rfc3339TakesAnyOffsetAndFraction) {
+  const auto utc = parse_rfc3339("2026-12-04T16:05:00Z");
+  ASSERT_TRUE(utc);
+  EXPECT_EQ(format_timestamp(*utc), "2026-12-04T16:05:00.000000+00:00");
+  EXPECT_EQ(parse_rfc3339("2026-12-04T17:05:00+01:00"), utc);
+  EXPECT_EQ(parse_rfc3339("2026-12-04t21:50:00+05:45"), utc);
+  EXPECT_EQ(parse_rfc3339("2026-12-04T11:05:00-05:00"), utc);
+  EXPECT_EQ(format_timestamp(*parse_rfc3339("2026-12-04T16:05:00.1234567z")),
+            "2026-12-04T16:05:00.123456+00:00");
+  EXPECT_EQ(format_timestamp(*parse_rfc3339("2026-12-04T00:30:00+01:00")),
+            "2026-12-03T23:30:00.000000+00:00");
+}
+
+TEST(Timestamp, Rfc3339NeedsAnOffset) {
+  for (const auto* text :
+       {"2026-12-04T16:05:00", "2026-12-04T16:05:00+01", "2026-12-04T16:05:00+1:00",
+        "2026-12-04T16:05:00+24:00", "2026-12-04T16:05:00+01:60", "2026-12-04T16:05:00Z ",
+        "2026-12-04T-1:05:00Z", "2026-12-04", ""})
+    EXPECT_FALSE(parse_rfc3339(text)) << text;
+}
+
 TEST(SongTitle, SplitsArtistAndTrackAtTheFirstSeparator) {
   EXPECT_EQ(split_artist_and_track("Daft Punk - One More Time").artist, "Daft Punk");
   EXPECT_EQ(split_artist_and_track("Daft Punk - One More Time").track, "One More Time");

@@ -1,0 +1,51 @@
+#include "api/charts/chart_routes.hpp"
+
+#include "api/common/json_views.hpp"
+#include "api/common/query_reader.hpp"
+#include "api/common/responses.hpp"
+#include "domain/timestamp.hpp"
+
+namespace nicecream::api {
+
+namespace {
+
+constexpr auto kDefaultChartWindow = std::chrono::days{7};
+
+// by song (default) or artist; to defaults to now and from to a week before `to`; channel_id
+// absent or 0 means all channels, as on /history.
+std::optional<domain::ChartQuery> read_chart_query(const http::Request& request,
+                                                   domain::ValidationErrors& errors) {
+  QueryReader reader(request.query, {"by", "channel_id", "from", "to", "limit"});
+  const auto by = reader.one_of("by", {"song", "artist"});
+  const auto channel_id = reader.integer("channel_id", {.min = 0});
+  const auto limit = reader.integer("limit", {.min = 1, .max = domain::kMaxChartSize});
+  const auto window = read_time_window(reader);
+  domain::ChartQuery query;
+  query.to = window.to.value_or(domain::now());
+  query.from = window.from.value_or(query.to - kDefaultChartWindow);
+  if (window.from && !window.to && query.from >= query.to)
+    reader.reject("from", "Must be earlier than now (the default of to).");
+  errors = reader.errors();
+  if (!errors.empty()) return std::nullopt;
+  if (by == "artist") query.by = domain::ChartSubject::artist;
+  if (channel_id && *channel_id > 0) query.channel_id = *channel_id;
+  query.limit = static_cast<int>(limit.value_or(domain::kDefaultChartSize));
+  return query;
+}
+
+boost::asio::awaitable<http::Response> show_chart(Services& services, http::Request& request) {
+  domain::ValidationErrors errors;
+  const auto query = read_chart_query(request, errors);
+  if (!query) co_return validation_response(errors);
+  auto entries = co_await services.blocking.run([&] { return services.store.chart(*query); });
+  co_return json_response(Status::ok, chart_to_json(entries, query->by));
+}
+
+}  // namespace
+
+void add_chart_routes(RouteTable& routes, Services& services) {
+  routes.add(boost::beast::http::verb::get, "/charts",
+             [&services](http::Request& request) { return show_chart(services, request); });
+}
+
+}  // namespace nicecream::api
