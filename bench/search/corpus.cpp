@@ -1,6 +1,7 @@
 #include "corpus.hpp"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 
 namespace nicecream::bench {
@@ -78,7 +79,7 @@ std::string Corpus::title(std::int64_t index) const {
       vocabulary_[static_cast<std::size_t>(take * 1999 + artist_number) % vocabulary_.size()];
   std::uint64_t state = static_cast<std::uint64_t>(index) * 0x9E3779B97F4A7C15ULL;
   const auto extra_words = next(state) % 3;
-  for (std::uint64_t i = 0; i < extra_words; ++i) track += " " + word(state);
+  for (std::uint64_t i = 0; i < extra_words; ++i) track.append(" ").append(word(state));
   track[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(track[0])));
   return artist(artist_number) + " - " + track;
 }
