@@ -115,6 +115,9 @@ TEST_F(OpenApiConformance, RedirectsSayWhere) {
   const auto response = client->get("/docs");
   ASSERT_EQ(response.status, 302);
   EXPECT_EQ(response.header("location"), "/docs/");
+  const auto page = client->get("/docs/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(page.header("content-type").starts_with("text/html"));
 }
 
 TEST_F(OpenApiConformance, PagesHoldTheItemsTheyShould) {
