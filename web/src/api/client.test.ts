@@ -73,6 +73,26 @@ describe('API client requests', () => {
     expect(call(3).url).toBe(`http://127.0.0.1:9000/history?limit=${PAGE_SIZE}`);
   });
 
+  it('builds search, song, artist and chart URLs', async () => {
+    const { api, call } = clientWith(() => Promise.resolve(jsonResponse([])));
+    await api.getHistory({ q: 'sigur rós', songId: 4, from: '2026-12-04T17:05:00+01:00', to: '2026-12-04T18:00:00Z', limit: 3 });
+    await api.getSongs({ q: 'a&b', limit: 20 });
+    await api.getSong(7);
+    await api.getSongStats(7, { tz: 'Europe/Berlin', days: 90 });
+    await api.getArtists({ q: 'x', offset: 20 });
+    await api.getArtist(3);
+    await api.getCharts({ by: 'artist', channelId: 2, from: 'f', to: 't', limit: 20 });
+    expect(call(0).url).toBe(
+      '/history?q=sigur+r%C3%B3s&song_id=4&from=2026-12-04T17%3A05%3A00%2B01%3A00&to=2026-12-04T18%3A00%3A00Z&limit=3',
+    );
+    expect(call(1).url).toBe('/songs?q=a%26b&limit=20');
+    expect(call(2).url).toBe('/songs/7');
+    expect(call(3).url).toBe('/songs/7/stats?tz=Europe%2FBerlin&days=90');
+    expect(call(4).url).toBe('/artists?q=x&offset=20');
+    expect(call(5).url).toBe('/artists/3');
+    expect(call(6).url).toBe('/charts?by=artist&channel_id=2&from=f&to=t&limit=20');
+  });
+
   it('builds bookmark page URLs', async () => {
     const { api, call } = clientWith(() => Promise.resolve(jsonResponse([])));
     await api.getBookmarks({ before: 9 });

@@ -1,4 +1,4 @@
-import type { Bookmark, Channel, HistoryItem, User } from '../api/types';
+import type { ArtistDetail, Bookmark, Channel, HistoryItem, SongDetail, SongStats, SongSummary, User } from '../api/types';
 
 export const CHANNELS: Channel[] = [
   { id: 1, name: 'red', url: 'http://127.0.0.1:1/red' },
@@ -40,6 +40,45 @@ export function bookmark(id: number, overrides: Partial<Bookmark> = {}): Bookmar
     song_id: 2000 + id,
     song_title: `Saved ${id}`,
     user_id: USER.id,
+    ...overrides,
+  };
+}
+
+export function songSummary(id: number, overrides: Partial<SongSummary> = {}): SongSummary {
+  return {
+    id,
+    title: `Artist ${id} - Track ${id}`,
+    artist: `Artist ${id}`,
+    track: `Track ${id}`,
+    artist_id: 500 + id,
+    plays: 3,
+    first_played_at: '2026-11-01T10:00:00+00:00',
+    last_played_at: '2026-11-27T19:57:07.590829+00:00',
+    ...overrides,
+  };
+}
+
+export function songDetail(id: number, overrides: Partial<SongDetail> = {}): SongDetail {
+  return { ...songSummary(id), channels: [{ channel_id: 1, plays: 3, last_played_at: '2026-11-27T19:57:07+00:00' }], ...overrides };
+}
+
+/** Stats with `plays` at the given (weekday, hour) cells and days. */
+export function songStats(cells: [number, number, number][], days: { date: string; plays: number }[], tz = 'UTC'): SongStats {
+  const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const [weekday, hour, plays] of cells) grid[weekday]![hour] = plays;
+  return { tz, days: 90, by_weekday_hour: grid, by_day: days };
+}
+
+export function artistDetail(id: number, overrides: Partial<ArtistDetail> = {}): ArtistDetail {
+  return {
+    id,
+    name: `Artist ${id}`,
+    plays: 5,
+    last_played_at: '2026-11-27T19:57:07+00:00',
+    songs: [
+      { id: 11, title: `Artist ${id} - First`, track: 'First', plays: 4, last_played_at: '2026-11-27T19:57:07+00:00' },
+      { id: 12, title: `Artist ${id} - Second`, track: 'Second', plays: 1, last_played_at: '2026-11-20T08:00:00+00:00' },
+    ],
     ...overrides,
   };
 }

@@ -9,14 +9,23 @@ export interface BackendSetup {
   user?: User | null | 'unavailable' | 'down';
   channels?: Channel[] | 'down';
   /** Answers GET /history; gets the parsed query. Default: nothing recorded. */
-  history?: (query: {
-    channelId: number | null;
-    limit: number;
-    before: number | null;
-  }) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
+  history?: (query: HistoryQuery) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
   bookmarks?: (query: { before: number | null }) => Bookmark[] | FakeResponse | typeof NETWORK_DOWN;
   /** Answers POST/DELETE bookmark calls; default: 200 with a made-up bookmark / {}. */
   mutate?: Handler;
+  /** Answers the catalog's routes (/songs, /artists, /charts...); undefined = 404. */
+  catalog?: (request: RecordedRequest) => FakeResponse | typeof NETWORK_DOWN | undefined;
+}
+
+/** GET /history's parameters as the fake backend reads them. */
+export interface HistoryQuery {
+  channelId: number | null;
+  limit: number;
+  before: number | null;
+  q: string | null;
+  songId: number | null;
+  from: string | null;
+  to: string | null;
 }
 
 function numberParam(request: RecordedRequest, name: string): number | null {
@@ -48,12 +57,18 @@ export function standardBackend(setup: BackendSetup = {}) {
         channelId: numberParam(request, 'channel_id'),
         limit: numberParam(request, 'limit') ?? 50,
         before: numberParam(request, 'before'),
+        q: request.url.searchParams.get('q'),
+        songId: numberParam(request, 'song_id'),
+        from: request.url.searchParams.get('from'),
+        to: request.url.searchParams.get('to'),
       };
       return answer(setup.history ? setup.history(query) : []);
     }
     if (path === '/user/bookmarks' && request.method === 'GET') {
       return answer(setup.bookmarks ? setup.bookmarks({ before: numberParam(request, 'before') }) : []);
     }
+    const catalogAnswer = request.method === 'GET' ? setup.catalog?.(request) : undefined;
+    if (catalogAnswer !== undefined) return catalogAnswer;
     if (setup.mutate) return setup.mutate(request);
     if (path === '/user/bookmarks' && request.method === 'POST') {
       const songId = (request.body as { song_id: number }).song_id;
@@ -72,7 +87,7 @@ export function renderApp(backend: ReturnType<typeof createFakeBackend>, path = 
 
 /** What a history handler answers for a store holding `items` (ids descending), like the server's keyset paging. */
 export function pageOf(items: readonly HistoryItem[]) {
-  return (query: { channelId: number | null; limit: number; before: number | null }) =>
+  return (query: Pick<HistoryQuery, 'channelId' | 'limit' | 'before'>) =>
     items
       .filter((item) => query.channelId === null || item.channel_id === query.channelId)
       .filter((item) => query.before === null || item.id < query.before)

@@ -29,7 +29,8 @@ export function DailyChart({ days, zone }: { days: readonly DailyPlays[]; zone: 
         class="stats-chart daily-chart"
         viewBox={`0 0 ${WIDTH} ${HEIGHT + BOTTOM}`}
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>Plays per day ({zone})</title>
         <desc id={`${id}-desc`}>{summary}</desc>

@@ -25,7 +25,8 @@ export function HeatMap({ data, zone }: { data: HeatMapData; zone: string }) {
         class="stats-chart heat-map"
         viewBox={`0 0 ${LEFT + HOURS * STEP} ${TOP + WEEKDAYS.length * STEP}`}
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>Plays by weekday and hour ({zone})</title>
         <desc id={`${id}-desc`}>{summary}</desc>
