@@ -1,34 +1,88 @@
-#include <stdexcept>
+#include <algorithm>
 
+#include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/engine.hpp"
+#include "store/sqlite/search_match.hpp"
 
-// Songs, artists and charts: placeholders until the rollups land.
+// Songs: lists, a song's page and its plays per quarter hour, all read from the play rollups
+// (song_plays, song_channel_plays, song_slot_plays) that the history triggers keep.
 namespace nicecream::store::sqlite {
 
 namespace {
-[[noreturn]] void not_yet() {
-  throw std::logic_error("catalog: not implemented yet");
+
+const std::string kSongColumns =
+    "SELECT s.id, s.title, s.artist, s.track, s.artist_id, coalesce(p.plays, 0),"
+    " coalesce(p.first_played_at, 0), coalesce(p.last_played_at, 0)";
+// Most played first; the plays index gives ties newest song first without a sort.
+const std::string kMostPlayedSongs =
+    kSongColumns +
+    " FROM song_plays AS p CROSS JOIN songs AS s ON s.id = p.song_id"
+    " ORDER BY p.plays DESC, p.song_id DESC LIMIT ?1 OFFSET ?2";
+const std::string kMatchingSongs =
+    kSongColumns +
+    " FROM songs_search AS f CROSS JOIN songs AS s ON s.id = f.rowid"
+    " CROSS JOIN song_plays AS p ON p.song_id = s.id"
+    " WHERE songs_search MATCH ?1 ORDER BY bm25(songs_search), p.plays DESC, s.id"
+    " LIMIT ?2 OFFSET ?3";
+const std::string kSong =
+    kSongColumns + " FROM songs AS s LEFT JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
+const std::string kSongChannels =
+    "SELECT channel_id, plays, last_played_at FROM song_channel_plays WHERE song_id = ?1"
+    " ORDER BY channel_id";
+const std::string kSongSlots =
+    "SELECT slot, sum(plays) FROM song_slot_plays WHERE song_id = ?1 AND slot >= ?2 AND slot < ?3"
+    " GROUP BY slot ORDER BY slot";
+
+domain::SongSummary read_song(const Statement& row) {
+  domain::SongSummary song{row.int64(0), row.text(1),  row.text(2),      row.text(3),
+                           std::nullopt, row.int64(5), row.timestamp(6), row.timestamp(7)};
+  if (const auto artist = row.int64(4); artist != 0) song.artist_id = artist;
+  return song;
 }
+
+std::vector<domain::SongSummary> read_songs(Statement& rows) {
+  std::vector<domain::SongSummary> songs;
+  while (rows.step()) songs.push_back(read_song(rows));
+  return songs;
+}
+
 }  // namespace
 
-std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQuery&) {
-  not_yet();
+std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQuery& query) {
+  const auto page = catalog_page(query);
+  auto lease = connection();
+  if (!query.text) {
+    auto rows = lease->prepare(kMostPlayedSongs);
+    rows.bind_all(page.limit, page.offset);
+    return read_songs(rows);
+  }
+  const auto match = fts5_match(*query.text);
+  if (!match) return {};
+  auto rows = lease->prepare(kMatchingSongs);
+  rows.bind_all(*match, page.limit, page.offset);
+  return read_songs(rows);
 }
-std::optional<domain::SongDetail> SqliteStore::song_detail(Id) {
-  not_yet();
+
+std::optional<domain::SongDetail> SqliteStore::song_detail(Id song_id) {
+  auto lease = connection();
+  auto row = lease->prepare(kSong);
+  if (!row.bind_all(song_id).step()) return std::nullopt;
+  domain::SongDetail detail{read_song(row), {}};
+  auto channels = lease->prepare(kSongChannels);
+  channels.bind_all(song_id);
+  while (channels.step())
+    detail.channels.push_back({channels.int64(0), channels.int64(1), channels.timestamp(2)});
+  return detail;
 }
-std::vector<domain::SlotPlays> SqliteStore::song_plays_by_slot(Id, domain::Timestamp,
-                                                               domain::Timestamp) {
-  not_yet();
-}
-std::vector<domain::ArtistSummary> SqliteStore::list_artists(const domain::CatalogQuery&) {
-  not_yet();
-}
-std::optional<domain::ArtistDetail> SqliteStore::artist_detail(Id) {
-  not_yet();
-}
-std::vector<domain::ChartEntry> SqliteStore::chart(const domain::ChartQuery&) {
-  not_yet();
+
+std::vector<domain::SlotPlays> SqliteStore::song_plays_by_slot(Id song_id, domain::Timestamp from,
+                                                               domain::Timestamp to) {
+  auto lease = connection();
+  auto rows = lease->prepare(kSongSlots);
+  rows.bind_all(song_id, slot_from(from), slot_from(to));
+  std::vector<domain::SlotPlays> slots;
+  while (rows.step()) slots.push_back({slot_start(rows.int64(0)), rows.int64(1)});
+  return slots;
 }
 
 }  // namespace nicecream::store::sqlite

@@ -4,29 +4,33 @@
 #include "domain/song_title.hpp"
 #include "store/errors.hpp"
 #include "store/sqlite/engine.hpp"
+#include "store/sqlite/history_rows.hpp"
 #include "store/sqlite/transaction.hpp"
 
 namespace nicecream::store::sqlite {
 
-namespace {
-
 // CROSS JOIN pins history as the outer loop, so a page walks the history index newest first and
 // looks each song up by key, whatever the planner guesses about table sizes.
-std::string select_items(bool with_viewer) {
+std::string select_items(bool with_viewer, std::string_view history) {
   std::string sql = "SELECT h.id, h.created_at, h.song_id, s.title, h.channel_id, ";
   sql += with_viewer ? "coalesce(b.id, 0)" : "0";
-  sql += " FROM history AS h CROSS JOIN songs AS s ON s.id = h.song_id";
+  sql += " FROM " + std::string(history) + " CROSS JOIN songs AS s ON s.id = h.song_id";
   if (with_viewer)
     sql += " LEFT JOIN bookmarks AS b ON b.user_id = :viewer AND b.song_id = h.song_id";
   return sql;
 }
 
-std::string page_sql(const domain::HistoryQuery& query) {
-  auto sql = select_items(query.viewer_user_id.has_value()) + " WHERE 1";
-  if (query.channel_id) sql += " AND h.channel_id = :channel";
-  if (query.before) sql += " AND h.id < :before";
-  return sql + " ORDER BY h.id DESC LIMIT :limit OFFSET :offset";
+domain::HistoryItem read_item(const Statement& row) {
+  return {row.int64(0), row.timestamp(1), row.int64(2), row.text(3), row.int64(4), row.int64(5)};
 }
+
+std::vector<domain::HistoryItem> read_items(Statement& rows) {
+  std::vector<domain::HistoryItem> items;
+  while (rows.step()) items.push_back(read_item(rows));
+  return items;
+}
+
+namespace {
 
 std::string replay_sql(bool by_channel) {
   auto sql = select_items(false) + " WHERE h.id > :after";
@@ -48,16 +52,6 @@ const std::string kAddItem =
     "INSERT INTO history (created_at, song_id, channel_id) VALUES (?1, ?2, ?3) RETURNING id";
 const std::string kFindSong = "SELECT id, title, artist, track FROM songs WHERE id = ?1";
 
-domain::HistoryItem read_item(const Statement& row) {
-  return {row.int64(0), row.timestamp(1), row.int64(2), row.text(3), row.int64(4), row.int64(5)};
-}
-
-std::vector<domain::HistoryItem> read_items(Statement& rows) {
-  std::vector<domain::HistoryItem> items;
-  while (rows.step()) items.push_back(read_item(rows));
-  return items;
-}
-
 Id find_or_create_song(Connection& connection, std::string_view title) {
   const auto parts = domain::split_artist_and_track(title);
   connection.prepare(kAddSong).bind_all(title, parts.artist, parts.track).step();
@@ -67,17 +61,6 @@ Id find_or_create_song(Connection& connection, std::string_view title) {
 }
 
 }  // namespace
-
-std::vector<domain::HistoryItem> SqliteStore::list_history(const domain::HistoryQuery& query) {
-  auto lease = connection();
-  auto rows = lease->prepare(page_sql(query));
-  if (query.viewer_user_id) rows.bind_named(":viewer", *query.viewer_user_id);
-  if (query.channel_id) rows.bind_named(":channel", *query.channel_id);
-  if (query.before) rows.bind_named(":before", *query.before);
-  rows.bind_named(":limit", std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)});
-  rows.bind_named(":offset", std::max<std::int64_t>(query.offset, 0));
-  return read_items(rows);
-}
 
 std::vector<domain::HistoryItem> SqliteStore::history_after(Id after_id,
                                                             std::optional<Id> channel_id,

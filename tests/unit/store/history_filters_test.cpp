@@ -1,0 +1,209 @@
+#include <string>
+#include <vector>
+
+#include "unit/store/store_test.hpp"
+
+// list_history's filters (song_id, text, from, to), each alone and combined with channel_id,
+// before, offset and limit; newest first by id throughout.
+namespace nicecream::store::test {
+
+namespace {
+
+// One airing a minute, round robin over red, green, blue; oldest first.
+const std::vector<std::string> kTitles = {
+    "Sigur Rós - Hoppípolla",   // 0 red
+    "Sigur Ros - Glósóli",      // 1 green
+    "Björk - Jóga",             // 2 blue
+    "Bjork - Hyperballad",      // 3 red
+    "Sigur Rós - Hoppípolla",   // 4 green
+    "AC/DC - Back In Black",    // 5 blue
+    "The Beatles - Let It Be",  // 6 red
+    "Sigur Ros - Glósóli",      // 7 green
+    "Sigur Rós - Hoppípolla",   // 8 blue
+};
+
+class HistoryFilters : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    for (std::size_t i = 0; i < kTitles.size(); ++i) {
+      const Id channel = kRed + static_cast<Id>(i % 3);
+      auto outcome = store().record_title(channel, kTitles[i], minute(static_cast<int>(i)));
+      ASSERT_TRUE(outcome.inserted) << i;
+      ids_.push_back(outcome.inserted->id);
+      songs_.push_back(outcome.inserted->song_id);
+    }
+  }
+
+  static domain::Timestamp minute(int index) { return instant(60 * index); }
+
+  // The ids of the airings with these indexes (given newest first).
+  std::vector<Id> ids(std::initializer_list<int> indexes) const {
+    std::vector<Id> out;
+    for (const int index : indexes) out.push_back(ids_[static_cast<std::size_t>(index)]);
+    return out;
+  }
+
+  std::vector<Id> page(const domain::HistoryQuery& query) {
+    std::vector<Id> out;
+    for (const auto& item : store().list_history(query)) out.push_back(item.id);
+    return out;
+  }
+
+  static domain::HistoryQuery text(std::string words) {
+    domain::HistoryQuery query;
+    query.text = std::move(words);
+    return query;
+  }
+
+  std::vector<Id> ids_;
+  std::vector<Id> songs_;
+};
+
+}  // namespace
+
+TEST_P(HistoryFilters, SongIdKeepsThatSongsAirings) {
+  domain::HistoryQuery query;
+  query.song_id = songs_[0];
+  EXPECT_EQ(page(query), ids({8, 4, 0}));
+  query.channel_id = kGreen;
+  EXPECT_EQ(page(query), ids({4}));
+  query.song_id = 999999;
+  EXPECT_TRUE(page(query).empty());
+}
+
+TEST_P(HistoryFilters, FromIsInclusiveAndToExclusive) {
+  domain::HistoryQuery query;
+  query.from = minute(2);
+  query.to = minute(6);
+  EXPECT_EQ(page(query), ids({5, 4, 3, 2}));
+  query.from = minute(2) + std::chrono::microseconds{1};
+  EXPECT_EQ(page(query), ids({5, 4, 3}));
+  query.to = minute(6) + std::chrono::microseconds{1};
+  EXPECT_EQ(page(query), ids({6, 5, 4, 3}));
+}
+
+TEST_P(HistoryFilters, OnlyFromOrOnlyTo) {
+  domain::HistoryQuery query;
+  query.from = minute(7);
+  EXPECT_EQ(page(query), ids({8, 7}));
+  query = {};
+  query.to = minute(1);
+  EXPECT_EQ(page(query), ids({0}));
+}
+
+TEST_P(HistoryFilters, WhatWasPlayingOnAChannelAtAMoment) {
+  domain::HistoryQuery query;
+  query.channel_id = kRed;
+  query.to = minute(5);  // red played #3 at minute 3 and #6 at minute 6
+  query.limit = 1;
+  EXPECT_EQ(page(query), ids({3}));
+  query.to = minute(3);  // exclusive: #3 had not started
+  EXPECT_EQ(page(query), ids({0}));
+  query.to = minute(0);
+  EXPECT_TRUE(page(query).empty());
+}
+
+TEST_P(HistoryFilters, TimeWindowPagesWithBeforeAndOffset) {
+  domain::HistoryQuery query;
+  query.from = minute(1);
+  query.to = minute(8);
+  query.limit = 3;
+  EXPECT_EQ(page(query), ids({7, 6, 5}));
+  query.before = ids_[5];
+  EXPECT_EQ(page(query), ids({4, 3, 2}));
+  query.before.reset();
+  query.offset = 5;
+  EXPECT_EQ(page(query), ids({2, 1}));
+}
+
+TEST_P(HistoryFilters, TimeWindowOnAChannelPages) {
+  domain::HistoryQuery query;
+  query.channel_id = kGreen;
+  query.from = minute(0);
+  query.to = minute(9);
+  query.limit = 2;
+  EXPECT_EQ(page(query), ids({7, 4}));
+  query.before = ids_[4];
+  EXPECT_EQ(page(query), ids({1}));
+}
+
+// Out of time order (a backdated airing) the pages are still newest first by id.
+TEST_P(HistoryFilters, TimeWindowStaysInIdOrderWhenTimesAreNot) {
+  auto late = store().record_title(kRed, "Late - Backdated", minute(1) + std::chrono::seconds{30});
+  ASSERT_TRUE(late.inserted);
+  domain::HistoryQuery query;
+  query.from = minute(1);
+  query.to = minute(3);
+  EXPECT_EQ(page(query), (std::vector<Id>{late.inserted->id, ids_[2], ids_[1]}));
+  query.before = late.inserted->id;
+  query.limit = 1;
+  EXPECT_EQ(page(query), ids({2}));
+}
+
+TEST_P(HistoryFilters, TextMatchesEveryWordFoldingCaseAndDiacritics) {
+  EXPECT_EQ(page(text("sigur ros")), ids({8, 7, 4, 1, 0}));
+  EXPECT_EQ(page(text("SIGUR RÓS")), ids({8, 7, 4, 1, 0}));
+  EXPECT_EQ(page(text("bjork")), ids({3, 2}));
+  EXPECT_EQ(page(text("Björk")), ids({3, 2}));
+  EXPECT_EQ(page(text("glosoli")), ids({7, 1}));
+  EXPECT_EQ(page(text("sigur bjork")), std::vector<Id>{});
+}
+
+// Every word whole except the last, which is a prefix of a title word.
+TEST_P(HistoryFilters, LastWordIsAPrefixEarlierWordsAreWhole) {
+  EXPECT_EQ(page(text("sigur ros hopp")), ids({8, 4, 0}));
+  EXPECT_EQ(page(text("sig")), ids({8, 7, 4, 1, 0}));
+  EXPECT_TRUE(page(text("sig ros")).empty());
+  EXPECT_EQ(page(text("hoppipolla sig")), ids({8, 4, 0}));  // word order is free
+  EXPECT_TRUE(page(text("igur")).empty());                  // a prefix, not any substring
+}
+
+TEST_P(HistoryFilters, TextCombinesWithChannelTimeBeforeAndOffset) {
+  domain::HistoryQuery query = text("sigur");
+  query.channel_id = kGreen;
+  EXPECT_EQ(page(query), ids({7, 4, 1}));
+  query.from = minute(2);
+  EXPECT_EQ(page(query), ids({7, 4}));
+  query.to = minute(7);
+  EXPECT_EQ(page(query), ids({4}));
+
+  query = text("sigur");
+  query.before = ids_[8];
+  EXPECT_EQ(page(query), ids({7, 4, 1, 0}));
+  query.offset = 1;
+  query.limit = 2;
+  EXPECT_EQ(page(query), ids({4, 1}));
+  query.before.reset();
+  EXPECT_EQ(page(query), ids({7, 4}));
+}
+
+TEST_P(HistoryFilters, TextAndSongIdTogether) {
+  domain::HistoryQuery query = text("hoppipolla");
+  query.song_id = songs_[0];
+  EXPECT_EQ(page(query), ids({8, 4, 0}));
+  query.song_id = songs_[1];
+  EXPECT_TRUE(page(query).empty());
+}
+
+TEST_P(HistoryFilters, TextWithoutWordsMatchesNothing) {
+  EXPECT_TRUE(page(text("")).empty());
+  EXPECT_TRUE(page(text("   ")).empty());
+  EXPECT_TRUE(page(text(" - * ( ) \" ^ : ")).empty());
+}
+
+TEST_P(HistoryFilters, ViewerBookmarksStillFilledOnFilteredPages) {
+  const auto user = store().upsert_user({"sub-1", "", "", ""});
+  const auto bookmark = store().add_bookmark(user.id, songs_[5]);
+  domain::HistoryQuery query = text("back in bl");
+  query.viewer_user_id = user.id;
+  const auto items = store().list_history(query);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].bookmark_id, bookmark.id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, HistoryFilters,
+                         ::testing::Values(Engine::sqlite, Engine::postgres),
+                         [](const auto& info) { return engine_name(info.param); });
+
+}  // namespace nicecream::store::test
