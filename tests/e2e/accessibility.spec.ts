@@ -16,6 +16,7 @@ import {
   rowWithTitle,
 } from './lib/app';
 import { bookmarkNewestSongs, expectHeart } from './lib/bookmarks';
+import { HOPPIPOLLA, chartList, heatMap, searchBox, songAirings, songMatches } from './lib/catalog';
 import { environment } from './lib/environment';
 import { PHONE } from './lib/screenshots';
 
@@ -46,6 +47,38 @@ test('the bookmarks page has no serious accessibility violation, signed out or w
   await page.reload();
   await expect(page.getByText(SIGN_IN_TO_BOOKMARK)).toHaveCount(1);
   await expectNoSeriousAccessibilityViolation(page);
+});
+
+test('the search, song, artist, "at" and charts pages have no serious accessibility violation', async ({ page }) => {
+  await openApp(page, '/search?q=sigur');
+  await expect(songMatches(page).getByRole('link', { name: HOPPIPOLLA })).toBeVisible();
+  await expectNoSeriousAccessibilityViolation(page);
+
+  await songMatches(page).getByRole('link', { name: HOPPIPOLLA }).click();
+  await expect(heatMap(page)).toBeVisible();
+  await expect(songAirings(page).locator(':scope > li')).not.toHaveCount(0);
+  await expectNoSeriousAccessibilityViolation(page);
+
+  await page.getByRole('link', { name: 'Sigur Rós', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sigur Rós' })).toBeVisible();
+  await expectNoSeriousAccessibilityViolation(page);
+
+  await openApp(page, '/at');
+  await expect(page.locator('li[aria-current="time"]')).not.toHaveCount(0);
+  await expectNoSeriousAccessibilityViolation(page);
+
+  await openApp(page, '/charts');
+  await expect(chartList(page, 'songs').locator(':scope > li')).not.toHaveCount(0);
+  await expectNoSeriousAccessibilityViolation(page);
+});
+
+test('the header search works from the keyboard', async ({ page }) => {
+  await openApp(page, '/');
+  await tabTo(page, searchBox(page));
+  await page.keyboard.type('jóga');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'jóga');
+  await expect(songMatches(page).getByRole('link', { name: 'Björk - Jóga' })).toBeVisible();
 });
 
 test('the channel filter works from the keyboard', async ({ page }) => {

@@ -146,7 +146,8 @@ test('"More" loads older songs, none twice and none missing, until the history e
       ).toHaveLength(1);
     }
   }
-  expect(titles.at(-1)).toMatch(/Seed Artist - Track 001$/);
+  // (The catalog's songs, seeded days back for the search and chart scenarios, come after them.)
+  expect(titles.filter((title) => title.includes(' Seed Artist - ')).at(-1)).toMatch(/Seed Artist - Track 001$/);
 });
 
 test('a visitor who is not signed in is told to sign in before bookmarking', async ({ page }) => {

@@ -85,7 +85,7 @@ export interface SongDetail extends SongSummary {
 
 export interface SongStats {
   tz: string;
-  days: number;
+  days?: number;
   /** 7 rows (0 = Monday) of 24 play counts, hours in `tz`. */
   by_weekday_hour: number[][];
   /** The days with plays, dates in `tz`. */
