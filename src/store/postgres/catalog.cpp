@@ -1,34 +1,148 @@
-#include <stdexcept>
+#include <algorithm>
 
 #include "store/postgres/engine.hpp"
+#include "store/postgres/search.hpp"
+#include "store/postgres/slots.hpp"
 
-// Songs, artists and charts: placeholders until the rollups land.
+// Songs and artists, read from the rollups the history triggers keep (migration 0002): no query
+// here scans history. Lists are most played first, or by relevance (trigram similarity of the
+// folded query to the folded title) then plays when searched.
 namespace nicecream::store::postgres {
 
 namespace {
-[[noreturn]] void not_yet() {
-  throw std::logic_error("catalog: not implemented yet");
+
+const std::string kSongColumns = "s.id, s.title, s.artist, s.track, coalesce(s.artist_id, 0), " +
+                                 std::string("coalesce(p.plays, 0), ") +
+                                 micros("coalesce(p.first_played_at, 'epoch')") + ", " +
+                                 micros("coalesce(p.last_played_at, 'epoch')");
+const std::string kSongChannels = "SELECT channel_id, plays, " + micros("last_played_at") +
+                                  " FROM song_channel_plays WHERE song_id = $1 ORDER BY channel_id";
+const std::string kSongSlots =
+    "SELECT slot, sum(plays) FROM song_slot_plays WHERE song_id = $1 AND slot >= $2 AND slot < $3"
+    " GROUP BY slot ORDER BY slot";
+const std::string kArtistColumns = "a.id, a.name, coalesce(p.songs, 0), coalesce(p.plays, 0), " +
+                                   micros("coalesce(p.last_played_at, 'epoch')");
+const std::string kArtistSongs =
+    "SELECT s.id, s.title, s.track, p.plays, " + micros("p.last_played_at") +
+    " FROM songs AS s JOIN song_plays AS p ON p.song_id = s.id WHERE s.artist_id = $1"
+    " ORDER BY p.plays DESC, s.id";
+// The expression artists_search_text indexes.
+const std::string kArtistSearchText = "(' ' || a.fold_key || ' ')";
+
+std::string page(Params& params, const domain::CatalogQuery& query) {
+  return " LIMIT " + params.add(std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)}) +
+         " OFFSET " + params.add(std::max<std::int64_t>(query.offset, 0));
 }
+
+std::vector<domain::SongSummary> read_songs(const Result& rows) {
+  std::vector<domain::SongSummary> songs;
+  for (int row = 0; row < rows.rows(); ++row) {
+    domain::SongSummary song{rows.int64(row, 0),     rows.text(row, 1),     rows.text(row, 2),
+                             rows.text(row, 3),      std::nullopt,          rows.int64(row, 5),
+                             rows.timestamp(row, 6), rows.timestamp(row, 7)};
+    if (const Id artist = rows.int64(row, 4)) song.artist_id = artist;
+    songs.push_back(std::move(song));
+  }
+  return songs;
+}
+
+std::vector<domain::ArtistSummary> read_artists(const Result& rows) {
+  std::vector<domain::ArtistSummary> artists;
+  for (int row = 0; row < rows.rows(); ++row)
+    artists.push_back({rows.int64(row, 0), rows.text(row, 1), rows.int64(row, 2),
+                       rows.int64(row, 3), rows.timestamp(row, 4)});
+  return artists;
+}
+
+// Played songs only: a song whose airings all went (its channel removed) has nothing to show.
+std::string songs_sql(Params& params, const domain::CatalogQuery& query,
+                      const std::string& matches) {
+  std::string sql = "SELECT " + kSongColumns +
+                    " FROM songs AS s JOIN song_plays AS p ON p.song_id = s.id WHERE " + matches;
+  sql += " ORDER BY ";
+  if (query.text) sql += title_similarity(params, *query.text, "s.search_text") + " DESC, ";
+  return sql + "p.plays DESC, s.id" + page(params, query);
+}
+
+std::string artists_sql(Params& params, const domain::CatalogQuery& query,
+                        const std::string& matches) {
+  std::string sql = "SELECT " + kArtistColumns +
+                    " FROM artists AS a JOIN artist_plays AS p ON p.artist_id = a.id WHERE " +
+                    matches;
+  sql += " ORDER BY ";
+  if (query.text) sql += title_similarity(params, *query.text, kArtistSearchText) + " DESC, ";
+  return sql + "p.plays DESC, a.id" + page(params, query);
+}
+
 }  // namespace
 
-std::vector<domain::SongSummary> PostgresStore::list_songs(const domain::CatalogQuery&) {
-  not_yet();
+std::vector<domain::SongSummary> PostgresStore::list_songs(const domain::CatalogQuery& query) {
+  Params params;
+  std::string matches = "true";
+  if (query.text) {
+    const auto condition = title_has_words(params, *query.text, "s.search_text");
+    if (!condition) return {};
+    matches = *condition;
+  }
+  const auto sql = songs_sql(params, query, matches);
+  return with_connection(
+      [&](Connection& connection) { return read_songs(connection.exec(sql, params.values())); });
 }
-std::optional<domain::SongDetail> PostgresStore::song_detail(Id) {
-  not_yet();
+
+std::optional<domain::SongDetail> PostgresStore::song_detail(Id song_id) {
+  const std::string sql = "SELECT " + kSongColumns +
+                          " FROM songs AS s LEFT JOIN song_plays AS p ON p.song_id = s.id"
+                          " WHERE s.id = $1";
+  return with_connection([&](Connection& connection) -> std::optional<domain::SongDetail> {
+    auto songs = read_songs(connection.query(sql, song_id));
+    if (songs.empty()) return std::nullopt;
+    domain::SongDetail detail{std::move(songs.front()), {}};
+    const auto rows = connection.query(kSongChannels, song_id);
+    for (int row = 0; row < rows.rows(); ++row)
+      detail.channels.push_back({rows.int64(row, 0), rows.int64(row, 1), rows.timestamp(row, 2)});
+    return detail;
+  });
 }
-std::vector<domain::SlotPlays> PostgresStore::song_plays_by_slot(Id, domain::Timestamp,
-                                                                 domain::Timestamp) {
-  not_yet();
+
+std::vector<domain::SlotPlays> PostgresStore::song_plays_by_slot(Id song_id, domain::Timestamp from,
+                                                                 domain::Timestamp to) {
+  return with_connection([&](Connection& connection) {
+    const auto rows =
+        connection.query(kSongSlots, song_id, first_slot_from(from), first_slot_from(to));
+    std::vector<domain::SlotPlays> slots;
+    for (int row = 0; row < rows.rows(); ++row)
+      slots.push_back({slot_start(rows.int64(row, 0)), rows.int64(row, 1)});
+    return slots;
+  });
 }
-std::vector<domain::ArtistSummary> PostgresStore::list_artists(const domain::CatalogQuery&) {
-  not_yet();
+
+std::vector<domain::ArtistSummary> PostgresStore::list_artists(const domain::CatalogQuery& query) {
+  Params params;
+  std::string matches = "true";
+  if (query.text) {
+    const auto condition = title_has_words(params, *query.text, kArtistSearchText);
+    if (!condition) return {};
+    matches = *condition;
+  }
+  const auto sql = artists_sql(params, query, matches);
+  return with_connection(
+      [&](Connection& connection) { return read_artists(connection.exec(sql, params.values())); });
 }
-std::optional<domain::ArtistDetail> PostgresStore::artist_detail(Id) {
-  not_yet();
-}
-std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery&) {
-  not_yet();
+
+std::optional<domain::ArtistDetail> PostgresStore::artist_detail(Id artist_id) {
+  const std::string sql = "SELECT " + kArtistColumns +
+                          " FROM artists AS a LEFT JOIN artist_plays AS p ON p.artist_id = a.id"
+                          " WHERE a.id = $1";
+  return with_connection([&](Connection& connection) -> std::optional<domain::ArtistDetail> {
+    auto artists = read_artists(connection.query(sql, artist_id));
+    if (artists.empty()) return std::nullopt;
+    domain::ArtistDetail detail{std::move(artists.front()), {}};
+    const auto rows = connection.query(kArtistSongs, artist_id);
+    for (int row = 0; row < rows.rows(); ++row)
+      detail.songs.push_back({rows.int64(row, 0), rows.text(row, 1), rows.text(row, 2),
+                              rows.int64(row, 3), rows.timestamp(row, 4)});
+    return detail;
+  });
 }
 
 }  // namespace nicecream::store::postgres

@@ -3,6 +3,7 @@
 #include "domain/pages.hpp"
 #include "domain/song_title.hpp"
 #include "store/postgres/engine.hpp"
+#include "store/postgres/search.hpp"
 #include "store/postgres/transaction.hpp"
 
 namespace nicecream::store::postgres {
@@ -21,6 +22,7 @@ std::string select_items(Params& params, std::optional<Id> viewer) {
   return sql;
 }
 
+const std::string kTimesFollowIds = "SELECT out_of_order = 0 FROM history_order";
 const std::string kLatestId = "SELECT coalesce(max(id), 0) FROM history";
 // Locking the channel row orders recorders of one channel; other channels are not held up.
 const std::string kLockChannel = "SELECT id FROM channels WHERE id = $1 FOR NO KEY UPDATE";
@@ -63,13 +65,27 @@ Id find_or_create_song(Connection& connection, std::string_view title) {
 std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
   Params params;
   auto sql = select_items(params, query.viewer_user_id) + " WHERE true";
+  if (query.text) {
+    const auto matches = title_has_words(params, *query.text, "m.search_text");
+    if (!matches) return {};
+    sql += " AND h.song_id IN (SELECT m.id FROM songs AS m WHERE " + *matches + ")";
+  }
+  if (query.song_id) sql += " AND h.song_id = " + params.add(*query.song_id);
   if (query.channel_id) sql += " AND h.channel_id = " + params.add(*query.channel_id);
+  if (query.from) sql += " AND h.created_at >= " + params.add(*query.from) + "::timestamptz";
+  if (query.to) sql += " AND h.created_at < " + params.add(*query.to) + "::timestamptz";
   if (query.before) sql += " AND h.id < " + params.add(*query.before);
-  sql += " ORDER BY h.id DESC LIMIT " +
-         params.add(std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)});
-  sql += " OFFSET " + params.add(std::max<std::int64_t>(query.offset, 0));
-  return with_connection(
-      [&](Connection& connection) { return read_items(connection.exec(sql, params.values())); });
+  const auto page = " LIMIT " +
+                    params.add(std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)}) +
+                    " OFFSET " + params.add(std::max<std::int64_t>(query.offset, 0));
+  const bool time_window = query.from || query.to;
+  return with_connection([&](Connection& connection) {
+    // Both orders are newest by id while times follow ids; the time order lets a window's page
+    // be a seek in the created_at indexes instead of a walk down the ids to the window.
+    const bool by_time = time_window && connection.exec(kTimesFollowIds).text(0, 0) == "t";
+    const auto order = by_time ? " ORDER BY h.created_at DESC, h.id DESC" : " ORDER BY h.id DESC";
+    return read_items(connection.exec(sql + order + page, params.values()));
+  });
 }
 
 std::vector<domain::HistoryItem> PostgresStore::history_after(Id after_id,

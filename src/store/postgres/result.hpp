@@ -18,6 +18,7 @@ class Result {
 
   int rows() const { return PQntuples(result_.get()); }
   bool empty() const { return rows() == 0; }
+  bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
   std::int64_t int64(int row, int column) const;
   std::string text(int row, int column) const;
   domain::Timestamp timestamp(int row, int column) const;

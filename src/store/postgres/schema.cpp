@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <limits>
 #include <span>
 
@@ -82,18 +81,14 @@ SchemaVersion PostgresStore::schema_version() {
 }
 
 int PostgresStore::migrate() {
-  return with_connection([](Connection& connection) {
-    return migrate_locked(connection, migrations::postgres_migrations());
-  });
+  return migrate_to(std::numeric_limits<int>::max());
 }
 
 int PostgresStore::migrate_to(int version) {
-  const auto all = migrations::postgres_migrations();
-  // Versions are 1..N without gaps, so the first `version` migrations are those up to it.
-  const auto count =
-      static_cast<std::size_t>(std::clamp<int>(version, 0, static_cast<int>(all.size())));
-  return with_connection(
-      [&](Connection& connection) { return migrate_locked(connection, all.first(count)); });
+  return with_connection([version](Connection& connection) {
+    return migrate_locked(connection,
+                          migrations::up_to(migrations::postgres_migrations(), version));
+  });
 }
 
 }  // namespace nicecream::store::postgres
