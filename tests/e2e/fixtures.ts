@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 import { header, openApp, signInLink, signOutLink } from './lib/app';
 import { type Account, environment, freshAccount } from './lib/environment';
-import { watchContext } from './lib/watch';
+import { type ExpectedAnswer, watchContext } from './lib/watch';
 
 /** Signs in through the app's link and the provider's login form, back on the history page. */
 export async function signIn(page: Page, account: Account): Promise<void> {
@@ -20,6 +20,8 @@ export async function signIn(page: Page, account: Account): Promise<void> {
 }
 
 interface Fixtures {
+  /** Error answers the scenario causes on purpose (push before causing them); not problems. */
+  expectedAnswers: ExpectedAnswer[];
   /** What went wrong on the app's pages during the scenario; it fails when this is not empty. */
   problems: string[];
   /** An account of the scenario's own, signed in on `page`. */
@@ -27,10 +29,14 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // (An empty pattern: Playwright reads a fixture's dependencies from it, and this one has none.)
+  expectedAnswers: async ({}, use) => {
+    await use([]);
+  },
   problems: [
-    async ({ context }, use) => {
+    async ({ context, expectedAnswers }, use) => {
       const problems: string[] = [];
-      await watchContext(context, environment.appUrl, problems);
+      await watchContext(context, environment.appUrl, problems, expectedAnswers);
       await use(problems);
       expect(problems, "the browser reported problems on the app's pages").toEqual([]);
     },

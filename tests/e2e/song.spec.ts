@@ -79,7 +79,8 @@ test('the artist link leads to the artist, one under both spellings, with every 
   await expect(page.getByRole('heading', { level: 1, name: 'Sigur Ros - Glósóli' })).toBeVisible();
 });
 
-test('an unknown song or artist says so', async ({ page }) => {
+test('an unknown song or artist says so', async ({ page, expectedAnswers }) => {
+  expectedAnswers.push({ method: 'GET', path: '/songs/999999', status: 404 }, { method: 'GET', path: '/artists/999999', status: 404 });
   await openApp(page, '/songs/999999');
   await expect(page.getByRole('heading', { name: 'Song not found' })).toBeVisible();
   await openApp(page, '/artists/999999');

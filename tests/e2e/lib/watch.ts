@@ -17,18 +17,32 @@ function originOf(text: string): string {
 // judged below instead, where the one that is expected can be told apart.
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of \d+/;
 
-/** Answers the app asks for and is meant to get: who is signed in, while nobody is. */
-function isExpectedAnswer(request: Request, status: number): boolean {
-  return status === 401 && request.method() === 'GET' && new URL(request.url()).pathname === '/user';
+/** An error answer a scenario means to cause, such as a 404 for a song that does not exist. */
+export interface ExpectedAnswer {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** Answers the app asks for and is meant to get: who is signed in, while nobody is; and what the scenario expects. */
+function isExpectedAnswer(request: Request, status: number, expected: readonly ExpectedAnswer[]): boolean {
+  const path = new URL(request.url()).pathname;
+  if (status === 401 && request.method() === 'GET' && path === '/user') return true;
+  return expected.some((answer) => answer.status === status && answer.method === request.method() && answer.path === path);
 }
 
 /**
  * Reports into `problems`, on the app's pages (`appOrigin`; the identity provider's pages are not
  * ours to judge): every console error, uncaught exception, failed request and error answer from
  * the app's server bar the expected ones; and every request to anything but loopback, which it
- * also blocks.
+ * also blocks. `expected` holds the error answers the scenario causes on purpose.
  */
-export async function watchContext(context: BrowserContext, appOrigin: string, problems: string[]): Promise<void> {
+export async function watchContext(
+  context: BrowserContext,
+  appOrigin: string,
+  problems: string[],
+  expected: readonly ExpectedAnswer[] = [],
+): Promise<void> {
   const onAppPage = (page: Page | null | undefined) => originOf(page?.url() ?? '') === appOrigin;
   await context.route(
     (url) => !isLoopback(url),
@@ -50,7 +64,7 @@ export async function watchContext(context: BrowserContext, appOrigin: string, p
   context.on('response', (response) => {
     const request = response.request();
     if (originOf(request.url()) !== appOrigin || response.status() < 400) return;
-    if (isExpectedAnswer(request, response.status())) return;
+    if (isExpectedAnswer(request, response.status(), expected)) return;
     problems.push(`${request.method()} ${request.url()} answered ${response.status()}`);
   });
   context.on('requestfailed', (request) => {
