@@ -10,6 +10,8 @@ namespace nicecream::api {
 namespace {
 
 constexpr auto kDefaultChartWindow = std::chrono::days{7};
+// Ten years and leap days: the window before it then still starts after 1950.
+constexpr auto kMaxChartWindow = std::chrono::days{3660};
 
 // by song (default) or artist; to defaults to now and from to a week before `to`; channel_id
 // absent or 0 means all channels, as on /history.
@@ -25,6 +27,8 @@ std::optional<domain::ChartQuery> read_chart_query(const http::Request& request,
   query.from = window.from.value_or(query.to - kDefaultChartWindow);
   if (window.from && !window.to && query.from >= query.to)
     reader.reject("from", "Must be earlier than now (the default of to).");
+  else if (query.to - query.from > kMaxChartWindow)
+    reader.reject("from", "A chart spans at most 3660 days.");
   errors = reader.errors();
   if (!errors.empty()) return std::nullopt;
   if (by == "artist") query.by = domain::ChartSubject::artist;

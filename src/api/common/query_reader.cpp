@@ -26,6 +26,8 @@ std::optional<std::int64_t> QueryReader::integer(std::string_view name, domain::
 
 namespace {
 
+constexpr domain::Timestamp kEarliestInstant{};  // 1970-01-01T00:00:00Z
+
 // Code points in `text`, or nullopt when it is not well-formed UTF-8 (overlong forms, surrogates
 // and values past U+10FFFF included), which no engine would store or compare.
 std::optional<std::size_t> count_code_points(std::string_view text) {
@@ -75,7 +77,13 @@ std::optional<domain::Timestamp> QueryReader::timestamp(std::string_view name) {
   const auto text = query_.get(name);
   if (!text) return std::nullopt;
   auto at = domain::parse_rfc3339(*text);
-  if (!at) errors_.add("query", name, std::string(query_messages::not_datetime));
+  if (!at) {
+    errors_.add("query", name, std::string(query_messages::not_datetime));
+  } else if (*at < kEarliestInstant) {
+    // Nothing was recorded before; and year 0 or earlier is not a timestamp every engine takes.
+    errors_.add("query", name, std::string(query_messages::before_epoch));
+    at.reset();
+  }
   return at;
 }
 

@@ -30,7 +30,7 @@ class QueryReader {
   std::optional<std::int64_t> integer(std::string_view name, domain::IntegerRule rule);
   // UTF-8 text of 1..max_characters code points (not bytes).
   std::optional<std::string> text(std::string_view name, std::size_t max_characters);
-  // An RFC 3339 date-time with its offset (domain::parse_rfc3339).
+  // An RFC 3339 date-time with its offset (domain::parse_rfc3339), 1970 or later.
   std::optional<domain::Timestamp> timestamp(std::string_view name);
   // One of `choices`, spelled exactly.
   std::optional<std::string_view> one_of(std::string_view name,
@@ -77,6 +77,7 @@ inline constexpr std::string_view not_utf8 = "Not valid UTF-8.";
 inline constexpr std::string_view not_datetime =
     "Not a valid datetime: RFC 3339 with an offset, e.g. 2026-12-04T17:05:00+01:00.";
 inline constexpr std::string_view not_after_from = "Must be later than from.";
+inline constexpr std::string_view before_epoch = "Must be 1970-01-01T00:00:00Z or later.";
 }  // namespace query_messages
 
 }  // namespace nicecream::api
