@@ -30,15 +30,20 @@ test('the document is sound for the checker', async () => {
   assert.deepEqual(await lint(document), []);
 });
 
-test("the document describes exactly the contract's routes", () => {
+test("the document describes exactly the contract's routes and ours", () => {
   assert.deepEqual(operations(document), [
     { method: 'DELETE', path: '/user/bookmarks/{bookmark_id}' },
+    { method: 'GET', path: '/artists' },
+    { method: 'GET', path: '/artists/{artist_id}' },
     { method: 'GET', path: '/channels' },
+    { method: 'GET', path: '/charts' },
     { method: 'GET', path: '/docs' },
-    { method: 'GET', path: '/docs/' },
     { method: 'GET', path: '/history' },
     { method: 'GET', path: '/history/events' },
     { method: 'GET', path: '/openapi.json' },
+    { method: 'GET', path: '/songs' },
+    { method: 'GET', path: '/songs/{song_id}' },
+    { method: 'GET', path: '/songs/{song_id}/stats' },
     { method: 'GET', path: '/user' },
     { method: 'GET', path: '/user/bookmarks' },
     { method: 'GET', path: '/user/google' },
@@ -66,6 +71,15 @@ test('signed-in routes need the session cookie', () => {
     if (!which.path.startsWith('/user') || which.path.startsWith('/user/google')) continue;
     assert.deepEqual(operationOf(which).security, [{ sessionCookie: [] }], `${which.method} ${which.path}`);
     assert.ok('401' in operationOf(which).responses, `${which.method} ${which.path}`);
+  }
+});
+
+test('every operation declares who may call it', () => {
+  for (const which of operations(document)) {
+    const { security } = operationOf(which);
+    assert.ok(Array.isArray(security), `${which.method} ${which.path}: no route-level security`);
+    const needsSession = which.path.startsWith('/user') && !which.path.startsWith('/user/google');
+    if (!needsSession && which.path !== '/history') assert.deepEqual(security, [], `${which.method} ${which.path}`);
   }
 });
 
