@@ -1,13 +1,10 @@
 import { useId } from 'preact/hooks';
 import type { DailyPlays } from '../../catalog/song-stats';
+import { playsText } from '../../catalog/counts';
 
 const WIDTH = 600;
 const HEIGHT = 120;
 const BOTTOM = 16;
-
-function plays(count: number): string {
-  return `${count} ${count === 1 ? 'play' : 'plays'}`;
-}
 
 /** Plays per day, oldest day on the left; the days with plays are also listed in a table. */
 export function DailyChart({ days, zone }: { days: readonly DailyPlays[]; zone: string }) {
@@ -21,7 +18,7 @@ export function DailyChart({ days, zone }: { days: readonly DailyPlays[]; zone: 
   const summary =
     busiest === null
       ? `No plays from ${first} to ${last}.`
-      : `${plays(total)} on ${played.length} of ${days.length} days from ${first} to ${last}; most on ${busiest.date} (${plays(busiest.plays)}).`;
+      : `${playsText(total)} on ${played.length} of ${days.length} days from ${first} to ${last}; most on ${busiest.date} (${playsText(busiest.plays)}).`;
   const barWidth = days.length > 0 ? WIDTH / days.length : WIDTH;
   return (
     <figure class="mb-0">
@@ -46,7 +43,7 @@ export function DailyChart({ days, zone }: { days: readonly DailyPlays[]; zone: 
               fill="#0a58ca"
               data-date={day.date}
             >
-              <title>{`${day.date}: ${plays(day.plays)}`}</title>
+              <title>{`${day.date}: ${playsText(day.plays)}`}</title>
             </rect>
           ),
         )}

@@ -1,15 +1,12 @@
 import { useId } from 'preact/hooks';
 import { HOURS, WEEKDAYS, heatLevel, hourRange, type HeatMap as HeatMapData } from '../../catalog/song-stats';
+import { playsText } from '../../catalog/counts';
 
 const CELL = 20;
 const GAP = 2;
 const LEFT = 34;
 const TOP = 14;
 const STEP = CELL + GAP;
-
-function plays(count: number): string {
-  return `${count} ${count === 1 ? 'play' : 'plays'}`;
-}
 
 /** When a song is played: a weekday × hour grid, darker where it plays more, with the same numbers as a table. */
 export function HeatMap({ data, zone }: { data: HeatMapData; zone: string }) {
@@ -18,7 +15,7 @@ export function HeatMap({ data, zone }: { data: HeatMapData; zone: string }) {
   const summary =
     peak === null
       ? 'No plays in this period.'
-      : `${plays(data.total)} in all; most often on ${WEEKDAYS[peak.weekday]} ${hourRange(peak.hour)} (${plays(peak.plays)}).`;
+      : `${playsText(data.total)} in all; most often on ${WEEKDAYS[peak.weekday]} ${hourRange(peak.hour)} (${playsText(peak.plays)}).`;
   return (
     <figure class="mb-0">
       <svg
@@ -53,7 +50,7 @@ export function HeatMap({ data, zone }: { data: HeatMapData; zone: string }) {
                   fill={level === 0 ? '#e9ecef' : `rgba(10, 88, 202, ${(0.15 + 0.85 * level).toFixed(3)})`}
                   data-plays={count}
                 >
-                  <title>{`${WEEKDAYS[weekday]} ${hourRange(hour)}: ${plays(count)}`}</title>
+                  <title>{`${WEEKDAYS[weekday]} ${hourRange(hour)}: ${playsText(count)}`}</title>
                 </rect>
               );
             })}

@@ -10,6 +10,7 @@ import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useResource } from '../../hooks/use-resource';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
+import { countOf, playsText } from '../../catalog/counts';
 
 function ArtistSongs({ artist }: { artist: ArtistDetail }) {
   const formatDateTime = useDateTimeFormat();
@@ -28,9 +29,7 @@ function ArtistSongs({ artist }: { artist: ArtistDetail }) {
               </div>
             )}
           </div>
-          <span class="badge text-bg-light border song-plays">
-            {song.plays} {song.plays === 1 ? 'play' : 'plays'}
-          </span>
+          <span class="badge text-bg-light border song-plays">{playsText(song.plays)}</span>
         </li>
       ))}
     </ol>
@@ -54,7 +53,7 @@ function ArtistContent({ artistId }: { artistId: number }) {
         {artist.name}
       </h1>
       <p class="text-body-secondary artist-summary">
-        {songs} {songs === 1 ? 'song' : 'songs'}, {artist.plays} {artist.plays === 1 ? 'play' : 'plays'}
+        {countOf(songs, 'song')}, {playsText(artist.plays)}
       </p>
       <ArtistSongs artist={artist} />
     </section>

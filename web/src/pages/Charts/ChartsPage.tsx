@@ -12,6 +12,7 @@ import { useApi } from '../../hooks/use-api';
 import { useChannels } from '../../hooks/use-channels';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useResource } from '../../hooks/use-resource';
+import { playsText } from '../../catalog/counts';
 
 export const CHART_SIZE = 20;
 
@@ -85,9 +86,7 @@ function ChartList({ entries, view }: { entries: readonly ChartEntry[]; view: Ch
               </a>
             )}
           </span>
-          <span class="badge text-bg-light border chart-plays">
-            {entry.plays} {entry.plays === 1 ? 'play' : 'plays'}
-          </span>
+          <span class="badge text-bg-light border chart-plays">{playsText(entry.plays)}</span>
         </li>
       ))}
     </ol>

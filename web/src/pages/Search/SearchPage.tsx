@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource, type ResourceState } from '../../hooks/use-resource';
 import { messageOf } from '../../hooks/use-toasts';
+import { playsText } from '../../catalog/counts';
 
 /** How many matching songs the page lists above the airings. */
 export const SONG_MATCHES = 20;
@@ -34,7 +35,7 @@ function SongMatches({ state, retry }: { state: ResourceState<SongSummary[]>; re
             <SongTitleLink songId={song.id} title={song.title} />
           </div>
           <div class="small text-body-secondary">
-            {song.plays} {song.plays === 1 ? 'play' : 'plays'}
+            {playsText(song.plays)}
             {song.last_played_at && (
               <>
                 {' · last '}

@@ -19,13 +19,10 @@ import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource } from '../../hooks/use-resource';
 import { listenerTimeZone, zonedDateTime, zoneLabel } from '../../time/zones';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
+import { playsText } from '../../catalog/counts';
 
 export const STATS_PERIODS = [30, 90, 365] as const;
 const DEFAULT_PERIOD = 90;
-
-function plays(count: number): string {
-  return `${count} ${count === 1 ? 'play' : 'plays'}`;
-}
 
 /** The song as an item the heart understands; its bookmark is the one the newest airing carries. */
 function songAsItem(song: SongDetail, newest: HistoryItem | undefined): HistoryItem {
@@ -55,7 +52,7 @@ function SongFacts({ song, channels }: { song: SongDetail; channels: readonly Ch
               {song.channels.map((channel) => (
                 <li key={channel.channel_id}>
                   <span class={`channel-dot channel-${names.get(channel.channel_id) ?? ''}`} aria-hidden="true" />
-                  {names.get(channel.channel_id) ?? `channel ${channel.channel_id}`}: {plays(channel.plays)}
+                  {names.get(channel.channel_id) ?? `channel ${channel.channel_id}`}: {playsText(channel.plays)}
                 </li>
               ))}
             </ul>
