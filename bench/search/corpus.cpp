@@ -85,8 +85,9 @@ std::string Corpus::title(std::int64_t index) const {
 }
 
 std::string Corpus::song_of_item_sql(const std::string& i) const {
-  const std::string u = "(((" + i + ") * 2654435761) % 4294967296) / 4294967296.0";
-  return "(1 + CAST(" + std::to_string(songs_) + " * " + u + " * " + u + " AS BIGINT))";
+  // Integer arithmetic only: the engines round (PostgreSQL) or truncate (SQLite) casts alike.
+  const std::string h = "(((" + i + ") * 2654435761) % 4294967296)";
+  return "(1 + " + std::to_string(songs_) + " * " + h + " / 4294967296 * " + h + " / 4294967296)";
 }
 
 }  // namespace nicecream::bench

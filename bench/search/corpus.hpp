@@ -25,7 +25,8 @@ class Corpus {
   std::string artist_words() const;
 
   // SQL expression (both engines) of the song id of history row `i`: popular songs are played far
-  // more often (density ∝ 1/√id): the top song has about items/√songs airings.
+  // more often (id = songs·u², u uniform: density ∝ 1/√id): the top song has about items/√songs
+  // airings.
   std::string song_of_item_sql(const std::string& i) const;
 
  private:
