@@ -46,13 +46,6 @@ CREATE TABLE artist_spellings (
 );
 
 ALTER TABLE songs ADD COLUMN artist_id bigint REFERENCES artists (id);
-CREATE INDEX songs_artist_id ON songs (artist_id);
--- The folded title padded with a space at each end, so a word is matched whole with
--- LIKE '% word %' and as a prefix with LIKE '% word%'; stored, so rechecks do not fold again.
-ALTER TABLE songs ADD COLUMN search_text text NOT NULL
-  GENERATED ALWAYS AS (' ' || nicecream_fold(title) || ' ') STORED;
-CREATE INDEX songs_search_text ON songs USING gin (search_text gin_trgm_ops);
-CREATE INDEX artists_search_text ON artists USING gin ((' ' || fold_key || ' ') gin_trgm_ops);
 
 -- Play rollups. slot = floor(unix seconds / 900): a quarter hour (domain::kSlotSeconds).
 CREATE FUNCTION nicecream_slot(timestamptz) RETURNS bigint
@@ -65,8 +58,6 @@ CREATE TABLE song_plays (
   first_played_at timestamptz NOT NULL,
   last_played_at timestamptz NOT NULL
 );
--- Most played first: /songs without a query, and the chart's threshold walk.
-CREATE INDEX song_plays_plays ON song_plays (plays DESC, song_id);
 CREATE TABLE song_channel_plays (
   song_id bigint NOT NULL,
   channel_id bigint NOT NULL,
@@ -81,15 +72,12 @@ CREATE TABLE song_slot_plays (
   plays bigint NOT NULL,
   PRIMARY KEY (song_id, slot, channel_id)
 );
--- A chart window is a range of this index, read without visiting the table.
-CREATE INDEX song_slot_plays_slot ON song_slot_plays (slot) INCLUDE (song_id, channel_id, plays);
 CREATE TABLE artist_plays (
   artist_id bigint PRIMARY KEY REFERENCES artists (id),
   songs bigint NOT NULL,  -- of its songs, those with plays
   plays bigint NOT NULL,
   last_played_at timestamptz NOT NULL
 );
-CREATE INDEX artist_plays_plays ON artist_plays (plays DESC, artist_id);
 CREATE TABLE artist_slot_plays (
   artist_id bigint NOT NULL,
   slot bigint NOT NULL,
@@ -97,6 +85,66 @@ CREATE TABLE artist_slot_plays (
   plays bigint NOT NULL,
   PRIMARY KEY (artist_id, slot, channel_id)
 );
+
+-- How many airings were recorded with a time earlier than one recorded before them (by id).
+-- While it is 0, newest by id is newest by time and the store may walk the created_at indexes;
+-- once not, it walks ids (exact, slower deep in the past). It never goes down.
+CREATE TABLE history_order (
+  id integer PRIMARY KEY CHECK (id = 1),
+  out_of_order bigint NOT NULL
+);
+
+-- Backfill, before the indexes and triggers exist (building an index once over loaded data is
+-- far cheaper than keeping it up row by row): artists for the songs there are, then every
+-- rollup from the history there is.
+INSERT INTO artists (fold_key, name)
+SELECT DISTINCT ON (nicecream_fold(artist)) nicecream_fold(artist), artist FROM songs
+WHERE artist <> '' AND nicecream_fold(artist) <> ''
+ORDER BY nicecream_fold(artist), id;
+INSERT INTO artist_spellings (artist_id, spelling, songs, first_song_id)
+SELECT a.id, s.artist, count(*), min(s.id)
+FROM songs AS s JOIN artists AS a ON a.fold_key = nicecream_fold(s.artist)
+GROUP BY a.id, s.artist;
+UPDATE artists AS a SET name = (
+  SELECT s.spelling FROM artist_spellings AS s WHERE s.artist_id = a.id
+  ORDER BY s.songs DESC, s.first_song_id LIMIT 1);
+UPDATE songs AS s SET artist_id = a.id FROM artists AS a
+WHERE s.artist <> '' AND a.fold_key = nicecream_fold(s.artist);
+
+INSERT INTO song_plays (song_id, plays, first_played_at, last_played_at)
+SELECT song_id, count(*), min(created_at), max(created_at) FROM history GROUP BY song_id;
+INSERT INTO song_channel_plays (song_id, channel_id, plays, last_played_at)
+SELECT song_id, channel_id, count(*), max(created_at) FROM history GROUP BY 1, 2;
+INSERT INTO song_slot_plays (song_id, slot, channel_id, plays)
+SELECT song_id, nicecream_slot(created_at), channel_id, count(*) FROM history GROUP BY 1, 2, 3;
+INSERT INTO artist_plays (artist_id, songs, plays, last_played_at)
+SELECT s.artist_id, count(*), sum(p.plays), max(p.last_played_at)
+FROM song_plays AS p JOIN songs AS s ON s.id = p.song_id
+WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id;
+INSERT INTO artist_slot_plays (artist_id, slot, channel_id, plays)
+SELECT s.artist_id, p.slot, p.channel_id, sum(p.plays)
+FROM song_slot_plays AS p JOIN songs AS s ON s.id = p.song_id
+WHERE s.artist_id IS NOT NULL GROUP BY 1, 2, 3;
+
+INSERT INTO history_order (id, out_of_order)
+SELECT 1, count(*) FROM (
+  SELECT created_at, max(created_at) OVER (
+    ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
+  FROM history) AS h
+WHERE created_at < earlier_max;
+
+-- The folded title padded with a space at each end, so a word is matched whole with
+-- LIKE '% word %' and as a prefix with LIKE '% word%'; stored, so rechecks do not fold again.
+ALTER TABLE songs ADD COLUMN search_text text NOT NULL
+  GENERATED ALWAYS AS (' ' || nicecream_fold(title) || ' ') STORED;
+CREATE INDEX songs_search_text ON songs USING gin (search_text gin_trgm_ops);
+CREATE INDEX artists_search_text ON artists USING gin ((' ' || fold_key || ' ') gin_trgm_ops);
+CREATE INDEX songs_artist_id ON songs (artist_id);
+-- Most played first: /songs without a query, and the chart's threshold walk.
+CREATE INDEX song_plays_plays ON song_plays (plays DESC, song_id);
+-- A chart window is a range of this index, read without visiting the table.
+CREATE INDEX song_slot_plays_slot ON song_slot_plays (slot) INCLUDE (song_id, channel_id, plays);
+CREATE INDEX artist_plays_plays ON artist_plays (plays DESC, artist_id);
 CREATE INDEX artist_slot_plays_slot ON artist_slot_plays (slot)
   INCLUDE (artist_id, channel_id, plays);
 
@@ -106,20 +154,6 @@ CREATE INDEX artist_slot_plays_slot ON artist_slot_plays (slot)
 CREATE INDEX history_song_id_id ON history (song_id, id);
 CREATE INDEX history_created_at_id ON history (created_at, id);
 CREATE INDEX history_channel_id_created_at_id ON history (channel_id, created_at, id);
-
--- How many airings were recorded with a time earlier than one recorded before them (by id).
--- While it is 0, newest by id is newest by time and the store may walk the created_at indexes;
--- once not, it walks ids (exact, slower deep in the past). It never goes down.
-CREATE TABLE history_order (
-  id integer PRIMARY KEY CHECK (id = 1),
-  out_of_order bigint NOT NULL
-);
-INSERT INTO history_order (id, out_of_order)
-SELECT 1, count(*) FROM (
-  SELECT created_at, max(created_at) OVER (
-    ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
-  FROM history) AS h
-WHERE created_at < earlier_max;
 
 -- New songs get their artist. The artist row is locked first (the upsert's DO UPDATE), so
 -- concurrent writers of one artist's songs count spellings and pick the name one at a time.
@@ -281,36 +315,6 @@ END
 $$;
 CREATE TRIGGER history_rollups_removed AFTER DELETE ON history REFERENCING OLD TABLE AS old_items
   FOR EACH STATEMENT EXECUTE FUNCTION nicecream_history_removed();
-
--- Backfill: artists for the songs there are, then every rollup from the history there is.
-INSERT INTO artists (fold_key, name)
-SELECT DISTINCT ON (nicecream_fold(artist)) nicecream_fold(artist), artist FROM songs
-WHERE artist <> '' AND nicecream_fold(artist) <> ''
-ORDER BY nicecream_fold(artist), id;
-INSERT INTO artist_spellings (artist_id, spelling, songs, first_song_id)
-SELECT a.id, s.artist, count(*), min(s.id)
-FROM songs AS s JOIN artists AS a ON a.fold_key = nicecream_fold(s.artist)
-GROUP BY a.id, s.artist;
-UPDATE artists AS a SET name = (
-  SELECT s.spelling FROM artist_spellings AS s WHERE s.artist_id = a.id
-  ORDER BY s.songs DESC, s.first_song_id LIMIT 1);
-UPDATE songs AS s SET artist_id = a.id FROM artists AS a
-WHERE s.artist <> '' AND a.fold_key = nicecream_fold(s.artist);
-
-INSERT INTO song_plays (song_id, plays, first_played_at, last_played_at)
-SELECT song_id, count(*), min(created_at), max(created_at) FROM history GROUP BY song_id;
-INSERT INTO song_channel_plays (song_id, channel_id, plays, last_played_at)
-SELECT song_id, channel_id, count(*), max(created_at) FROM history GROUP BY 1, 2;
-INSERT INTO song_slot_plays (song_id, slot, channel_id, plays)
-SELECT song_id, nicecream_slot(created_at), channel_id, count(*) FROM history GROUP BY 1, 2, 3;
-INSERT INTO artist_plays (artist_id, songs, plays, last_played_at)
-SELECT s.artist_id, count(*), sum(p.plays), max(p.last_played_at)
-FROM song_plays AS p JOIN songs AS s ON s.id = p.song_id
-WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id;
-INSERT INTO artist_slot_plays (artist_id, slot, channel_id, plays)
-SELECT s.artist_id, p.slot, p.channel_id, sum(p.plays)
-FROM song_slot_plays AS p JOIN songs AS s ON s.id = p.song_id
-WHERE s.artist_id IS NOT NULL GROUP BY 1, 2, 3;
 
 ANALYZE songs;
 ANALYZE history;
