@@ -364,6 +364,27 @@ TEST_P(Charts, WindowBounds) {
   EXPECT_EQ(names_of(before), (std::vector<std::string>{"Bravo - Song"}));
 }
 
+// Long windows may be answered by walking down the all-time totals: the same ranks.
+TEST_P(Charts, LongWindowsRankAlike) {
+  constexpr int kFortyDays = 40 * 24 * 60;
+  const auto songs = store().chart(window(-kFortyDays, 60));
+  EXPECT_EQ(names_of(songs),
+            (std::vector<std::string>{"Alpha - Song", "Bravo - One", "Charlie - Song",
+                                      "Alpha - Song 2", "Bravo - Song"}));
+  auto two = window(-kFortyDays, 60, domain::ChartSubject::artist);
+  two.limit = 2;
+  const auto artists = store().chart(two);
+  ASSERT_EQ(names_of(artists), (std::vector<std::string>{"Alpha", "Bravo"}));
+  EXPECT_EQ(artists[0].plays, 5);
+  EXPECT_EQ(artists[1].plays, 5);
+  EXPECT_EQ(artists[0].previous_rank, std::nullopt);
+  auto green = window(-kFortyDays, 60);
+  green.channel_id = kGreen;
+  EXPECT_EQ(
+      names_of(store().chart(green)),
+      (std::vector<std::string>{"Bravo - One", "Charlie - Song", "Alpha - Song", "Bravo - Song"}));
+}
+
 TEST_P(CatalogTest, RollupsFollowAChannelsRemoval) {
   play(kRed, "Alpha - Song", at(0));
   play(kGreen, "Alpha - Song", at(5));
