@@ -54,7 +54,7 @@ TEST_F(WebAppTest, APageOpenedInTheBrowserIsTheApp) {
 }
 
 TEST_F(WebAppTest, AnUnknownPathAskedForAsDataIsTheApis404) {
-  for (const auto* target : {"/bookmarks", "/songs/12"}) {
+  for (const auto* target : {"/bookmarks", "/search?q=x"}) {
     expect_not_found(client->get(target, {{"Accept", "application/json"}}), target);
     expect_not_found(client->get(target, {{"Accept", "*/*"}}), target);
     expect_not_found(client->get(target), target);
@@ -63,8 +63,24 @@ TEST_F(WebAppTest, AnUnknownPathAskedForAsDataIsTheApis404) {
 }
 
 TEST_F(WebAppTest, OnlyGetsFallBackToTheApp) {
-  const auto response = client->request("POST", "/songs/12", "", {{"Accept", kBrowserAccept}});
-  expect_not_found(response, "POST /songs/12");
+  const auto response = client->request("POST", "/bookmarks", "", {{"Accept", kBrowserAccept}});
+  expect_not_found(response, "POST /bookmarks");
+}
+
+// /songs/{id}, /artists/{id} and /charts are both pages of the app and routes of the API: the
+// browser opening one names HTML, the app's fetch() of it asks for data.
+TEST_F(WebAppTest, PagesThatShareAPathWithTheApiGoByWhatTheRequestAccepts) {
+  for (const auto* target : {"/songs/12", "/artists/3", "/charts"})
+    expect_app(open_page(target), target);
+  for (const auto* accept : {"application/json", "*/*"}) {
+    const auto song = client->get("/songs/12", {{"Accept", accept}});
+    EXPECT_EQ(song.status, 404) << accept;
+    EXPECT_EQ(song.body, R"({"detail":"Song not found."})") << accept;
+    const auto chart = client->get("/charts", {{"Accept", accept}});
+    EXPECT_EQ(chart.status, 200) << accept;
+    EXPECT_EQ(chart.header("content-type"), "application/json") << accept;
+  }
+  EXPECT_EQ(open_page("/songs/12/stats").header("content-type"), "application/json");
 }
 
 TEST_F(WebAppTest, RoutesOfTheApiAnswerJsonEvenToABrowser) {
