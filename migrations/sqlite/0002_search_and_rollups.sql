@@ -23,13 +23,15 @@ CREATE TABLE artists (
   fold_key TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL
 );
+-- A spelling folds to one key, so it names one artist: a song by a spelling already seen needs
+-- no fold, which keeps recording cheap (folding costs an index write).
 CREATE TABLE artist_spellings (
+  spelling TEXT PRIMARY KEY,
   artist_id INTEGER NOT NULL REFERENCES artists (id),
-  spelling TEXT NOT NULL,
   songs INTEGER NOT NULL,
-  first_song_id INTEGER NOT NULL,
-  PRIMARY KEY (artist_id, spelling)
+  first_song_id INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX artist_spellings_artist ON artist_spellings (artist_id);
 ALTER TABLE songs ADD COLUMN artist_id INTEGER REFERENCES artists (id);
 CREATE INDEX songs_artist_id ON songs (artist_id);
 
@@ -100,16 +102,28 @@ CREATE TABLE history_order (
 );
 
 -- Backfill, before the triggers exist.
-INSERT INTO fold_scratch (rowid, text) SELECT id, artist FROM songs WHERE artist <> '';
-INSERT INTO artists (fold_key, name)
-  SELECT fold_key, '' FROM folded WHERE fold_key IS NOT NULL GROUP BY fold_key ORDER BY min(doc);
-UPDATE songs SET artist_id = (
-  SELECT a.id FROM folded AS f JOIN artists AS a ON a.fold_key = f.fold_key WHERE f.doc = songs.id)
-  WHERE artist <> '';
+-- Each distinct spelling is folded once, read back in one pass over the vocabulary.
+CREATE TEMP TABLE spelling_keys (spelling TEXT PRIMARY KEY, first_song_id INTEGER, fold_key TEXT);
+INSERT INTO spelling_keys (spelling, first_song_id)
+  SELECT artist, min(id) FROM songs WHERE artist <> '' GROUP BY artist;
+INSERT INTO fold_scratch (rowid, text) SELECT first_song_id, spelling FROM spelling_keys;
+CREATE TEMP TABLE folded_keys (doc INTEGER PRIMARY KEY, fold_key TEXT);
+INSERT INTO folded_keys SELECT doc, fold_key FROM folded;
 INSERT INTO fold_scratch (fold_scratch) VALUES ('delete-all');
-INSERT INTO artist_spellings (artist_id, spelling, songs, first_song_id)
-  SELECT artist_id, artist, count(*), min(id) FROM songs WHERE artist_id IS NOT NULL
-  GROUP BY artist_id, artist;
+UPDATE spelling_keys SET fold_key = (
+  SELECT fold_key FROM folded_keys WHERE doc = spelling_keys.first_song_id);
+INSERT INTO artists (fold_key, name)
+  SELECT fold_key, '' FROM spelling_keys WHERE fold_key IS NOT NULL
+  GROUP BY fold_key ORDER BY min(first_song_id);
+UPDATE songs SET artist_id = (
+  SELECT a.id FROM spelling_keys AS k JOIN artists AS a ON a.fold_key = k.fold_key
+  WHERE k.spelling = songs.artist)
+  WHERE artist <> '';
+DROP TABLE folded_keys;
+DROP TABLE spelling_keys;
+INSERT INTO artist_spellings (spelling, artist_id, songs, first_song_id)
+  SELECT artist, artist_id, count(*), min(id) FROM songs WHERE artist_id IS NOT NULL
+  GROUP BY artist;
 UPDATE artists SET name = (
   SELECT spelling FROM artist_spellings WHERE artist_id = artists.id
   ORDER BY songs DESC, first_song_id LIMIT 1);
@@ -142,7 +156,8 @@ INSERT INTO history_order (id, out_of_order)
     FROM history)
   WHERE created_at < earlier_max;
 
--- A new song: its search entry, then its artist (found or created by the folded spelling).
+-- A new song: its search entry, then its artist: by its spelling when seen before, else found or
+-- created by the folded spelling.
 CREATE TRIGGER songs_search_insert AFTER INSERT ON songs BEGIN
   INSERT INTO songs_search (rowid, title) VALUES (new.id, new.title);
 END;
@@ -154,21 +169,25 @@ CREATE TRIGGER songs_search_update AFTER UPDATE OF title ON songs BEGIN
   INSERT INTO songs_search (rowid, title) VALUES (new.id, new.title);
 END;
 CREATE TRIGGER songs_artist AFTER INSERT ON songs WHEN new.artist <> '' BEGIN
-  INSERT INTO fold_scratch (rowid, text) VALUES (new.id, new.artist);
+  INSERT INTO fold_scratch (rowid, text) SELECT new.id, new.artist
+    WHERE NOT EXISTS (SELECT 1 FROM artist_spellings WHERE spelling = new.artist);
   INSERT INTO artists (fold_key, name)
     SELECT fold_key, new.artist FROM folded WHERE doc = new.id AND fold_key IS NOT NULL
     ON CONFLICT (fold_key) DO NOTHING;
-  UPDATE songs SET artist_id = (
-    SELECT a.id FROM folded AS f JOIN artists AS a ON a.fold_key = f.fold_key WHERE f.doc = new.id)
+  UPDATE songs SET artist_id = coalesce(
+      (SELECT artist_id FROM artist_spellings WHERE spelling = new.artist),
+      (SELECT a.id FROM folded AS f JOIN artists AS a ON a.fold_key = f.fold_key
+       WHERE f.doc = new.id))
     WHERE id = new.id;
-  INSERT INTO fold_scratch (fold_scratch) VALUES ('delete-all');
-  INSERT INTO artist_spellings (artist_id, spelling, songs, first_song_id)
-    SELECT artist_id, artist, 1, id FROM songs WHERE id = new.id AND artist_id IS NOT NULL
-    ON CONFLICT (artist_id, spelling) DO UPDATE SET songs = songs + 1;
-  UPDATE artists SET name = (
-    SELECT spelling FROM artist_spellings WHERE artist_id = artists.id
-    ORDER BY songs DESC, first_song_id LIMIT 1)
-    WHERE id = (SELECT artist_id FROM songs WHERE id = new.id);
+  INSERT INTO fold_scratch (fold_scratch) SELECT 'delete-all'
+    WHERE NOT EXISTS (SELECT 1 FROM artist_spellings WHERE spelling = new.artist);
+  INSERT INTO artist_spellings (spelling, artist_id, songs, first_song_id)
+    SELECT artist, artist_id, 1, id FROM songs WHERE id = new.id AND artist_id IS NOT NULL
+    ON CONFLICT (spelling) DO UPDATE SET songs = songs + 1;
+  UPDATE artists SET name = new.artist
+    WHERE id = (SELECT artist_id FROM songs WHERE id = new.id) AND name <> new.artist
+      AND new.artist = (SELECT spelling FROM artist_spellings WHERE artist_id = artists.id
+                        ORDER BY songs DESC, first_song_id LIMIT 1);
 END;
 CREATE TRIGGER artists_search_insert AFTER INSERT ON artists BEGIN
   INSERT INTO artists_search (rowid, fold_key) VALUES (new.id, new.fold_key);

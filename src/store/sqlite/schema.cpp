@@ -39,9 +39,7 @@ class SqliteMigrationTarget final : public migrations::MigrationTarget {
   // what it already did.
   bool apply(const migrations::Migration& migration) override {
     return write_transaction(connection_, [&] {
-      auto applied = connection_.prepare(kIsApplied);
-      applied.bind_all(std::int64_t{migration.version});
-      if (applied.step() && applied.int64(0) > 0) return false;
+      if (is_applied(migration.version)) return false;
       connection_.exec(std::string(migration.sql));
       connection_.prepare(kRecord)
           .bind_all(std::int64_t{migration.version}, migration.name, domain::now())
@@ -51,6 +49,14 @@ class SqliteMigrationTarget final : public migrations::MigrationTarget {
   }
 
  private:
+  // Done with its statement before the migration runs: SQLite refuses DROP TABLE while any
+  // statement of the connection is still reading.
+  bool is_applied(int version) {
+    auto applied = connection_.prepare(kIsApplied);
+    applied.bind_all(std::int64_t{version});
+    return applied.step() && applied.int64(0) > 0;
+  }
+
   Connection& connection_;
 };
 
