@@ -11,11 +11,13 @@ namespace nicecream::store::postgres {
 namespace {
 
 // With the viewer's bookmarks joined in, one query answers the whole page.
-std::string select_items(Params& params, std::optional<Id> viewer) {
+// `items` is where the items come from, as h.
+std::string select_items(Params& params, std::optional<Id> viewer,
+                         const std::string& items = "history AS h") {
   std::string sql =
       "SELECT h.id, " + micros("h.created_at") + ", h.song_id, s.title, h.channel_id, ";
   sql += viewer ? "coalesce(b.id, 0)" : "0";
-  sql += " FROM history AS h JOIN songs AS s ON s.id = h.song_id";
+  sql += " FROM " + items + " JOIN songs AS s ON s.id = h.song_id";
   if (viewer)
     sql += " LEFT JOIN bookmarks AS b ON b.user_id = " + params.add(*viewer) +
            " AND b.song_id = h.song_id";
@@ -60,31 +62,71 @@ Id find_or_create_song(Connection& connection, std::string_view title) {
   return connection.query(kSongId, title).int64(0, 0);
 }
 
+// Up to kFewSongs ids of the songs `matches` (on m) holds, or nothing when there are more. A
+// few songs' airings come fastest from the song index, one song at a time; many are found
+// fastest by walking the history down and keeping the airings of matching songs.
+constexpr int kFewSongs = 2000;
+std::optional<std::vector<std::string>> few_matching_songs(Connection& connection,
+                                                           const std::string& matches,
+                                                           Params& params) {
+  const auto sql = "SELECT m.id FROM songs AS m WHERE " + matches + " LIMIT " +
+                   params.add(std::int64_t{kFewSongs + 1});
+  const auto rows = connection.exec(sql, params.values());
+  if (rows.rows() > kFewSongs) return std::nullopt;
+  std::vector<std::string> ids;
+  for (int row = 0; row < rows.rows(); ++row) ids.push_back(rows.text(row, 0));
+  return ids;
+}
+
+std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
+                             const std::optional<std::vector<std::string>>& few_songs,
+                             bool by_time) {
+  std::string filters;
+  if (query.text && !few_songs) {
+    const auto matches = title_has_words(params, *query.text, "m.search_text");
+    filters += " AND h.song_id IN (SELECT m.id FROM songs AS m WHERE " + matches.value() + ")";
+  }
+  if (query.song_id) filters += " AND h.song_id = " + params.add(*query.song_id);
+  if (query.channel_id) filters += " AND h.channel_id = " + params.add(*query.channel_id);
+  if (query.from) filters += " AND h.created_at >= " + params.add(*query.from) + "::timestamptz";
+  if (query.to) filters += " AND h.created_at < " + params.add(*query.to) + "::timestamptz";
+  if (query.before) filters += " AND h.id < " + params.add(*query.before);
+  const auto order = by_time ? " ORDER BY h.created_at DESC, h.id DESC" : " ORDER BY h.id DESC";
+  const std::int64_t limit = std::clamp(query.limit, 0, domain::kMaxPageSize);
+  const std::int64_t offset = std::max<std::int64_t>(query.offset, 0);
+  const auto page = " LIMIT " + params.add(limit) + " OFFSET " + params.add(offset);
+  if (!few_songs)
+    return select_items(params, query.viewer_user_id) + " WHERE true" + filters + order + page;
+  // Each song's own first offset + limit airings hold the page.
+  std::string ids;
+  for (const auto& id : *few_songs) ids += (ids.empty() ? "" : ",") + id;
+  const auto items = "unnest(" + params.add(std::string_view("{" + ids + "}")) +
+                     "::bigint[]) AS m(id) CROSS JOIN LATERAL (SELECT * FROM history AS h"
+                     " WHERE h.song_id = m.id" +
+                     filters + order + " LIMIT " + params.add(offset + limit) + ") AS h";
+  return select_items(params, query.viewer_user_id, items) + order + page;
+}
+
 }  // namespace
 
 std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
-  Params params;
-  auto sql = select_items(params, query.viewer_user_id) + " WHERE true";
+  std::optional<std::vector<std::string>> few_songs;  // matching songs, when there are few
   if (query.text) {
+    Params params;
     const auto matches = title_has_words(params, *query.text, "m.search_text");
     if (!matches) return {};
-    sql += " AND h.song_id IN (SELECT m.id FROM songs AS m WHERE " + *matches + ")";
+    few_songs = with_connection(
+        [&](Connection& connection) { return few_matching_songs(connection, *matches, params); });
+    if (few_songs && few_songs->empty()) return {};
   }
-  if (query.song_id) sql += " AND h.song_id = " + params.add(*query.song_id);
-  if (query.channel_id) sql += " AND h.channel_id = " + params.add(*query.channel_id);
-  if (query.from) sql += " AND h.created_at >= " + params.add(*query.from) + "::timestamptz";
-  if (query.to) sql += " AND h.created_at < " + params.add(*query.to) + "::timestamptz";
-  if (query.before) sql += " AND h.id < " + params.add(*query.before);
-  const auto page = " LIMIT " +
-                    params.add(std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)}) +
-                    " OFFSET " + params.add(std::max<std::int64_t>(query.offset, 0));
-  const bool time_window = query.from || query.to;
   return with_connection([&](Connection& connection) {
     // Both orders are newest by id while times follow ids; the time order lets a window's page
     // be a seek in the created_at indexes instead of a walk down the ids to the window.
-    const bool by_time = time_window && connection.exec(kTimesFollowIds).text(0, 0) == "t";
-    const auto order = by_time ? " ORDER BY h.created_at DESC, h.id DESC" : " ORDER BY h.id DESC";
-    return read_items(connection.exec(sql + order + page, params.values()));
+    const bool by_time =
+        (query.from || query.to) && connection.exec(kTimesFollowIds).text(0, 0) == "t";
+    Params params;
+    const auto sql = history_page_sql(params, query, few_songs, by_time);
+    return read_items(connection.exec(sql, params.values()));
   });
 }
 
