@@ -60,7 +60,9 @@ test('a signed-in listener bookmarks a song from its page', async ({ page, signe
   await heart.click();
   await expect(page.getByRole('button', { name: `Remove bookmark: ${HOPPIPOLLA}` }).first()).toHaveAttribute('aria-pressed', 'true');
   await openApp(page, '/bookmarks');
-  await expect(page.getByRole('list', { name: 'Your bookmarks, newest first' }).getByRole('link', { name: HOPPIPOLLA })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Your bookmarks, newest first' }).getByRole('link', { name: HOPPIPOLLA, exact: true }),
+  ).toBeVisible();
 });
 
 test('the artist link leads to the artist, one under both spellings, with every song and its plays', async ({ page }) => {

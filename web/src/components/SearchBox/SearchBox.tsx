@@ -17,10 +17,14 @@ export function SearchBox() {
   const shownQuery = onSearchPage ? (query[SEARCH_PARAM] ?? '') : '';
   const [text, setText] = useState(shownQuery);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The search this box last put in the address: that change is no news to the box.
+  const routed = useRef<string | null>(null);
 
-  // The address changed by itself (Back, a link): the box follows it.
+  // The address changed by itself (Back, a link): the box follows it. Not when the box changed it,
+  // or a listener still typing would lose what they typed since the pause.
   useEffect(() => {
-    if (onSearchPage) setText(shownQuery);
+    if (onSearchPage && shownQuery !== routed.current) setText(shownQuery);
+    routed.current = null;
   }, [onSearchPage, shownQuery]);
   useEffect(() => () => cancel(), []);
 
@@ -33,6 +37,7 @@ export function SearchBox() {
     cancel();
     if (value.trim() === shownQuery.trim() && onSearchPage) return;
     if (value.trim() === '' && !onSearchPage) return;
+    routed.current = value.trim();
     route(searchUrl(value), onSearchPage);
   }
 

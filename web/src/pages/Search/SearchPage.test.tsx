@@ -24,6 +24,23 @@ describe('search', () => {
     await waitFor(() => expect(backend.requestsTo('/songs').map((request) => request.url.searchParams.get('q'))).toEqual(['sigur rós']));
   });
 
+  it('keeps what is typed after a pause took the box to the search page', async () => {
+    renderApp(standardBackend({ catalog: () => ({ body: [] }) }), '/');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    fireEvent.input(searchInput(), { target: { value: 'sigur r' } });
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS + 10);
+    fireEvent.input(searchInput(), { target: { value: 'sigur ro' } });
+    await waitFor(() => expect(window.location.search).toBe('?q=sigur+r'));
+    expect(searchInput()).toHaveValue('sigur ro');
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS + 10);
+    await waitFor(() => expect(window.location.search).toBe('?q=sigur+ro'));
+    expect(searchInput()).toHaveValue('sigur ro');
+    // Back (or a link) changes the address by itself: the box follows.
+    window.history.pushState(null, '', '/search?q=bj%C3%B6rk');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await waitFor(() => expect(searchInput()).toHaveValue('björk'));
+  });
+
   it('lists matching songs with plays, last airing and a link, then matching airings with More', async () => {
     const airings = historyItems(60, 1, { song_title: 'Sigur Rós - Hoppípolla', song_id: 7 });
     const backend = standardBackend({
