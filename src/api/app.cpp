@@ -18,6 +18,7 @@
 #include "api/user/sign_in_routes.hpp"
 #include "api/user/user_routes.hpp"
 #include "api/web/spa_fallback.hpp"
+#include "api/web/web_files.hpp"
 #include "api/web/web_routes.hpp"
 #include "store/errors.hpp"
 
@@ -74,6 +75,9 @@ boost::asio::awaitable<http::Response> App::answer(http::Request& request) {
 }
 
 boost::asio::awaitable<http::Response> App::dispatch(http::Request& request) {
+  if (request.method() == bhttp::verb::get && is_shared_page_path(request.path) &&
+      accepts_html(request.header("Accept")))
+    co_return co_await serve_web_app(services_, web_files_);
   auto found = router_.find(request.method(), request.path);
   if (auto* route = std::get_if<http::Router::Found>(&found)) {
     request.params = std::move(route->params);

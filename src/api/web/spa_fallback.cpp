@@ -18,7 +18,18 @@ bool refused(std::span<const std::string_view> parameters) {
   return false;
 }
 
+bool is_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 }  // namespace
+
+bool is_shared_page_path(std::string_view path) {
+  if (path == "/charts") return true;
+  for (const std::string_view collection : {"/songs/", "/artists/"})
+    if (path.starts_with(collection)) return is_digits(path.substr(collection.size()));
+  return false;
+}
 
 bool accepts_html(std::string_view accept) {
   for (const auto range : header_list_items(accept)) {

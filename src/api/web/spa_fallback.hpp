@@ -23,4 +23,9 @@ boost::asio::awaitable<std::optional<http::Response>> spa_fallback(Services& ser
 // and curl send it, does not count: only a browser opening a page names HTML.
 bool accepts_html(std::string_view accept);
 
+// True for the web app's pages whose paths are also routes of the API (/charts, /songs/{id},
+// /artists/{id}): a browser opening one names text/html and gets the app (see App::dispatch),
+// while the app's own fetch() of the same path asks for JSON and gets the API's answer.
+bool is_shared_page_path(std::string_view path);
+
 }  // namespace nicecream::api

@@ -18,5 +18,13 @@ TEST(AcceptsHtml, NotWhatScriptsSendForData) {
     EXPECT_FALSE(accepts_html(accept)) << accept;
 }
 
+TEST(SharedPagePath, TheAppsPagesThatShareAPathWithTheApi) {
+  for (const auto* path : {"/charts", "/songs/7", "/artists/12"})
+    EXPECT_TRUE(is_shared_page_path(path)) << path;
+  for (const auto* path : {"/songs", "/songs/", "/songs/7/stats", "/songs/x", "/artists",
+                           "/history", "/charts/", "/user/google", "/chartsx"})
+    EXPECT_FALSE(is_shared_page_path(path)) << path;
+}
+
 }  // namespace
 }  // namespace nicecream::api
