@@ -1,8 +1,8 @@
 -- Search, artists and play rollups (issue 13), and the backfill of all three for existing data.
 -- Every rollup is kept by triggers, so every writer (the store, seed scripts, importers) stays
--- consistent, in the same transaction as the row that changed. The triggers are statement-level
--- with transition tables: one recording costs one small upsert per rollup, and a bulk load (or
--- a channel's cascaded removal) is aggregated once instead of row by row.
+-- consistent, in the same transaction as the row that changed. A recording costs one small
+-- upsert per rollup (row-level trigger); removals are statement-level with a transition table,
+-- so a channel's cascaded removal is aggregated once instead of row by row.
 
 -- Both are trusted extensions (PostgreSQL 13+), so the database owner may create them.
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -189,68 +189,54 @@ $$;
 CREATE TRIGGER songs_artist AFTER INSERT ON songs REFERENCING NEW TABLE AS new_songs
   FOR EACH STATEMENT EXECUTE FUNCTION nicecream_songs_added();
 
--- Added airings count up. Rows are upserted in key order, so concurrent recorders (and bulk
--- loads) wait for each other instead of deadlocking, and ON CONFLICT keeps every count exact.
+-- An added airing counts up, row by row: a recording inserts one row, and plain upserts cost it
+-- far less than aggregating a transition table would. ON CONFLICT keeps every count exact under
+-- concurrent recorders; bulk loads go in at schema 1 and are backfilled above instead.
 CREATE FUNCTION nicecream_history_added() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  played_slot bigint := nicecream_slot(NEW.created_at);
+  played_artist bigint := (SELECT artist_id FROM songs WHERE id = NEW.song_id);
+  first_play boolean;
 BEGIN
   -- Recorders already take ids one at a time (the store's advisory lock), so the single row
   -- adds no wait; it is written only when an airing comes out of order.
-  UPDATE history_order SET out_of_order = out_of_order + late.airings
-  FROM (
-    SELECT count(*) AS airings FROM (
-      SELECT created_at, max(created_at) OVER (
-        ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
-      FROM new_items) AS n
-    WHERE n.created_at < greatest(n.earlier_max, (
-      SELECT max(h.created_at) FROM history AS h
-      WHERE h.id < (SELECT min(id) FROM new_items)))) AS late
-  WHERE late.airings > 0;
+  UPDATE history_order SET out_of_order = out_of_order + 1
+  WHERE NEW.created_at < (SELECT max(h.created_at) FROM history AS h WHERE h.id < NEW.id);
 
-  WITH added AS (
-    SELECT song_id, count(*) AS plays, min(created_at) AS first_at, max(created_at) AS last_at
-    FROM new_items GROUP BY song_id
-  ), counted AS (
-    INSERT INTO song_plays AS p (song_id, plays, first_played_at, last_played_at)
-    SELECT song_id, plays, first_at, last_at FROM added ORDER BY song_id
-    ON CONFLICT (song_id) DO UPDATE SET
-      plays = p.plays + EXCLUDED.plays,
-      first_played_at = least(p.first_played_at, EXCLUDED.first_played_at),
-      last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at)
-    RETURNING p.song_id, p.plays
-  )
-  INSERT INTO artist_plays AS p (artist_id, songs, plays, last_played_at)
-  SELECT s.artist_id, count(*) FILTER (WHERE c.plays = a.plays), sum(a.plays), max(a.last_at)
-  FROM added AS a JOIN counted AS c USING (song_id) JOIN songs AS s ON s.id = a.song_id
-  WHERE s.artist_id IS NOT NULL
-  GROUP BY s.artist_id ORDER BY s.artist_id
-  ON CONFLICT (artist_id) DO UPDATE SET
-    songs = p.songs + EXCLUDED.songs,
-    plays = p.plays + EXCLUDED.plays,
-    last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at);
+  INSERT INTO song_plays AS p (song_id, plays, first_played_at, last_played_at)
+  VALUES (NEW.song_id, 1, NEW.created_at, NEW.created_at)
+  ON CONFLICT (song_id) DO UPDATE SET
+    plays = p.plays + 1,
+    first_played_at = least(p.first_played_at, EXCLUDED.first_played_at),
+    last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at)
+  RETURNING p.plays = 1 INTO first_play;
 
   INSERT INTO song_channel_plays AS p (song_id, channel_id, plays, last_played_at)
-  SELECT song_id, channel_id, count(*), max(created_at) FROM new_items
-  GROUP BY song_id, channel_id ORDER BY song_id, channel_id
+  VALUES (NEW.song_id, NEW.channel_id, 1, NEW.created_at)
   ON CONFLICT (song_id, channel_id) DO UPDATE SET
-    plays = p.plays + EXCLUDED.plays,
-    last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at);
+    plays = p.plays + 1, last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at);
 
   INSERT INTO song_slot_plays AS p (song_id, slot, channel_id, plays)
-  SELECT song_id, nicecream_slot(created_at), channel_id, count(*) FROM new_items
-  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (song_id, slot, channel_id) DO UPDATE SET plays = p.plays + EXCLUDED.plays;
+  VALUES (NEW.song_id, played_slot, NEW.channel_id, 1)
+  ON CONFLICT (song_id, slot, channel_id) DO UPDATE SET plays = p.plays + 1;
 
-  INSERT INTO artist_slot_plays AS p (artist_id, slot, channel_id, plays)
-  SELECT s.artist_id, nicecream_slot(n.created_at), n.channel_id, count(*)
-  FROM new_items AS n JOIN songs AS s ON s.id = n.song_id
-  WHERE s.artist_id IS NOT NULL
-  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (artist_id, slot, channel_id) DO UPDATE SET plays = p.plays + EXCLUDED.plays;
+  IF played_artist IS NOT NULL THEN
+    INSERT INTO artist_plays AS p (artist_id, songs, plays, last_played_at)
+    VALUES (played_artist, CASE WHEN first_play THEN 1 ELSE 0 END, 1, NEW.created_at)
+    ON CONFLICT (artist_id) DO UPDATE SET
+      songs = p.songs + EXCLUDED.songs,
+      plays = p.plays + 1,
+      last_played_at = greatest(p.last_played_at, EXCLUDED.last_played_at);
+
+    INSERT INTO artist_slot_plays AS p (artist_id, slot, channel_id, plays)
+    VALUES (played_artist, played_slot, NEW.channel_id, 1)
+    ON CONFLICT (artist_id, slot, channel_id) DO UPDATE SET plays = p.plays + 1;
+  END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER history_rollups_added AFTER INSERT ON history REFERENCING NEW TABLE AS new_items
-  FOR EACH STATEMENT EXECUTE FUNCTION nicecream_history_added();
+CREATE TRIGGER history_rollups_added AFTER INSERT ON history
+  FOR EACH ROW EXECUTE FUNCTION nicecream_history_added();
 
 -- Removed airings (a channel's cascade, retention) count down; a row whose plays reach 0 goes,
 -- and first/last airings are read again from what history still holds.
