@@ -30,7 +30,8 @@ describe('what was playing at', () => {
     expect(screen.getByLabelText('Time')).toHaveValue('17:05');
     expect(screen.getByText('Times in Europe/Berlin (UTC+01:00).')).toBeInTheDocument();
 
-    const red = await screen.findByRole('list', { name: 'Songs around 17:05 on red, newest first' });
+    // Six requests answer first (two per channel): more than findBy's default second on a busy machine.
+    const red = await screen.findByRole('list', { name: 'Songs around 17:05 on red, newest first' }, { timeout: 5_000 });
     const rows = within(red).getAllByRole('listitem');
     expect(rows.map((row) => row.getAttribute('data-id'))).toEqual(['12', '11', '10', '9']);
     expect(rows[2]).toHaveAttribute('aria-current', 'time');
