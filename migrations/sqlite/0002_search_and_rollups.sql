@@ -61,7 +61,6 @@ CREATE TABLE song_channel_plays (
   last_played_at INTEGER NOT NULL,
   PRIMARY KEY (song_id, channel_id)
 ) WITHOUT ROWID;
-CREATE INDEX song_channel_plays_channel ON song_channel_plays (channel_id, plays);
 CREATE TABLE song_slot_plays (
   song_id INTEGER NOT NULL,
   slot INTEGER NOT NULL,

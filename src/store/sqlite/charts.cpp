@@ -23,29 +23,24 @@ constexpr int kWalkBudget = 3000;
 
 // The tables of one chart subject; names are fixed strings, never input.
 struct Subject {
-  const char* slot_table;          // (id, slot, channel_id, plays)
-  const char* id_column;           // of the slot and total tables
-  const char* totals;              // SELECT id, plays ordered by plays DESC
-  const char* name_lookup;         // SELECT name WHERE id = ?1
-  bool totals_by_channel = false;  // `totals` takes the channel as ?1
+  const char* slot_table;   // (id, slot, channel_id, plays)
+  const char* id_column;    // of the slot and total tables
+  const char* totals;       // SELECT id, plays ordered by plays DESC
+  const char* name_lookup;  // SELECT name WHERE id = ?1
 };
 
+// The all-channel totals also bound a channel's plays: no per-channel index to keep up to date on
+// every recording for the rarer channel charts.
 const Subject kSongs{"song_slot_plays", "song_id",
                      "SELECT song_id, plays FROM song_plays ORDER BY plays DESC, song_id DESC",
                      "SELECT title FROM songs WHERE id = ?1"};
-const Subject kSongsOnChannel{"song_slot_plays", "song_id",
-                              "SELECT song_id, plays FROM song_channel_plays WHERE channel_id = ?1"
-                              " ORDER BY plays DESC, song_id DESC",
-                              "SELECT title FROM songs WHERE id = ?1", true};
-// Artists have no per-channel totals; the all-channel total bounds a channel's plays as well.
 const Subject kArtists{
     "artist_slot_plays", "artist_id",
     "SELECT artist_id, plays FROM artist_plays ORDER BY plays DESC, artist_id DESC",
     "SELECT name FROM artists WHERE id = ?1"};
 
 const Subject& subject_of(const domain::ChartQuery& query) {
-  if (query.by == domain::ChartSubject::artist) return kArtists;
-  return query.channel_id ? kSongsOnChannel : kSongs;
+  return query.by == domain::ChartSubject::artist ? kArtists : kSongs;
 }
 
 struct Window {
@@ -112,7 +107,6 @@ std::optional<std::vector<Ranked>> walk_totals(Connection& connection, const Sub
                                                const Window& window) {
   const auto limit = static_cast<std::size_t>(window.limit);
   auto totals = connection.prepare(subject.totals);
-  if (subject.totals_by_channel) totals.bind_all(*window.channel_id);
   const auto count_sql = one_subject_sql(subject, window);
   std::vector<Ranked> best;
   for (int looked = 0; totals.step(); ++looked) {
