@@ -145,8 +145,10 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
 std::vector<domain::ChartEntry> ranked(Connection& connection, const ChartPlan& plan,
                                        const Tops& tops) {
   std::string ids;
-  for (const auto& standing : tops.first)
-    ids += (ids.empty() ? "" : ",") + std::to_string(standing.id);
+  for (const auto& standing : tops.first) {
+    if (!ids.empty()) ids += ',';
+    ids += std::to_string(standing.id);
+  }
   const auto names = connection.query("SELECT id, " + plan.subject.name + " FROM " +
                                           plan.subject.names + " WHERE id = ANY($1::bigint[])",
                                       "{" + ids + "}");
