@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 
 #include "domain/pages.hpp"
 #include "domain/song_title.hpp"
@@ -97,13 +98,17 @@ std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
   const auto page = " LIMIT " + params.add(limit) + " OFFSET " + params.add(offset);
   if (!few_songs)
     return select_items(params, query.viewer_user_id) + " WHERE true" + filters + order + page;
-  // Each song's own first offset + limit airings hold the page.
+  // Each song's own first offset + limit airings hold the page (saturated: a huge offset must
+  // not wrap into a negative LIMIT).
+  const auto per_song = offset > std::numeric_limits<std::int64_t>::max() - limit
+                            ? std::numeric_limits<std::int64_t>::max()
+                            : offset + limit;
   std::string ids;
   for (const auto& id : *few_songs) ids += (ids.empty() ? "" : ",") + id;
   const auto items = "unnest(" + params.add(std::string_view("{" + ids + "}")) +
                      "::bigint[]) AS m(id) CROSS JOIN LATERAL (SELECT * FROM history AS h"
                      " WHERE h.song_id = m.id" +
-                     filters + order + " LIMIT " + params.add(offset + limit) + ") AS h";
+                     filters + order + " LIMIT " + params.add(per_song) + ") AS h";
   return select_items(params, query.viewer_user_id, items) + order + page;
 }
 

@@ -132,6 +132,25 @@ TEST_P(CatalogApiTest, SearchSyntaxIsPlainTextNeverAnError) {
   EXPECT_TRUE(list("/history?q=" + encode("*** ---")).empty()) << "no words, no matches";
 }
 
+TEST_P(CatalogApiTest, ExtremeButValidInputIsAnsweredNotFailed) {
+  seed_catalog();
+  std::string many_words;
+  for (int i = 0; i < 100; ++i) many_words += "s ";
+  const auto huge = std::to_string(INT64_MAX);
+  for (const auto& target : std::vector<std::string>{
+           "/history?q=" + encode(many_words), "/songs?q=" + encode(many_words),
+           "/artists?q=" + encode(many_words), "/history?q=sigur&offset=" + huge,
+           "/songs?offset=" + huge, "/artists?offset=" + huge, "/history?song_id=" + huge,
+           "/history?from=9999-12-31T23:59:59.999999Z", "/history?to=1970-01-01T00:00:00.000001Z",
+           "/history?channel_id=" + huge + "&q=sigur&from=2026-01-01T00:00:00Z",
+           "/charts?from=2016-12-01T00:00:00Z&to=2026-12-01T00:00:00Z",
+           "/charts?by=artist&channel_id=" + huge, "/charts?to=9999-12-31T23:59:59Z"})
+    EXPECT_TRUE(list(target).empty()) << target;
+  for (const auto& target :
+       std::vector<std::string>{"/songs/" + huge, "/artists/" + huge, "/songs/" + huge + "/stats"})
+    EXPECT_EQ(client->get(target).status, 404) << target;
+}
+
 TEST_P(CatalogApiTest, SearchTextIsOneToTwoHundredCharacters) {
   std::string accents;
   for (int i = 0; i < 200; ++i) accents += "ó";
