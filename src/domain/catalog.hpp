@@ -88,7 +88,8 @@ struct ChartQuery {
 };
 
 struct ChartEntry {
-  int rank = 0;  // 1-based; equal plays share no rank: ties go to the most recently played
+  // 1-based, never shared: ties go to the latest quarter hour played, then the lower id.
+  int rank = 0;
   std::int64_t plays = 0;
   std::optional<int> previous_rank;  // absent when not within `limit` in the previous window
   Id id = 0;                         // song or artist id
