@@ -55,14 +55,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void prepare(const Options& options, store::Store& store, const Corpus& corpus) {
-  if (store.schema_version().current > 0) {
-    std::printf("%s: reusing the seeded database\n", options.engine.c_str());
-    store.migrate();
-    return;
-  }
+void seed(const Options& options, store::Store& store, const Corpus& corpus) {
   store.migrate_to(1);
-  auto started = std::chrono::steady_clock::now();
+  const auto started = std::chrono::steady_clock::now();
   if (options.engine == "postgres")
     seed_postgres(options.conninfo, options.plan, corpus);
   else
@@ -70,8 +65,17 @@ void prepare(const Options& options, store::Store& store, const Corpus& corpus) 
   std::printf("%s: seeded %lld songs and %lld items at schema version 1 in %.0f s\n",
               options.engine.c_str(), static_cast<long long>(corpus.songs()),
               static_cast<long long>(options.plan.items), seconds_since(started));
-  started = std::chrono::steady_clock::now();
+}
+
+// A database seeded by an earlier run is reused: only what its schema lacks is built.
+void prepare(const Options& options, store::Store& store, const Corpus& corpus) {
+  if (store.schema_version().current == 0)
+    seed(options, store, corpus);
+  else
+    std::printf("%s: reusing the seeded database\n", options.engine.c_str());
+  const auto started = std::chrono::steady_clock::now();
   const int applied = store.migrate();
+  if (applied == 0) return;
   std::printf("%s: %d migration(s) built the search index and rollups in %.0f s\n",
               options.engine.c_str(), applied, seconds_since(started));
   open_raw(options)->rows("ANALYZE");
