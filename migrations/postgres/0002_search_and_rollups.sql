@@ -52,6 +52,14 @@ CREATE FUNCTION nicecream_slot(timestamptz) RETURNS bigint
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN pg_catalog.floor(pg_catalog.date_part('epoch', $1) / 900)::bigint;
 
+-- A slot's day and 30 days (floor division: slots before 1970 are negative).
+CREATE FUNCTION nicecream_day(bigint) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN pg_catalog.floor($1 / 96.0)::bigint;
+CREATE FUNCTION nicecream_month(bigint) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN pg_catalog.floor($1 / 2880.0)::bigint;
+
 CREATE TABLE song_plays (
   song_id bigint PRIMARY KEY REFERENCES songs (id),
   plays bigint NOT NULL,
@@ -72,6 +80,23 @@ CREATE TABLE song_slot_plays (
   plays bigint NOT NULL,
   PRIMARY KEY (song_id, slot, channel_id)
 );
+-- The same plays by day (96 slots) and by 30 days (2880 slots, counted from slot 0, not
+-- calendar months): a long chart window sums a subject's whole periods and only its edges by
+-- quarter hour, so a year is some dozens of rows per subject instead of thousands.
+CREATE TABLE song_day_plays (
+  song_id bigint NOT NULL,
+  day bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  plays bigint NOT NULL,
+  PRIMARY KEY (song_id, day, channel_id)
+);
+CREATE TABLE song_month_plays (
+  song_id bigint NOT NULL,
+  month bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  plays bigint NOT NULL,
+  PRIMARY KEY (song_id, month, channel_id)
+);
 CREATE TABLE artist_plays (
   artist_id bigint PRIMARY KEY REFERENCES artists (id),
   songs bigint NOT NULL,  -- of its songs, those with plays
@@ -84,6 +109,21 @@ CREATE TABLE artist_slot_plays (
   channel_id bigint NOT NULL,
   plays bigint NOT NULL,
   PRIMARY KEY (artist_id, slot, channel_id)
+);
+
+CREATE TABLE artist_day_plays (
+  artist_id bigint NOT NULL,
+  day bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  plays bigint NOT NULL,
+  PRIMARY KEY (artist_id, day, channel_id)
+);
+CREATE TABLE artist_month_plays (
+  artist_id bigint NOT NULL,
+  month bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  plays bigint NOT NULL,
+  PRIMARY KEY (artist_id, month, channel_id)
 );
 
 -- How many airings were recorded with a time earlier than one recorded before them (by id).
@@ -125,6 +165,18 @@ INSERT INTO artist_slot_plays (artist_id, slot, channel_id, plays)
 SELECT s.artist_id, p.slot, p.channel_id, sum(p.plays)
 FROM song_slot_plays AS p JOIN songs AS s ON s.id = p.song_id
 WHERE s.artist_id IS NOT NULL GROUP BY 1, 2, 3;
+INSERT INTO song_day_plays (song_id, day, channel_id, plays)
+SELECT song_id, nicecream_day(slot), channel_id, sum(plays) FROM song_slot_plays
+GROUP BY 1, 2, 3;
+INSERT INTO song_month_plays (song_id, month, channel_id, plays)
+SELECT song_id, pg_catalog.floor(day / 30.0)::bigint, channel_id, sum(plays) FROM song_day_plays
+GROUP BY 1, 2, 3;
+INSERT INTO artist_day_plays (artist_id, day, channel_id, plays)
+SELECT artist_id, nicecream_day(slot), channel_id, sum(plays) FROM artist_slot_plays
+GROUP BY 1, 2, 3;
+INSERT INTO artist_month_plays (artist_id, month, channel_id, plays)
+SELECT artist_id, pg_catalog.floor(day / 30.0)::bigint, channel_id, sum(plays) FROM artist_day_plays
+GROUP BY 1, 2, 3;
 
 INSERT INTO history_order (id, out_of_order)
 SELECT 1, count(*) FROM (
@@ -195,6 +247,8 @@ CREATE TRIGGER songs_artist AFTER INSERT ON songs REFERENCING NEW TABLE AS new_s
 CREATE FUNCTION nicecream_history_added() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   played_slot bigint := nicecream_slot(NEW.created_at);
+  played_day bigint := nicecream_day(played_slot);
+  played_month bigint := nicecream_month(played_slot);
   played_artist bigint := (SELECT artist_id FROM songs WHERE id = NEW.song_id);
   first_play boolean;
 BEGIN
@@ -219,6 +273,12 @@ BEGIN
   INSERT INTO song_slot_plays AS p (song_id, slot, channel_id, plays)
   VALUES (NEW.song_id, played_slot, NEW.channel_id, 1)
   ON CONFLICT (song_id, slot, channel_id) DO UPDATE SET plays = p.plays + 1;
+  INSERT INTO song_day_plays AS p (song_id, day, channel_id, plays)
+  VALUES (NEW.song_id, played_day, NEW.channel_id, 1)
+  ON CONFLICT (song_id, day, channel_id) DO UPDATE SET plays = p.plays + 1;
+  INSERT INTO song_month_plays AS p (song_id, month, channel_id, plays)
+  VALUES (NEW.song_id, played_month, NEW.channel_id, 1)
+  ON CONFLICT (song_id, month, channel_id) DO UPDATE SET plays = p.plays + 1;
 
   IF played_artist IS NOT NULL THEN
     INSERT INTO artist_plays AS p (artist_id, songs, plays, last_played_at)
@@ -231,6 +291,12 @@ BEGIN
     INSERT INTO artist_slot_plays AS p (artist_id, slot, channel_id, plays)
     VALUES (played_artist, played_slot, NEW.channel_id, 1)
     ON CONFLICT (artist_id, slot, channel_id) DO UPDATE SET plays = p.plays + 1;
+    INSERT INTO artist_day_plays AS p (artist_id, day, channel_id, plays)
+    VALUES (played_artist, played_day, NEW.channel_id, 1)
+    ON CONFLICT (artist_id, day, channel_id) DO UPDATE SET plays = p.plays + 1;
+    INSERT INTO artist_month_plays AS p (artist_id, month, channel_id, plays)
+    VALUES (played_artist, played_month, NEW.channel_id, 1)
+    ON CONFLICT (artist_id, month, channel_id) DO UPDATE SET plays = p.plays + 1;
   END IF;
   RETURN NULL;
 END
@@ -241,7 +307,38 @@ CREATE TRIGGER history_rollups_added AFTER INSERT ON history
 -- Removed airings (a channel's cascade, retention) count down; a row whose plays reach 0 goes,
 -- and first/last airings are read again from what history still holds.
 CREATE FUNCTION nicecream_history_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  rollup text;
+  subject text;
+  period text;
+  of_slot text;
 BEGIN
+  -- Days and 30 days first: the same count down per period (its table, its column, its fold of
+  -- a slot), through one statement shape.
+  FOR rollup, subject, period, of_slot IN VALUES
+      ('song_day_plays', 'song_id', 'day', 'nicecream_day'),
+      ('song_month_plays', 'song_id', 'month', 'nicecream_month'),
+      ('artist_day_plays', 'artist_id', 'day', 'nicecream_day'),
+      ('artist_month_plays', 'artist_id', 'month', 'nicecream_month') LOOP
+    EXECUTE format($sql$
+      WITH removed AS (
+        SELECT s.artist_id, o.song_id, %4$s(nicecream_slot(o.created_at)) AS period,
+               o.channel_id, count(*) AS plays
+        FROM old_items AS o JOIN songs AS s ON s.id = o.song_id GROUP BY 1, 2, 3, 4
+      ), counted AS (
+        SELECT %2$s AS subject, period, channel_id, sum(plays) AS plays FROM removed
+        WHERE %2$s IS NOT NULL GROUP BY 1, 2, 3
+      )
+      UPDATE %1$I AS p SET plays = p.plays - r.plays FROM counted AS r
+      WHERE (p.%2$I, p.%3$I, p.channel_id) = (r.subject, r.period, r.channel_id)
+    $sql$, rollup, subject, period, of_slot);
+    EXECUTE format($sql$
+      DELETE FROM %1$I AS p WHERE p.plays <= 0 AND p.%2$I IN (
+        SELECT r.%2$I FROM (SELECT o.song_id, s.artist_id
+                            FROM old_items AS o JOIN songs AS s ON s.id = o.song_id) AS r)
+    $sql$, rollup, subject);
+  END LOOP;
+
   UPDATE song_slot_plays AS p SET plays = p.plays - r.plays
   FROM (SELECT song_id, nicecream_slot(created_at) AS slot, channel_id, count(*) AS plays
         FROM old_items GROUP BY 1, 2, 3) AS r

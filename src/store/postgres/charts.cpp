@@ -19,19 +19,35 @@ namespace {
 
 struct Subject {
   std::string rollup;  // quarter-hour plays
+  std::string days;    // the same by day (column day)
+  std::string months;  // the same by 30 days (column month)
   std::string key;     // its subject column
   std::string totals;  // all-time plays of each subject, with an index most played first
   std::string names;   // the subject's table, joined by id
   std::string name;    // the name column in it
 };
 
-const Subject kSongs{"song_slot_plays", "song_id", "song_plays", "songs", "title"};
-const Subject kArtists{"artist_slot_plays", "artist_id", "artist_plays", "artists", "name"};
+const Subject kSongs{
+    "song_slot_plays", "song_day_plays", "song_month_plays", "song_id", "song_plays",
+    "songs",           "title"};
+const Subject kArtists{"artist_slot_plays",
+                       "artist_day_plays",
+                       "artist_month_plays",
+                       "artist_id",
+                       "artist_plays",
+                       "artists",
+                       "name"};
+
+// Slots per period of the day and 30-day rollups (nicecream_day, nicecream_month).
+constexpr std::int64_t kDaySlots = 96;
+constexpr std::int64_t kMonthSlots = 30 * kDaySlots;
 
 // Windows longer than this are walked; a week or a month sums fewer rows than a walk reads.
 constexpr std::int64_t kLongestSummedSlots = 31 * 24 * 4;
-constexpr int kWalkBatch = 500;
-constexpr int kWalkLimit = 8000;  // subjects walked before giving up for the sum
+// The walk's first batch; each next one is twice as long (a top 20 usually ends within the first
+// hundred subjects, a quiet window needs more).
+constexpr std::int64_t kFirstWalkBatch = 64;
+constexpr std::int64_t kWalkLimit = 8000;  // subjects walked before giving up for the sum
 
 struct Standing {
   Id id = 0;
@@ -63,9 +79,60 @@ struct ChartPlan {
   std::size_t limit = 0;
 };
 
-std::string in_window(Params& params, const ChartPlan& plan, const Window& window) {
-  std::string sql = "slot >= " + params.add(window.first) + " AND slot < " + params.add(window.end);
+std::string in_range(Params& params, const ChartPlan& plan, const std::string& column,
+                     std::int64_t first, std::int64_t end) {
+  std::string sql =
+      column + " >= " + params.add(first) + " AND " + column + " < " + params.add(end);
   if (plan.channel) sql += " AND channel_id = " + params.add(*plan.channel);
+  return sql;
+}
+
+std::string in_window(Params& params, const ChartPlan& plan, const Window& window) {
+  return in_range(params, plan, "slot", window.first, window.end);
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
+}
+
+std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
+  return -floor_div(-a, b);
+}
+
+// A window as whole periods of `period_slots` in the middle and what is left at each edge.
+struct Split {
+  Window periods;  // in periods; empty when no whole one fits
+  Window left;     // in slots
+  Window right;    // in slots
+};
+
+Split split(const Window& window, std::int64_t period_slots) {
+  const std::int64_t first = ceil_div(window.first, period_slots);
+  const std::int64_t end = floor_div(window.end, period_slots);
+  if (first >= end) return {{0, 0}, window, {window.end, window.end}};
+  return {{first, end}, {window.first, first * period_slots}, {end * period_slots, window.end}};
+}
+
+// One subject's plays in a window: whole 30-day periods, then whole days, then quarter hours,
+// each a range of its rollup's key; a year is some dozens of rows instead of thousands.
+std::string window_plays(Params& params, const ChartPlan& plan, const Window& window) {
+  const auto& s = plan.subject;
+  const auto of_subject = [&](const std::string& table, const std::string& column,
+                              const Window& range) {
+    return " UNION ALL SELECT plays FROM " + table + " WHERE " + s.key + " = c.id AND " +
+           in_range(params, plan, column, range.first, range.end);
+  };
+  const auto months = split(window, kMonthSlots);
+  std::string sql = "SELECT 0::bigint AS plays";
+  if (months.periods.end > months.periods.first)
+    sql += of_subject(s.months, "month", months.periods);
+  for (const auto& edge : {months.left, months.right}) {
+    if (edge.end <= edge.first) continue;
+    const auto days = split(edge, kDaySlots);
+    if (days.periods.end > days.periods.first) sql += of_subject(s.days, "day", days.periods);
+    for (const auto& slots : {days.left, days.right})
+      if (slots.end > slots.first) sql += of_subject(s.rollup, "slot", slots);
+  }
   return sql;
 }
 
@@ -86,18 +153,20 @@ std::vector<Standing> summed_top(Connection& connection, const ChartPlan& plan,
 }
 
 // One batch of the walk: the next subjects by total, with their plays in both windows.
-std::string walk_batch(Params& params, const ChartPlan& plan, const Standing& after) {
+std::string walk_batch(Params& params, const ChartPlan& plan, const Standing& after,
+                       std::int64_t batch) {
   const auto& s = plan.subject;
   const auto total = params.add(after.plays);
+  // The latest play in the window is one backward seek of the quarter-hour key.
   const auto window_sum = [&](const Window& window) {
-    return "(SELECT coalesce(sum(plays), 0) AS plays, coalesce(max(slot), 0) AS latest FROM " +
-           s.rollup + " AS r WHERE r." + s.key + " = c.id AND " + in_window(params, plan, window) +
-           ")";
+    return "(SELECT (SELECT sum(plays) FROM (" + window_plays(params, plan, window) +
+           ") AS w) AS plays, coalesce((SELECT max(slot) FROM " + s.rollup + " WHERE " + s.key +
+           " = c.id AND " + in_window(params, plan, window) + "), 0) AS latest)";
   };
   return "SELECT c.id, c.total, cur.plays, cur.latest, prev.plays, prev.latest FROM (SELECT " +
          s.key + " AS id, plays AS total FROM " + s.totals + " WHERE plays <= " + total +
          " AND (plays < " + total + " OR " + s.key + " > " + params.add(after.id) +
-         ") ORDER BY plays DESC, " + s.key + " LIMIT " + params.add(std::int64_t{kWalkBatch}) +
+         ") ORDER BY plays DESC, " + s.key + " LIMIT " + params.add(batch) +
          ") AS c CROSS JOIN LATERAL " + window_sum(plan.current) + " AS cur CROSS JOIN LATERAL " +
          window_sum(plan.previous) + " AS prev ORDER BY c.total DESC, c.id";
 }
@@ -113,9 +182,10 @@ using Tops = std::pair<std::vector<Standing>, std::vector<Standing>>;
 std::optional<Tops> walked_tops(Connection& connection, const ChartPlan& plan) {
   Tops tops;
   Standing after{0, std::numeric_limits<std::int64_t>::max(), 0};
-  for (int walked = 0; walked < kWalkLimit; walked += kWalkBatch) {
+  for (std::int64_t walked = 0, batch = kFirstWalkBatch; walked < kWalkLimit;
+       walked += batch, batch *= 2) {
     Params params;
-    const auto sql = walk_batch(params, plan, after);
+    const auto sql = walk_batch(params, plan, after, batch);
     const auto rows = connection.exec(sql, params.values());
     for (int row = 0; row < rows.rows(); ++row) {
       const Id id = rows.int64(row, 0);
@@ -127,7 +197,7 @@ std::optional<Tops> walked_tops(Connection& connection, const ChartPlan& plan) {
     }
     keep_top(tops.first, plan.limit);
     keep_top(tops.second, plan.limit);
-    if (rows.rows() < kWalkBatch) return tops;  // everyone walked
+    if (rows.rows() < batch) return tops;  // everyone walked
     if (!could_enter(tops.first, plan.limit, after.plays) &&
         !could_enter(tops.second, plan.limit, after.plays))
       return tops;
