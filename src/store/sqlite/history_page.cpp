@@ -57,11 +57,13 @@ std::string history_source(const PagePlan& plan) {
 
 std::string text_condition(const PagePlan& plan) {
   if (!plan.match) return "";
-  // Few songs: an IN list the song index is read with. Many: a per-airing check on the walk.
-  if (plan.by_song)
-    return " AND h.song_id IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
-  return " AND EXISTS (SELECT 1 FROM songs_search"
-         " WHERE songs_search MATCH :match AND rowid = h.song_id)";
+  // Few songs: an IN list the song index is read with. Many: the matching songs are gathered
+  // once into a lookup table and each airing of the walk is checked against it (the unary `+`
+  // keeps the planner from reading the song index instead); a correlated MATCH per airing would
+  // run the whole search again for every row walked.
+  const std::string matching =
+      " IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
+  return (plan.by_song ? " AND h.song_id" : " AND +h.song_id") + matching;
 }
 
 std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
