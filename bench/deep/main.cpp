@@ -8,10 +8,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "lib/engine_target.hpp"
 #include "lib/latency.hpp"
 #include "seed.hpp"
-#include "store/postgres/postgres_store.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 namespace nicecream::bench {
 
@@ -20,9 +19,7 @@ namespace {
 using domain::Id;
 
 struct Options {
-  std::string engine = "sqlite";
-  std::string data_dir = "/tmp/nicecream-bench-deep";
-  std::string conninfo;  // empty: PG* environment variables
+  EngineTarget target{"sqlite", "/tmp/nicecream-bench-deep", ""};
   SeedPlan plan;
   int samples = 200;
 };
@@ -68,27 +65,20 @@ std::vector<Scenario> scenarios(Id newest, Id viewer, std::int64_t items, int sa
   return list;
 }
 
-std::unique_ptr<store::Store> open(const Options& options) {
-  if (options.engine == "postgres")
-    return store::postgres::open_postgres_store(options.conninfo, 1);
-  return store::sqlite::open_sqlite_store(options.data_dir, 1);
-}
-
 std::int64_t seed(const Options& options) {
-  if (options.engine == "postgres") return seed_postgres(options.conninfo, options.plan);
-  return seed_sqlite(std::filesystem::path(options.data_dir) / store::sqlite::kDatabaseFileName,
-                     options.plan);
+  if (options.target.postgres()) return seed_postgres(options.target.conninfo, options.plan);
+  return seed_sqlite(options.target.sqlite_file(), options.plan);
 }
 
 int run(const Options& options) {
-  auto store = open(options);
+  auto store = options.target.open_store();
   // Seeded at schema version 1; the later migrations then build their indexes and rollups once.
   store->migrate_to(1);
   const auto seeding_started = std::chrono::steady_clock::now();
   const auto items = seed(options);
   store->migrate();
   const std::chrono::duration<double> seeding = std::chrono::steady_clock::now() - seeding_started;
-  std::printf("%s: %lld history items (seeding/check took %.1f s)\n", options.engine.c_str(),
+  std::printf("%s: %lld history items (seeding/check took %.1f s)\n", options.target.engine.c_str(),
               static_cast<long long>(items), seeding.count());
 
   const Id newest = store->latest_history_id();
@@ -110,8 +100,9 @@ int run(const Options& options) {
                    rows[i]);
       return 1;
     }
-    std::printf("%-8s  %-40s  %7d  %9.3f  %9.3f\n", options.engine.c_str(), list[i].name.c_str(),
-                latencies[i].samples, latencies[i].p50_ms, latencies[i].p99_ms);
+    std::printf("%-8s  %-40s  %7d  %9.3f  %9.3f\n", options.target.engine.c_str(),
+                list[i].name.c_str(), latencies[i].samples, latencies[i].p50_ms,
+                latencies[i].p99_ms);
   }
   return 0;
 }
@@ -123,10 +114,7 @@ int run(const Options& options) {
 int main(int argc, char** argv) {
   nicecream::bench::Options options;
   CLI::App app{"Deep-page latency of Store::list_history (store-level benchmark)"};
-  app.add_option("--engine", options.engine, "sqlite or postgres")
-      ->check(CLI::IsMember({"sqlite", "postgres"}));
-  app.add_option("--data-dir", options.data_dir, "SQLite data directory");
-  app.add_option("--conninfo", options.conninfo, "PostgreSQL connection string (default: PG*)");
+  nicecream::bench::add_engine_options(app, options.target);
   app.add_option("--items", options.plan.items, "history items to seed")
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--samples", options.samples, "timed calls per page")

@@ -3,15 +3,15 @@
 // machine's hiccups fall on all alike; a LIKE '%…%' scan for contrast; and the cost of recording
 // one item with the search index and rollups kept in step, against the same without them.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
 
+#include "lib/engine_target.hpp"
 #include "lib/latency.hpp"
 #include "seed.hpp"
-#include "store/postgres/postgres_store.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 namespace nicecream::bench {
 
@@ -22,9 +22,7 @@ using domain::Timestamp;
 using std::chrono::hours;
 
 struct Options {
-  std::string engine = "sqlite";
-  std::string data_dir = "/tmp/nicecream-bench-search";
-  std::string conninfo;
+  EngineTarget target{"sqlite", "/tmp/nicecream-bench-search", ""};
   SeedPlan plan;
   int samples = 200;
   int recordings = 4'000;
@@ -36,19 +34,9 @@ struct Scenario {
   int samples;
 };
 
-std::string sqlite_file(const Options& options) {
-  return (std::filesystem::path(options.data_dir) / store::sqlite::kDatabaseFileName).string();
-}
-
-std::unique_ptr<store::Store> open_store(const Options& options) {
-  if (options.engine == "postgres")
-    return store::postgres::open_postgres_store(options.conninfo, 1);
-  return store::sqlite::open_sqlite_store(options.data_dir, 1);
-}
-
 std::unique_ptr<RawSql> open_raw(const Options& options) {
-  if (options.engine == "postgres") return raw_postgres(options.conninfo);
-  return raw_sqlite(sqlite_file(options));
+  if (options.target.postgres()) return raw_postgres(options.target.conninfo);
+  return raw_sqlite(options.target.sqlite_file());
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -58,12 +46,12 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 void seed(const Options& options, store::Store& store, const Corpus& corpus) {
   store.migrate_to(1);
   const auto started = std::chrono::steady_clock::now();
-  if (options.engine == "postgres")
-    seed_postgres(options.conninfo, options.plan, corpus);
+  if (options.target.postgres())
+    seed_postgres(options.target.conninfo, options.plan, corpus);
   else
-    seed_sqlite(sqlite_file(options), options.plan, corpus);
+    seed_sqlite(options.target.sqlite_file(), options.plan, corpus);
   std::printf("%s: seeded %lld songs and %lld items at schema version 1 in %.0f s\n",
-              options.engine.c_str(), static_cast<long long>(corpus.songs()),
+              options.target.engine.c_str(), static_cast<long long>(corpus.songs()),
               static_cast<long long>(options.plan.items), seconds_since(started));
 }
 
@@ -72,12 +60,12 @@ void prepare(const Options& options, store::Store& store, const Corpus& corpus) 
   if (store.schema_version().current == 0)
     seed(options, store, corpus);
   else
-    std::printf("%s: reusing the seeded database\n", options.engine.c_str());
+    std::printf("%s: reusing the seeded database\n", options.target.engine.c_str());
   const auto started = std::chrono::steady_clock::now();
   const int applied = store.migrate();
   if (applied == 0) return;
   std::printf("%s: %d migration(s) built the search index and rollups in %.0f s\n",
-              options.engine.c_str(), applied, seconds_since(started));
+              options.target.engine.c_str(), applied, seconds_since(started));
   open_raw(options)->rows("ANALYZE");
 }
 
@@ -164,22 +152,22 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
 // Alternates blocks with and without the triggers, so both see the same database and machine.
 void measure_recording(store::Store& store, RawSql& raw, const Corpus& corpus, int recordings,
                        const std::string& engine) {
-  constexpr int kBlock = 250;
+  const int block = std::max(1, recordings / 8);  // eight blocks, four of each kind
   double with_ms = 0, without_ms = 0;
   int with_count = 0, without_count = 0;
   auto at = domain::now();
-  for (int done = 0; done < recordings; done += kBlock) {
-    const bool with_rollups = (done / kBlock) % 2 == 0;
+  for (int done = 0; done + block <= recordings; done += block) {
+    const bool with_rollups = (done / block) % 2 == 0;
     raw.set_triggers(with_rollups);
     const auto started = std::chrono::steady_clock::now();
-    for (int i = done; i < done + kBlock; ++i) {
+    for (int i = done; i < done + block; ++i) {
       const auto title = i % 5 == 0 ? "Bench New - Track " + std::to_string(i)
                                     : corpus.title(1 + (i * 7919) % corpus.songs());
       at += std::chrono::microseconds(1);
       store.record_title(1 + i % 3, title, at);
     }
     (with_rollups ? with_ms : without_ms) += seconds_since(started) * 1000;
-    (with_rollups ? with_count : without_count) += kBlock;
+    (with_rollups ? with_count : without_count) += block;
   }
   raw.set_triggers(true);
   const double with_us = with_ms * 1000 / std::max(with_count, 1);
@@ -192,7 +180,7 @@ void measure_recording(store::Store& store, RawSql& raw, const Corpus& corpus, i
 
 int run(const Options& options) {
   const Corpus corpus(options.plan.songs);
-  auto store = open_store(options);
+  auto store = options.target.open_store();
   prepare(options, *store, corpus);
   auto raw = open_raw(options);
   const auto list = scenarios(*store, *raw, corpus, options.samples);
@@ -207,10 +195,10 @@ int run(const Options& options) {
   std::printf("%-8s  %-52s  %5s  %7s  %9s  %9s\n", "engine", "query", "rows", "samples", "p50 ms",
               "p99 ms");
   for (std::size_t i = 0; i < list.size(); ++i)
-    std::printf("%-8s  %-52s  %5zu  %7d  %9.3f  %9.3f\n", options.engine.c_str(),
+    std::printf("%-8s  %-52s  %5zu  %7d  %9.3f  %9.3f\n", options.target.engine.c_str(),
                 list[i].name.c_str(), rows[i], latencies[i].samples, latencies[i].p50_ms,
                 latencies[i].p99_ms);
-  measure_recording(*store, *raw, corpus, options.recordings, options.engine);
+  measure_recording(*store, *raw, corpus, options.recordings, options.target.engine);
   return 0;
 }
 
@@ -221,10 +209,7 @@ int run(const Options& options) {
 int main(int argc, char** argv) {
   nicecream::bench::Options options;
   CLI::App app{"Search, catalog and charts latency (store-level benchmark)"};
-  app.add_option("--engine", options.engine, "sqlite or postgres")
-      ->check(CLI::IsMember({"sqlite", "postgres"}));
-  app.add_option("--data-dir", options.data_dir, "SQLite data directory");
-  app.add_option("--conninfo", options.conninfo, "PostgreSQL connection string (default: PG*)");
+  nicecream::bench::add_engine_options(app, options.target);
   app.add_option("--items", options.plan.items, "history items to seed")
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--songs", options.plan.songs, "songs to seed")->check(CLI::Range(1, 10'000'000));

@@ -5,22 +5,12 @@
 #include <stdexcept>
 
 #include "domain/song_title.hpp"
+#include "lib/raw_sql.hpp"
 #include "seed.hpp"
 
 namespace nicecream::bench {
 
 namespace {
-
-using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
-using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
-
-void exec(PGconn* connection, const std::string& sql) {
-  Result result(PQexec(connection, sql.c_str()), &PQclear);
-  const auto status = PQresultStatus(result.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN)
-    throw std::runtime_error("seeding PostgreSQL: " + std::string(PQerrorMessage(connection)) +
-                             "  in: " + sql.substr(0, 200));
-}
 
 // COPY's text format: tab-separated, with backslash, tab and newline escaped.
 std::string copy_field(const std::string& text) {
@@ -33,7 +23,7 @@ std::string copy_field(const std::string& text) {
 }
 
 void copy_songs(PGconn* db, const Corpus& corpus) {
-  exec(db, "COPY songs (id, title, artist, track) FROM STDIN");
+  exec_postgres(db, "COPY songs (id, title, artist, track) FROM STDIN");
   std::string chunk;
   for (std::int64_t id = 1; id <= corpus.songs(); ++id) {
     const auto title = corpus.title(id);
@@ -47,45 +37,42 @@ void copy_songs(PGconn* db, const Corpus& corpus) {
   }
   if (PQputCopyEnd(db, nullptr) != 1)
     throw std::runtime_error("seeding PostgreSQL: " + std::string(PQerrorMessage(db)));
-  Result result(PQgetResult(db), &PQclear);
+  PostgresResult result(PQgetResult(db), &PQclear);
   if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
     throw std::runtime_error("seeding PostgreSQL: " + std::string(PQerrorMessage(db)));
-  while (Result rest{PQgetResult(db), &PQclear}) {
+  while (PostgresResult rest{PQgetResult(db), &PQclear}) {
   }
 }
 
 }  // namespace
 
 void seed_postgres(const std::string& conninfo, const SeedPlan& plan, const Corpus& corpus) {
-  Connection connection(PQconnectdb(conninfo.c_str()), &PQfinish);
-  if (PQstatus(connection.get()) != CONNECTION_OK)
-    throw std::runtime_error("seeding PostgreSQL: " +
-                             std::string(PQerrorMessage(connection.get())));
+  auto connection = open_postgres(conninfo);
   auto* db = connection.get();
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  exec(db, "SET maintenance_work_mem = '512MB'");
-  exec(db, "BEGIN");
+  exec_postgres(db, "SET maintenance_work_mem = '512MB'");
+  exec_postgres(db, "BEGIN");
   copy_songs(db, corpus);
-  exec(db, "SELECT setval(pg_get_serial_sequence('songs', 'id'), " +
-               std::to_string(corpus.songs()) + ")");
+  exec_postgres(db, "SELECT setval(pg_get_serial_sequence('songs', 'id'), " +
+                        std::to_string(corpus.songs()) + ")");
   // Indexes and foreign keys are rebuilt and checked once after the load, not per row.
-  exec(db, "DROP INDEX history_channel_id_id");
-  exec(db,
-       "ALTER TABLE history DROP CONSTRAINT history_song_id_fkey,"
-       " DROP CONSTRAINT history_channel_id_fkey");
-  exec(db, "INSERT INTO history (created_at, song_id, channel_id) SELECT to_timestamp(" +
-               item_unix_seconds_sql(plan, now) + "), " + corpus.song_of_item_sql("i") +
-               ", 1 + i % 3 FROM generate_series(1::bigint, " + std::to_string(plan.items) +
-               ") AS i");
-  exec(db, "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
-  exec(db,
-       "ALTER TABLE history"
-       " ADD CONSTRAINT history_song_id_fkey FOREIGN KEY (song_id) REFERENCES songs (id),"
-       " ADD CONSTRAINT history_channel_id_fkey FOREIGN KEY (channel_id)"
-       " REFERENCES channels (id) ON DELETE CASCADE");
-  exec(db, "COMMIT");
+  exec_postgres(db, "DROP INDEX history_channel_id_id");
+  exec_postgres(db,
+                "ALTER TABLE history DROP CONSTRAINT history_song_id_fkey,"
+                " DROP CONSTRAINT history_channel_id_fkey");
+  exec_postgres(db, "INSERT INTO history (created_at, song_id, channel_id) SELECT to_timestamp(" +
+                        item_unix_seconds_sql(plan, now) + "), " + corpus.song_of_item_sql("i") +
+                        ", 1 + i % 3 FROM generate_series(1::bigint, " +
+                        std::to_string(plan.items) + ") AS i");
+  exec_postgres(db, "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
+  exec_postgres(db,
+                "ALTER TABLE history"
+                " ADD CONSTRAINT history_song_id_fkey FOREIGN KEY (song_id) REFERENCES songs (id),"
+                " ADD CONSTRAINT history_channel_id_fkey FOREIGN KEY (channel_id)"
+                " REFERENCES channels (id) ON DELETE CASCADE");
+  exec_postgres(db, "COMMIT");
 }
 
 }  // namespace nicecream::bench
@@ -96,18 +83,10 @@ namespace {
 
 class RawPostgres final : public RawSql {
  public:
-  explicit RawPostgres(const std::string& conninfo)
-      : connection_(PQconnectdb(conninfo.c_str()), &PQfinish) {
-    if (PQstatus(connection_.get()) != CONNECTION_OK)
-      throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection_.get())));
-  }
+  explicit RawPostgres(const std::string& conninfo) : connection_(open_postgres(conninfo)) {}
 
   std::int64_t rows(const std::string& sql) override {
-    Result result(PQexec(connection_.get(), sql.c_str()), &PQclear);
-    const auto status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-      throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection_.get())));
-    return PQntuples(result.get());
+    return PQntuples(exec_postgres(connection_.get(), sql).get());
   }
 
   void set_triggers(bool on) override {
@@ -117,7 +96,7 @@ class RawPostgres final : public RawSql {
   }
 
  private:
-  Connection connection_;
+  PostgresConnection connection_;
 };
 
 }  // namespace

@@ -7,23 +7,14 @@
 #include <vector>
 
 #include "domain/song_title.hpp"
+#include "lib/raw_sql.hpp"
 #include "seed.hpp"
 
 namespace nicecream::bench {
 
 namespace {
 
-using Database = std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)>;
 using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
-void exec(sqlite3* db, const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    throw std::runtime_error("seeding SQLite: " + text + "\n  in: " + sql.substr(0, 200));
-  }
-}
 
 void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
   sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -52,25 +43,23 @@ void insert_songs(sqlite3* db, const Corpus& corpus) {
 
 void seed_sqlite(const std::filesystem::path& database_file, const SeedPlan& plan,
                  const Corpus& corpus) {
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(database_file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-    throw std::runtime_error("cannot open " + database_file.string());
-  Database db(raw, &sqlite3_close_v2);
+  auto db = open_sqlite(database_file.string());
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  exec(db.get(), "PRAGMA cache_size = -524288");
-  exec(db.get(), "PRAGMA synchronous = OFF");
-  exec(db.get(), "BEGIN");
+  exec_sqlite(db.get(), "PRAGMA cache_size = -524288");
+  exec_sqlite(db.get(), "PRAGMA synchronous = OFF");
+  exec_sqlite(db.get(), "BEGIN");
   insert_songs(db.get(), corpus);
-  exec(db.get(), "DROP INDEX history_channel_id_id");
-  exec(db.get(), "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-                     std::to_string(plan.items) +
-                     ") INSERT INTO history (created_at, song_id, channel_id) SELECT (" +
-                     item_unix_seconds_sql(plan, now) + ") * 1000000, " +
-                     corpus.song_of_item_sql("i") + ", 1 + i % 3 FROM n");
-  exec(db.get(), "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
-  exec(db.get(), "COMMIT");
+  exec_sqlite(db.get(), "DROP INDEX history_channel_id_id");
+  exec_sqlite(db.get(),
+              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                  std::to_string(plan.items) +
+                  ") INSERT INTO history (created_at, song_id, channel_id) SELECT (" +
+                  item_unix_seconds_sql(plan, now) + ") * 1000000, " +
+                  corpus.song_of_item_sql("i") + ", 1 + i % 3 FROM n");
+  exec_sqlite(db.get(), "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
+  exec_sqlite(db.get(), "COMMIT");
 }
 
 std::string item_unix_seconds_sql(const SeedPlan& plan, std::int64_t now_seconds) {
@@ -87,13 +76,7 @@ namespace {
 // SQLite cannot switch a trigger off: it is dropped and later created again from its own SQL.
 class RawSqlite final : public RawSql {
  public:
-  explicit RawSqlite(const std::filesystem::path& file) : db_(nullptr, &sqlite3_close_v2) {
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-      throw std::runtime_error("cannot open " + file.string());
-    db_.reset(raw);
-    sqlite3_busy_timeout(raw, 10'000);
-  }
+  explicit RawSqlite(const std::filesystem::path& file) : db_(open_sqlite(file.string())) {}
 
   std::int64_t rows(const std::string& sql) override {
     sqlite3_stmt* raw = nullptr;
@@ -113,10 +96,10 @@ class RawSqlite final : public RawSql {
       dropped_ = strings(
           "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
           " AND tbl_name IN ('history', 'songs')");
-      for (const auto& [name, sql] : dropped_) exec(db_.get(), "DROP TRIGGER " + name);
+      for (const auto& [name, sql] : dropped_) exec_sqlite(db_.get(), "DROP TRIGGER " + name);
       return;
     }
-    for (const auto& [name, sql] : dropped_) exec(db_.get(), sql);
+    for (const auto& [name, sql] : dropped_) exec_sqlite(db_.get(), sql);
     dropped_.clear();
   }
 
@@ -132,7 +115,7 @@ class RawSqlite final : public RawSql {
     return pairs;
   }
 
-  Database db_;
+  SqliteDatabase db_;
   std::vector<std::pair<std::string, std::string>> dropped_;
 };
 

@@ -1,0 +1,48 @@
+#include "lib/raw_sql.hpp"
+
+#include <stdexcept>
+
+namespace nicecream::bench {
+
+namespace {
+
+std::runtime_error refused(const std::string& engine, const std::string& message,
+                           const std::string& sql) {
+  return std::runtime_error(engine + ": " + message + "\n  in: " + sql.substr(0, 200));
+}
+
+}  // namespace
+
+SqliteDatabase open_sqlite(const std::string& file) {
+  sqlite3* raw = nullptr;
+  const int status = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+  SqliteDatabase db(raw, &sqlite3_close_v2);
+  if (status != SQLITE_OK) throw std::runtime_error("cannot open " + file);
+  sqlite3_busy_timeout(raw, 10'000);
+  return db;
+}
+
+void exec_sqlite(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return;
+  std::string text = message ? message : "unknown error";
+  sqlite3_free(message);
+  throw refused("SQLite", text, sql);
+}
+
+PostgresConnection open_postgres(const std::string& conninfo) {
+  PostgresConnection connection(PQconnectdb(conninfo.c_str()), &PQfinish);
+  if (PQstatus(connection.get()) != CONNECTION_OK)
+    throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
+  return connection;
+}
+
+PostgresResult exec_postgres(PGconn* connection, const std::string& sql) {
+  PostgresResult result(PQexec(connection, sql.c_str()), &PQclear);
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN)
+    throw refused("PostgreSQL", PQerrorMessage(connection), sql);
+  return result;
+}
+
+}  // namespace nicecream::bench

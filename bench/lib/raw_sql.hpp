@@ -1,0 +1,24 @@
+#pragma once
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+
+namespace nicecream::bench {
+
+// Plain connections to the engines for seeding and inspection, beside the store. Each function
+// throws std::runtime_error naming the statement when the engine refuses it.
+using SqliteDatabase = std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)>;
+using PostgresConnection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+using PostgresResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+SqliteDatabase open_sqlite(const std::string& file);
+void exec_sqlite(sqlite3* db, const std::string& sql);
+
+PostgresConnection open_postgres(const std::string& conninfo);
+// Statements, queries and the start of a COPY FROM STDIN.
+PostgresResult exec_postgres(PGconn* connection, const std::string& sql);
+
+}  // namespace nicecream::bench
