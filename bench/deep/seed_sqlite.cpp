@@ -38,13 +38,10 @@ std::int64_t seed_sqlite(const std::filesystem::path& database_file, const SeedP
               numbers(plan.songs) +
                   "INSERT INTO songs (title, artist, track) SELECT 'Artist ' || (i % 997) ||"
                   " ' - Track ' || i, 'Artist ' || (i % 997), 'Track ' || i FROM n");
-  // Built after the load, one sort instead of ten million scattered inserts.
-  exec_sqlite(db.get(), "DROP INDEX history_channel_id_id");
-  exec_sqlite(db.get(), numbers(plan.items) +
-                            "INSERT INTO history (created_at, song_id, channel_id)"
-                            " SELECT 1577836800000000 + i * 30000000, 1 + (i * 7919) % " +
-                            std::to_string(plan.songs) + ", 1 + i % 3 FROM n");
-  exec_sqlite(db.get(), "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
+  load_history_sqlite(db.get(), numbers(plan.items) +
+                                    "INSERT INTO history (created_at, song_id, channel_id)"
+                                    " SELECT 1577836800000000 + i * 30000000, 1 + (i * 7919) % " +
+                                    std::to_string(plan.songs) + ", 1 + i % 3 FROM n");
   exec_sqlite(db.get(), "INSERT INTO users (sub, given_name) VALUES ('" + std::string(kViewerSub) +
                             "', 'Bench')");
   exec_sqlite(db.get(),

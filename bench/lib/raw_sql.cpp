@@ -11,6 +11,9 @@ std::runtime_error refused(const std::string& engine, const std::string& message
   return std::runtime_error(engine + ": " + message + "\n  in: " + sql.substr(0, 200));
 }
 
+// As migration 0001 creates it.
+const std::string kHistoryIndex = "CREATE INDEX history_channel_id_id ON history (channel_id, id)";
+
 }  // namespace
 
 SqliteDatabase open_sqlite(const std::string& file) {
@@ -43,6 +46,26 @@ PostgresResult exec_postgres(PGconn* connection, const std::string& sql) {
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN)
     throw refused("PostgreSQL", PQerrorMessage(connection), sql);
   return result;
+}
+
+void load_history_sqlite(sqlite3* db, const std::string& insert_select) {
+  exec_sqlite(db, "DROP INDEX history_channel_id_id");
+  exec_sqlite(db, insert_select);
+  exec_sqlite(db, kHistoryIndex);
+}
+
+void load_history_postgres(PGconn* connection, const std::string& insert_select) {
+  exec_postgres(connection, "DROP INDEX history_channel_id_id");
+  exec_postgres(connection,
+                "ALTER TABLE history DROP CONSTRAINT history_song_id_fkey,"
+                " DROP CONSTRAINT history_channel_id_fkey");
+  exec_postgres(connection, insert_select);
+  exec_postgres(connection, kHistoryIndex);
+  exec_postgres(connection,
+                "ALTER TABLE history"
+                " ADD CONSTRAINT history_song_id_fkey FOREIGN KEY (song_id) REFERENCES songs (id),"
+                " ADD CONSTRAINT history_channel_id_fkey FOREIGN KEY (channel_id)"
+                " REFERENCES channels (id) ON DELETE CASCADE");
 }
 
 }  // namespace nicecream::bench

@@ -21,4 +21,10 @@ PostgresConnection open_postgres(const std::string& conninfo);
 // Statements, queries and the start of a COPY FROM STDIN.
 PostgresResult exec_postgres(PGconn* connection, const std::string& sql);
 
+// Runs one `INSERT INTO history ... SELECT` on a version-1 schema with history's index (and, on
+// PostgreSQL, its foreign keys) dropped for the load and rebuilt once after it: one sort and one
+// check instead of millions of scattered index writes.
+void load_history_sqlite(sqlite3* db, const std::string& insert_select);
+void load_history_postgres(PGconn* connection, const std::string& insert_select);
+
 }  // namespace nicecream::bench

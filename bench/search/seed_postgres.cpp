@@ -57,21 +57,11 @@ void seed_postgres(const std::string& conninfo, const SeedPlan& plan, const Corp
   copy_songs(db, corpus);
   exec_postgres(db, "SELECT setval(pg_get_serial_sequence('songs', 'id'), " +
                         std::to_string(corpus.songs()) + ")");
-  // Indexes and foreign keys are rebuilt and checked once after the load, not per row.
-  exec_postgres(db, "DROP INDEX history_channel_id_id");
-  exec_postgres(db,
-                "ALTER TABLE history DROP CONSTRAINT history_song_id_fkey,"
-                " DROP CONSTRAINT history_channel_id_fkey");
-  exec_postgres(db, "INSERT INTO history (created_at, song_id, channel_id) SELECT to_timestamp(" +
-                        item_unix_seconds_sql(plan, now) + "), " + corpus.song_of_item_sql("i") +
-                        ", 1 + i % 3 FROM generate_series(1::bigint, " +
-                        std::to_string(plan.items) + ") AS i");
-  exec_postgres(db, "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
-  exec_postgres(db,
-                "ALTER TABLE history"
-                " ADD CONSTRAINT history_song_id_fkey FOREIGN KEY (song_id) REFERENCES songs (id),"
-                " ADD CONSTRAINT history_channel_id_fkey FOREIGN KEY (channel_id)"
-                " REFERENCES channels (id) ON DELETE CASCADE");
+  load_history_postgres(
+      db, "INSERT INTO history (created_at, song_id, channel_id) SELECT to_timestamp(" +
+              item_unix_seconds_sql(plan, now) + "), " + corpus.song_of_item_sql("i") +
+              ", 1 + i % 3 FROM generate_series(1::bigint, " + std::to_string(plan.items) +
+              ") AS i");
   exec_postgres(db, "COMMIT");
 }
 

@@ -51,14 +51,12 @@ void seed_sqlite(const std::filesystem::path& database_file, const SeedPlan& pla
   exec_sqlite(db.get(), "PRAGMA synchronous = OFF");
   exec_sqlite(db.get(), "BEGIN");
   insert_songs(db.get(), corpus);
-  exec_sqlite(db.get(), "DROP INDEX history_channel_id_id");
-  exec_sqlite(db.get(),
-              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-                  std::to_string(plan.items) +
-                  ") INSERT INTO history (created_at, song_id, channel_id) SELECT (" +
-                  item_unix_seconds_sql(plan, now) + ") * 1000000, " +
-                  corpus.song_of_item_sql("i") + ", 1 + i % 3 FROM n");
-  exec_sqlite(db.get(), "CREATE INDEX history_channel_id_id ON history (channel_id, id)");
+  load_history_sqlite(db.get(),
+                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                          std::to_string(plan.items) +
+                          ") INSERT INTO history (created_at, song_id, channel_id) SELECT (" +
+                          item_unix_seconds_sql(plan, now) + ") * 1000000, " +
+                          corpus.song_of_item_sql("i") + ", 1 + i % 3 FROM n");
   exec_sqlite(db.get(), "COMMIT");
 }
 
