@@ -18,7 +18,8 @@ add_subdirectory(${PROJECT_SOURCE_DIR}/src/store store)
 # A store-level benchmark: its sources, the shared timing and raw SQL, both engines, CLI11.
 function(nicecream_store_bench name)
   add_executable(${name} ${ARGN} ${PROJECT_SOURCE_DIR}/bench/lib/latency.cpp
-                         ${PROJECT_SOURCE_DIR}/bench/lib/raw_sql.cpp)
+                         ${PROJECT_SOURCE_DIR}/bench/lib/raw_sql.cpp
+                         ${PROJECT_SOURCE_DIR}/bench/lib/engine_target.cpp)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/bench)
   target_link_libraries(${name} PRIVATE nicecream_store_sqlite nicecream_store_postgres
                         SQLite::SQLite3 PostgreSQL::PostgreSQL CLI11::CLI11)

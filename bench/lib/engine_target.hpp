@@ -20,6 +20,13 @@ struct EngineTarget {
   std::string sqlite_file() const {
     return (std::filesystem::path(data_dir) / store::sqlite::kDatabaseFileName).string();
   }
+  bool has_database() const;
+  // Where a copy of this database lives: a folder beside it, or a database beside it on the same
+  // server. The copy taken before the later migrations run is the "before" side of a comparison.
+  EngineTarget copy_target() const;
+  // Replaces `copy`'s database with this one's; nothing may be connected to this one (PostgreSQL
+  // copies by template).
+  void copy_database_to(const EngineTarget& copy) const;
   // One connection: the benchmarks time one caller.
   std::unique_ptr<store::Store> open_store() const {
     if (postgres()) return store::postgres::open_postgres_store(conninfo, 1);

@@ -1,6 +1,7 @@
 #include "lib/raw_sql.hpp"
 
 #include <stdexcept>
+#include <string_view>
 
 namespace nicecream::bench {
 
@@ -38,6 +39,36 @@ PostgresConnection open_postgres(const std::string& conninfo) {
   if (PQstatus(connection.get()) != CONNECTION_OK)
     throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
   return connection;
+}
+
+PostgresConnection open_postgres_database(const std::string& conninfo, const std::string& dbname) {
+  // The first dbname may itself be a connection string (expand_dbname); the second then wins.
+  const char* keywords[] = {"dbname", "dbname", nullptr};
+  const char* values[] = {conninfo.c_str(), dbname.c_str(), nullptr};
+  PostgresConnection connection(PQconnectdbParams(keywords, values, 1), &PQfinish);
+  if (PQstatus(connection.get()) != CONNECTION_OK)
+    throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
+  return connection;
+}
+
+std::string postgres_conninfo_for(PGconn* connection, const std::string& dbname) {
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(connection),
+                                                                       &PQconninfoFree);
+  // Keyword/value syntax: single quotes, with backslash escapes inside.
+  const auto append = [](std::string& conninfo, const char* keyword, const char* value) {
+    conninfo.append(conninfo.empty() ? "" : " ").append(keyword).append("='");
+    for (const char* c = value; *c; ++c) {
+      if (*c == '\\' || *c == '\'') conninfo.push_back('\\');
+      conninfo.push_back(*c);
+    }
+    conninfo.push_back('\'');
+  };
+  std::string conninfo;
+  append(conninfo, "dbname", dbname.c_str());
+  for (auto* option = options.get(); option && option->keyword; ++option)
+    if (option->val && *option->val && std::string_view(option->keyword) != "dbname")
+      append(conninfo, option->keyword, option->val);
+  return conninfo;
 }
 
 PostgresResult exec_postgres(PGconn* connection, const std::string& sql) {

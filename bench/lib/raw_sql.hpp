@@ -21,6 +21,11 @@ PostgresConnection open_postgres(const std::string& conninfo);
 // Statements, queries and the start of a COPY FROM STDIN.
 PostgresResult exec_postgres(PGconn* connection, const std::string& sql);
 
+// A connection to another database of the same server: everything else as `conninfo` says.
+PostgresConnection open_postgres_database(const std::string& conninfo, const std::string& dbname);
+// The settings of an open connection as a keyword/value string, with another database named.
+std::string postgres_conninfo_for(PGconn* connection, const std::string& dbname);
+
 // Runs one `INSERT INTO history ... SELECT` on a version-1 schema with history's index (and, on
 // PostgreSQL, its foreign keys) dropped for the load and rebuilt once after it: one sort and one
 // check instead of millions of scattered index writes.
