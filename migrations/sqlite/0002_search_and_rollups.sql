@@ -43,9 +43,10 @@ CREATE VIRTUAL TABLE songs_search USING fts5 (
 CREATE VIRTUAL TABLE artists_search USING fts5 (
   fold_key, content = 'artists', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
 
--- Play rollups: per song, per song and channel, per song, quarter hour and channel, and the
+-- Play rollups: per song, per song, week and channel, per song, quarter hour and channel, and the
 -- same per artist. Rows whose plays reach 0 are removed. No foreign keys: only the triggers write
--- them, and the checks would cost every recording.
+-- them, and the checks would cost every recording. Weeks are floor(created_at / 7 days), 672
+-- slots, counted from the epoch.
 CREATE TABLE song_plays (
   song_id INTEGER PRIMARY KEY,
   plays INTEGER NOT NULL,
@@ -54,13 +55,18 @@ CREATE TABLE song_plays (
 );
 -- The chart walk goes down this (a song's plays in any window never exceed its total).
 CREATE INDEX song_plays_plays ON song_plays (plays);
-CREATE TABLE song_channel_plays (
+-- A song's plays per channel are the sum of its weeks (about a hundred rows for two years).
+CREATE TABLE song_week_plays (
   song_id INTEGER NOT NULL,
+  week INTEGER NOT NULL,
   channel_id INTEGER NOT NULL,
   plays INTEGER NOT NULL,
   last_played_at INTEGER NOT NULL,
-  PRIMARY KEY (song_id, channel_id)
+  PRIMARY KEY (song_id, week, channel_id)
 ) WITHOUT ROWID;
+-- Charts read each week and channel of a window most played first and stop once nothing unread
+-- can enter (charts.cpp). Covering: a WITHOUT ROWID index carries the key.
+CREATE INDEX song_week_plays_week ON song_week_plays (week, channel_id, plays);
 CREATE TABLE song_slot_plays (
   song_id INTEGER NOT NULL,
   slot INTEGER NOT NULL,
@@ -68,8 +74,6 @@ CREATE TABLE song_slot_plays (
   plays INTEGER NOT NULL,
   PRIMARY KEY (song_id, slot, channel_id)
 ) WITHOUT ROWID;
--- Covering (a WITHOUT ROWID index carries the key): a window's totals never touch the table.
-CREATE INDEX song_slot_plays_slot ON song_slot_plays (slot, plays);
 CREATE TABLE artist_plays (
   artist_id INTEGER PRIMARY KEY,
   songs INTEGER NOT NULL,  -- songs of the artist with at least one play
@@ -84,7 +88,14 @@ CREATE TABLE artist_slot_plays (
   plays INTEGER NOT NULL,
   PRIMARY KEY (artist_id, slot, channel_id)
 ) WITHOUT ROWID;
-CREATE INDEX artist_slot_plays_slot ON artist_slot_plays (slot, plays);
+CREATE TABLE artist_week_plays (
+  artist_id INTEGER NOT NULL,
+  week INTEGER NOT NULL,
+  channel_id INTEGER NOT NULL,
+  plays INTEGER NOT NULL,
+  PRIMARY KEY (artist_id, week, channel_id)
+) WITHOUT ROWID;
+CREATE INDEX artist_week_plays_week ON artist_week_plays (week, channel_id, plays);
 
 -- History filters: a song's airings newest first; a time window over all channels or one.
 -- Together with history_order below, "what was on channel C at T" is one index seek.
@@ -100,7 +111,11 @@ CREATE TABLE history_order (
   out_of_order INTEGER NOT NULL
 );
 
--- Backfill, before the triggers exist.
+-- Backfill, before the triggers exist. The grouping sorts and bulk inserts of 10M airings touch
+-- far more pages than the default 2 MB cache holds; a large cache for the migration's connection
+-- alone made the backfill 3-4x faster. It is set back to the store's size (connection.cpp) at
+-- the end.
+PRAGMA cache_size = -1048576;
 -- Each distinct spelling is folded once, read back in one pass over the vocabulary.
 CREATE TEMP TABLE spelling_keys (spelling TEXT PRIMARY KEY, first_song_id INTEGER, fold_key TEXT);
 INSERT INTO spelling_keys (spelling, first_song_id)
@@ -131,8 +146,6 @@ INSERT INTO artists_search (artists_search) VALUES ('rebuild');
 
 INSERT INTO song_plays (song_id, plays, first_played_at, last_played_at)
   SELECT song_id, count(*), min(created_at), max(created_at) FROM history GROUP BY song_id;
-INSERT INTO song_channel_plays (song_id, channel_id, plays, last_played_at)
-  SELECT song_id, channel_id, count(*), max(created_at) FROM history GROUP BY song_id, channel_id;
 INSERT INTO song_slot_plays (song_id, slot, channel_id, plays)
   SELECT song_id, slot, channel_id, count(*)
   FROM (SELECT song_id, channel_id,
@@ -140,6 +153,11 @@ INSERT INTO song_slot_plays (song_id, slot, channel_id, plays)
                ELSE (created_at - 899999999) / 900000000 END AS slot
         FROM history)
   GROUP BY song_id, slot, channel_id;
+INSERT INTO song_week_plays (song_id, week, channel_id, plays, last_played_at)
+  SELECT song_id, CASE WHEN created_at >= 0 THEN created_at / 604800000000
+                       ELSE (created_at - 604799999999) / 604800000000 END AS week,
+    channel_id, count(*), max(created_at)
+  FROM history GROUP BY song_id, week, channel_id;
 INSERT INTO artist_plays (artist_id, songs, plays, last_played_at)
   SELECT s.artist_id, count(*), sum(p.plays), max(p.last_played_at)
   FROM song_plays AS p JOIN songs AS s ON s.id = p.song_id
@@ -148,12 +166,17 @@ INSERT INTO artist_slot_plays (artist_id, slot, channel_id, plays)
   SELECT s.artist_id, p.slot, p.channel_id, sum(p.plays)
   FROM song_slot_plays AS p JOIN songs AS s ON s.id = p.song_id
   WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id, p.slot, p.channel_id;
+INSERT INTO artist_week_plays (artist_id, week, channel_id, plays)
+  SELECT s.artist_id, p.week, p.channel_id, sum(p.plays)
+  FROM song_week_plays AS p JOIN songs AS s ON s.id = p.song_id
+  WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id, p.week, p.channel_id;
 INSERT INTO history_order (id, out_of_order)
   SELECT 1, count(*) FROM (
     SELECT created_at, max(created_at) OVER (
       ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
     FROM history)
   WHERE created_at < earlier_max;
+PRAGMA cache_size = -65536;
 
 -- A new song: its search entry, then its artist: by its spelling when seen before, else found or
 -- created by the folded spelling.
@@ -201,9 +224,12 @@ CREATE TRIGGER history_rollups_insert AFTER INSERT ON history BEGIN
     ON CONFLICT (song_id) DO UPDATE SET plays = plays + 1,
       first_played_at = min(first_played_at, excluded.first_played_at),
       last_played_at = max(last_played_at, excluded.last_played_at);
-  INSERT INTO song_channel_plays (song_id, channel_id, plays, last_played_at)
-    VALUES (new.song_id, new.channel_id, 1, new.created_at)
-    ON CONFLICT (song_id, channel_id) DO UPDATE SET plays = plays + 1,
+  INSERT INTO song_week_plays (song_id, week, channel_id, plays, last_played_at)
+    VALUES (new.song_id,
+      CASE WHEN new.created_at >= 0 THEN new.created_at / 604800000000
+           ELSE (new.created_at - 604799999999) / 604800000000 END,
+      new.channel_id, 1, new.created_at)
+    ON CONFLICT (song_id, week, channel_id) DO UPDATE SET plays = plays + 1,
       last_played_at = max(last_played_at, excluded.last_played_at);
   INSERT INTO song_slot_plays (song_id, slot, channel_id, plays)
     VALUES (new.song_id,
@@ -224,6 +250,13 @@ CREATE TRIGGER history_rollups_insert AFTER INSERT ON history BEGIN
       new.channel_id, 1
     FROM songs WHERE id = new.song_id AND artist_id IS NOT NULL
     ON CONFLICT (artist_id, slot, channel_id) DO UPDATE SET plays = plays + 1;
+  INSERT INTO artist_week_plays (artist_id, week, channel_id, plays)
+    SELECT artist_id,
+      CASE WHEN new.created_at >= 0 THEN new.created_at / 604800000000
+           ELSE (new.created_at - 604799999999) / 604800000000 END,
+      new.channel_id, 1
+    FROM songs WHERE id = new.song_id AND artist_id IS NOT NULL
+    ON CONFLICT (artist_id, week, channel_id) DO UPDATE SET plays = plays + 1;
 END;
 
 -- An airing removed (channel removal's cascade, retention): counts go down, empty rows go, and
@@ -239,14 +272,22 @@ CREATE TRIGGER history_rollups_delete AFTER DELETE ON history BEGIN
       last_played_at = (SELECT max(created_at) FROM history WHERE song_id = old.song_id)
     WHERE song_id = old.song_id
       AND old.created_at IN (first_played_at, last_played_at);
-  UPDATE song_channel_plays SET plays = plays - 1
-    WHERE song_id = old.song_id AND channel_id = old.channel_id;
-  DELETE FROM song_channel_plays
-    WHERE song_id = old.song_id AND channel_id = old.channel_id AND plays <= 0;
-  UPDATE song_channel_plays SET last_played_at = (
-      SELECT max(created_at) FROM history
-      WHERE song_id = old.song_id AND channel_id = old.channel_id)
+  UPDATE song_week_plays SET plays = plays - 1
     WHERE song_id = old.song_id AND channel_id = old.channel_id
+      AND week = CASE WHEN old.created_at >= 0 THEN old.created_at / 604800000000
+                      ELSE (old.created_at - 604799999999) / 604800000000 END;
+  DELETE FROM song_week_plays
+    WHERE song_id = old.song_id AND channel_id = old.channel_id AND plays <= 0
+      AND week = CASE WHEN old.created_at >= 0 THEN old.created_at / 604800000000
+                      ELSE (old.created_at - 604799999999) / 604800000000 END;
+  UPDATE song_week_plays SET last_played_at = (
+      SELECT max(created_at) FROM history
+      WHERE song_id = old.song_id AND channel_id = old.channel_id
+        AND created_at >= song_week_plays.week * 604800000000
+        AND created_at < (song_week_plays.week + 1) * 604800000000)
+    WHERE song_id = old.song_id AND channel_id = old.channel_id
+      AND week = CASE WHEN old.created_at >= 0 THEN old.created_at / 604800000000
+                      ELSE (old.created_at - 604799999999) / 604800000000 END
       AND last_played_at = old.created_at;
   UPDATE song_slot_plays SET plays = plays - 1
     WHERE song_id = old.song_id AND channel_id = old.channel_id
@@ -273,4 +314,14 @@ CREATE TRIGGER history_rollups_delete AFTER DELETE ON history BEGIN
     AND channel_id = old.channel_id
     AND slot = CASE WHEN old.created_at >= 0 THEN old.created_at / 900000000
                     ELSE (old.created_at - 899999999) / 900000000 END;
+  UPDATE artist_week_plays SET plays = plays - 1
+    WHERE artist_id = (SELECT artist_id FROM songs WHERE id = old.song_id)
+      AND channel_id = old.channel_id
+      AND week = CASE WHEN old.created_at >= 0 THEN old.created_at / 604800000000
+                      ELSE (old.created_at - 604799999999) / 604800000000 END;
+  DELETE FROM artist_week_plays WHERE plays <= 0
+    AND artist_id = (SELECT artist_id FROM songs WHERE id = old.song_id)
+    AND channel_id = old.channel_id
+    AND week = CASE WHEN old.created_at >= 0 THEN old.created_at / 604800000000
+                    ELSE (old.created_at - 604799999999) / 604800000000 END;
 END;

@@ -5,7 +5,7 @@
 #include "store/sqlite/search_match.hpp"
 
 // Songs: lists, a song's page and its plays per quarter hour, all read from the play rollups
-// (song_plays, song_channel_plays, song_slot_plays) that the history triggers keep.
+// (song_plays, song_week_plays, song_slot_plays) that the history triggers keep.
 namespace nicecream::store::sqlite {
 
 namespace {
@@ -26,9 +26,10 @@ const std::string kMatchingSongs =
     " LIMIT ?2 OFFSET ?3";
 const std::string kSong =
     kSongColumns + " FROM songs AS s LEFT JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
+// A channel's plays are its weeks': no per-channel total for every recording to keep.
 const std::string kSongChannels =
-    "SELECT channel_id, plays, last_played_at FROM song_channel_plays WHERE song_id = ?1"
-    " ORDER BY channel_id";
+    "SELECT channel_id, sum(plays), max(last_played_at) FROM song_week_plays WHERE song_id = ?1"
+    " GROUP BY channel_id ORDER BY channel_id";
 const std::string kSongSlots =
     "SELECT slot, sum(plays) FROM song_slot_plays WHERE song_id = ?1 AND slot >= ?2 AND slot < ?3"
     " GROUP BY slot ORDER BY slot";
