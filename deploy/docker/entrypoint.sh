@@ -29,6 +29,17 @@ load_ssm_parameters() {
   eval "$exports"
 }
 
+# The commands the Python original's guide gives its task definitions
+# (Command=alembic,upgrade,head and python,-m,crawler) name our subcommand,
+# so stacks made from that guide keep working with this image.
+original_command() {
+  case "$*" in
+    "alembic upgrade head") echo migrate ;;
+    "python -m crawler") echo crawl ;;
+    *) return 1 ;;
+  esac
+}
+
 is_nicecream_command() {
   case "$1" in
     serve | crawl | migrate | channels | version | help | --help | -h) return 0 ;;
@@ -42,6 +53,11 @@ main() {
   fi
   if [[ $# -eq 0 ]]; then
     set -- serve
+  fi
+  local ours
+  if ours="$(original_command "$@")"; then
+    log "running '$ours' for the original's '$*'"
+    set -- "$ours"
   fi
   if is_nicecream_command "$1"; then
     exec "$nicecream" "$@"

@@ -4,6 +4,9 @@ shell `export` lines for the entrypoint to eval.
 
 usage: ssm_to_env.py PATH[,PATH...]
 
+A path without its leading slash (the original guide's AWS_SSM_PREFIX, used
+as /PREFIX/NAME there) is read as if it had one.
+
 Pages through `aws ssm get-parameters-by-path` (recursive, decrypted) with
 the CLI's own NextToken. The variable name is the last segment of the
 parameter name. Variables already in the environment with a value are
@@ -81,7 +84,7 @@ def exports_for(paths, environment):
 def main(argv):
     if len(argv) != 2:
         raise SystemExit("usage: ssm_to_env.py PATH[,PATH...]")
-    paths = [path.strip() for path in argv[1].split(",") if path.strip()]
+    paths = ["/" + path.strip().lstrip("/") for path in argv[1].split(",") if path.strip()]
     if not paths:
         raise SystemExit("entrypoint: ssm: AWS_SSM_PREFIX names no path")
     for name, value in exports_for(paths, os.environ):

@@ -59,6 +59,7 @@ EXPORT_VALUES = [
     (re.compile(r"KeyArn$"), "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
     (re.compile(r"BucketArn$"), "arn:aws:s3:::nicecream-bucket"),
     (re.compile(r"ClusterArn$"), "arn:aws:ecs:us-east-1:123456789012:cluster/nicecream"),
+    (re.compile(r"RoleARN$"), "arn:aws:iam::123456789012:role/nicecream-ecs-task"),
     (re.compile(r"Listener$"),
      "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/nicecream/50dc6c495c0c9188/f2f7dc8efc522ab2"),
     (re.compile(r"TargetGroupArn$"),

@@ -2,6 +2,9 @@
 # Checks of the deployment pieces, runnable anywhere (no Docker, no AWS):
 #   - every CloudFormation template parses, references resolve, and the
 #     Parent*Stack imports match the parents' exports (test_templates.py);
+#   - the original's guide runs against them: its create-stack parameters,
+#     capabilities and cross-stack exports (test_original_guide.py, reading
+#     ORIGINAL_GUIDE, by default ../shared/seed/nicecream-history-README.md);
 #   - the CloudFormation linter accepts every template (lint_templates.py,
 #     npm cfn-lint pinned in package-lock.json, installed here if missing);
 #   - the entrypoint's SSM loading, against a stand-in aws command;
@@ -61,6 +64,7 @@ shellcheck_scripts() {
 }
 
 step "templates: structure and stack chain" "$python" test_templates.py
+step "templates: the original guide's commands" "$python" test_original_guide.py
 step "templates: install cfn-lint" install_linter
 step "templates: cfn-lint" "$python" lint_templates.py
 step "entrypoint: SSM loading" ./test_entrypoint.sh

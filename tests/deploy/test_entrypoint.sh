@@ -132,6 +132,12 @@ check "ssm: never prints the password" output_lacks ssm "w0rd"
 check "ssm: never prints the client secret" output_lacks ssm "$google_secret"
 check "ssm: never prints the shadowed value" output_lacks ssm "db-from-ssm"
 
+# 2b. The original guide's prefix has no leading slash; it means the same path.
+run_entrypoint bare AWS_SSM_PREFIX="nicecream/prod" -- serve
+check "bare: exits 0" status_is bare 0
+check "bare: read under /nicecream/prod" record_has bare "PGHOST=db-from-ssm.internal"
+check "bare: asked for the absolute path" every_call_has bare '"/nicecream/prod"'
+
 # 3. A store that cannot be read stops the container before nicecream runs.
 run_entrypoint broken AWS_SSM_PREFIX=/nicecream/prod FAKE_AWS_FAIL=1 -- serve
 check "broken: exits non-zero" bash -c "! grep -qx 0 '$work/broken.status'"
@@ -145,7 +151,14 @@ check "no-cli: exits non-zero" bash -c "! grep -qx 0 '$work/no-cli.status'"
 check "no-cli: names the missing command" log_has no-cli "the aws command is missing"
 check "no-cli: nicecream never started" test ! -e "$work/no-cli.record"
 
-# 5. Anything but a nicecream subcommand runs as given.
+# 5. The original guide's task commands run our subcommands.
+run_entrypoint alembic -- alembic upgrade head
+check "alembic: runs migrate" record_has alembic "args: migrate"
+check "alembic: says so" log_has alembic "running 'migrate' for the original's 'alembic upgrade head'"
+run_entrypoint crawler -- python -m crawler
+check "python -m crawler: runs crawl" record_has crawler "args: crawl"
+
+# 6. Anything but a nicecream subcommand runs as given.
 # shellcheck disable=SC2016 # $0 is for the inner shell
 run_entrypoint shell -- sh -c 'echo "from a shell: $0"' argument
 check "shell: exits 0" status_is shell 0

@@ -28,6 +28,13 @@ PARENT_TEMPLATES = {
     "ParentKmsStack": "kms",
 }
 
+# Parents that are not stacks of deploy/aws, with the exports the templates
+# rely on: a Route 53 zone stack, as cloudonaut's vpc/zone-public.yaml makes
+# (the original's optional DNS records).
+EXTERNAL_PARENT_EXPORTS = {
+    "ParentZoneStack": {"HostedZoneId", "HostedZoneName"},
+}
+
 EXPECTED_TEMPLATES = {
     "s3", "alert", "vpc-2azs", "client-sg", "vpc-nat-instance", "rds-postgres",
     "elasticache-redis", "ecs-cluster", "kms", "ecs-task", "ecs-service-worker",
@@ -173,6 +180,9 @@ class StacksChain(unittest.TestCase):
                         self.assertIsNotNone(match, "imports must read ${Parent*Stack}-<Export>")
                         parameter, export = match.groups()
                         self.assertIn(parameter, template["Parameters"])
+                        if parameter in EXTERNAL_PARENT_EXPORTS:
+                            self.assertIn(export, EXTERNAL_PARENT_EXPORTS[parameter])
+                            continue
                         self.assertIn(parameter, PARENT_TEMPLATES, "unknown kind of parent stack")
                         self.assertIn(export, exports_of(PARENT_TEMPLATES[parameter]))
                         checked += 1
@@ -206,13 +216,25 @@ def environment(template_name):
 
 class PromisedBehaviour(unittest.TestCase):
     def test_every_task_loads_its_settings_from_ssm(self):
-        for name in ("ecs-task", "ecs-service", "ecs-service-worker"):
+        # The one-off task runs as the cluster's shared role (no IAM resource of its own, so the
+        # original guide's create-stack, without CAPABILITY_IAM, works); the cluster lets it read
+        # its prefix.
+        self.assertEqual({"Ref": "SSMParametersPrefix"}, environment("ecs-task")["AWS_SSM_PREFIX"])
+        self.assertEqual({"Fn::ImportValue": {"Fn::Sub": "${ParentClusterStack}-ECSTaskRoleARN"}},
+                         resource("ecs-task", "TaskDefinition")["Properties"]["TaskRoleArn"])
+        policy = resource("ecs-cluster", "ECSTaskRoleSSMPolicy")["Properties"]["PolicyDocument"]
+        self.assertIn("ssm:GetParametersByPath", policy["Statement"][0]["Action"])
+        for name in ("ecs-service", "ecs-service-worker"):
             with self.subTest(template=name):
                 self.assertEqual({"Ref": "SSMParametersPrefix"}, environment(name)["AWS_SSM_PREFIX"])
                 policy = resource(name, "TaskRole")["Properties"]["Policies"][0]["PolicyDocument"]
                 self.assertIn("ssm:GetParametersByPath", policy["Statement"][0]["Action"])
-                kms = resource(name, "KmsDecryptPolicy")
-                self.assertEqual("HasKms", kms["Condition"])
+                # Decrypting only through SSM: with the kms stack its key alone, without it (the
+                # original guide) any key, but only for the parameters the role may read.
+                kms = resource(name, "KmsDecryptPolicy")["Properties"]["PolicyDocument"]["Statement"][0]
+                self.assertEqual({"Fn::Sub": "ssm.${AWS::Region}.amazonaws.com"},
+                                 kms["Condition"]["StringEquals"]["kms:ViaService"])
+                self.assertEqual("HasKms", kms["Resource"]["Fn::If"][0])
 
     def test_commands_default_to_each_role(self):
         defaults = {"ecs-task": "migrate", "ecs-service": "serve", "ecs-service-worker": "crawl"}
@@ -279,6 +301,63 @@ class PromisedBehaviour(unittest.TestCase):
         self.assertEqual({"Fn::Not": [{"Fn::Equals": [{"Ref": "SubnetZone"}, "B"]}]}, conditions["RoutesZoneA"])
         self.assertEqual({"Fn::Not": [{"Fn::Equals": [{"Ref": "SubnetZone"}, "A"]}]}, conditions["RoutesZoneB"])
         self.assertFalse(resource("vpc-nat-instance", "Instance")["Properties"]["SourceDestCheck"])
+
+    def test_instances_are_drained_before_termination(self):
+        hook = resource("ecs-cluster", "TerminatingLifecycleHook")["Properties"]
+        self.assertEqual("autoscaling:EC2_INSTANCE_TERMINATING", hook["LifecycleTransition"])
+        self.assertEqual({"Ref": "AutoScalingGroup"}, hook["AutoScalingGroupName"])
+        self.assertEqual({"Ref": "DrainingTimeoutInSeconds"}, hook["HeartbeatTimeout"])
+        self.assertEqual({"Ref": "DrainTopic"}, hook["NotificationTargetARN"])
+        subscription = resource("ecs-cluster", "DrainSubscription")["Properties"]
+        self.assertEqual({"Fn::GetAtt": ["DrainFunction", "Arn"]}, subscription["Endpoint"])
+        function = resource("ecs-cluster", "DrainFunction")["Properties"]
+        code = function["Code"]["ZipFile"]
+        for call in ("update_container_instances_state", 'status="DRAINING"', "runningTasksCount",
+                     "complete_lifecycle_action"):
+            self.assertIn(call, code)
+        # The function outlives the longest wait it may be asked for.
+        self.assertLessEqual(TEMPLATES["ecs-cluster"]["Parameters"]["DrainingTimeoutInSeconds"]["MaxValue"],
+                             function["Timeout"] - 30)
+
+    def test_every_subnet_has_a_network_acl(self):
+        for zone in "AB":
+            for tier in ("Public", "Private"):
+                with self.subTest(subnet=zone + tier):
+                    association = resource("vpc-2azs", f"SubnetNetworkAclAssociation{zone}{tier}")["Properties"]
+                    self.assertEqual({"Ref": f"Subnet{zone}{tier}"}, association["SubnetId"])
+                    self.assertEqual({"Ref": f"NetworkAcl{tier}"}, association["NetworkAclId"])
+
+    def test_the_originals_alarms_are_there(self):
+        alarms = {
+            "rds-postgres": {"BurstBalance", "CPUUtilization", "CPUCreditBalance", "DiskQueueDepth",
+                             "FreeableMemory", "FreeStorageSpace", "SwapUsage"},
+            "elasticache-redis": {"EngineCPUUtilization", "SwapUsage", "Evictions"},
+            "ecs-cluster": {"HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "RejectedConnectionCount",
+                            "TargetConnectionErrorCount", "CPUReservation", "CPUUtilization",
+                            "MemoryReservation", "MemoryUtilization", "Errors", "Throttles",
+                            "FailedInvocations"},
+            "ecs-service": {"HTTPCode_Target_5XX_Count", "TargetConnectionErrorCount", "CPUUtilization"},
+        }
+        for name, metrics in alarms.items():
+            found = {body["Properties"]["MetricName"] for body in TEMPLATES[name]["Resources"].values()
+                     if body["Type"] == "AWS::CloudWatch::Alarm"}
+            with self.subTest(template=name):
+                self.assertLessEqual(metrics, found)
+
+    def test_dns_records_are_optional(self):
+        for name in ("rds-postgres", "elasticache-redis", "vpc-nat-instance", "ecs-service"):
+            with self.subTest(template=name):
+                self.assertEqual("", TEMPLATES[name]["Parameters"]["ParentZoneStack"]["Default"])
+                self.assertEqual("HasZone", resource(name, "RecordSet")["Condition"])
+
+    def test_buckets_for_cloudfront_and_with_kms(self):
+        parameters = TEMPLATES["s3"]["Parameters"]
+        self.assertIn("CloudFrontRead", parameters["Access"]["AllowedValues"])
+        self.assertEqual("IsCloudFrontRead", resource("s3", "CloudFrontOriginAccessIdentity")["Condition"])
+        self.assertEqual("false", parameters["Encryption"]["Default"])
+        rule = resource("s3", "Bucket")["Properties"]["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
+        self.assertEqual({"Fn::If": ["HasKmsEncryption", "aws:kms", "AES256"]},
+                         rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"])
 
 
 if __name__ == "__main__":
