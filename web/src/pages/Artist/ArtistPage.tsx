@@ -1,9 +1,8 @@
 import { useRoute } from 'preact-iso';
 import { useCallback } from 'preact/hooks';
 import type { ArtistDetail } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
-import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
@@ -43,8 +42,8 @@ function ArtistContent({ artistId }: { artistId: number }) {
   useDocumentTitle(state.status === 'ready' ? state.value.name : state.status === 'missing' ? 'Artist not found' : 'Artist');
 
   if (state.status === 'missing') return <NotFoundPage what="artist" />;
-  if (state.status === 'loading' || state.status === 'idle') return <LoadingBlock label="Loading the artist…" />;
-  if (state.status === 'error') return <ErrorAlert message="The artist could not be loaded." onRetry={retry} />;
+  if (state.status !== 'ready')
+    return <ResourceStatus state={state} retry={retry} loading="Loading the artist…" failed="The artist could not be loaded." />;
   const artist = state.value;
   const songs = artist.songs.length;
   return (

@@ -4,6 +4,7 @@ import type { Channel } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { playingAround, type PlayingAround } from '../../catalog/playing-around';
 import { atUrl, CHANNEL_ID_PARAM, idFromParam } from '../../catalog/urls';
 import { setSongBookmark } from '../../history/history-list';
@@ -133,8 +134,10 @@ function Around({ moment, channels, timeText }: { moment: Date; channels: readon
     [api, channels, moment],
   );
   const { state, retry } = useResource(load);
-  if (state.status === 'loading' || state.status === 'idle') return <LoadingBlock label="Looking up what was playing…" />;
-  if (state.status !== 'ready') return <ErrorAlert message="What was playing could not be loaded." onRetry={retry} />;
+  if (state.status !== 'ready')
+    return (
+      <ResourceStatus state={state} retry={retry} loading="Looking up what was playing…" failed="What was playing could not be loaded." />
+    );
   return (
     <>
       {channels.map((channel, index) => (

@@ -2,10 +2,9 @@ import { useLocation } from 'preact-iso';
 import { useCallback, useMemo } from 'preact/hooks';
 import type { ChartEntry } from '../../api/types';
 import { ChannelFilter } from '../../components/ChannelFilter/ChannelFilter';
-import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { Icon } from '../../components/Icon/Icon';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
-import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { chartWindow, movement } from '../../catalog/chart-window';
 import { artistUrl, chartsUrl, chartsViewFromQuery, type ChartsView } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
@@ -140,8 +139,7 @@ export function ChartsPage() {
       <p class="small text-body-secondary">
         Plays in the last {period === 'week' ? '7' : '30'} days; arrows compare with the {period === 'week' ? '7' : '30'} days before.
       </p>
-      {state.status === 'loading' && <LoadingBlock label="Loading the chart…" />}
-      {(state.status === 'error' || state.status === 'missing') && <ErrorAlert message="The chart could not be loaded." onRetry={retry} />}
+      <ResourceStatus state={state} retry={retry} loading="Loading the chart…" failed="The chart could not be loaded." />
       {state.status === 'ready' && state.value.length === 0 && (
         <p class="text-body-secondary empty-state">Nothing was played in this period.</p>
       )}

@@ -8,6 +8,7 @@ import { SongActions } from '../../components/SongActions/SongActions';
 import { DailyChart } from '../../components/SongStats/DailyChart';
 import { HeatMap } from '../../components/SongStats/HeatMap';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
+import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { dailySeries, heatMap } from '../../catalog/song-stats';
 import { artistUrl, idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
@@ -118,8 +119,7 @@ function SongCharts({ songId, zone }: { songId: number; zone: string }) {
         </div>
       </div>
       <p class="small text-body-secondary">Times in {label}.</p>
-      {state.status === 'loading' && <LoadingBlock label="Loading the charts…" />}
-      {(state.status === 'error' || state.status === 'missing') && <ErrorAlert message="The charts could not be loaded." onRetry={retry} />}
+      <ResourceStatus state={state} retry={retry} loading="Loading the charts…" failed="The charts could not be loaded." />
       {charts && (
         <div class="row g-4">
           <div class="col-12 col-lg-6">
@@ -148,8 +148,8 @@ function SongContent({ songId }: { songId: number }) {
   useDocumentTitle(state.status === 'ready' ? state.value.title : state.status === 'missing' ? 'Song not found' : 'Song');
 
   if (state.status === 'missing') return <NotFoundPage what="song" />;
-  if (state.status === 'loading' || state.status === 'idle') return <LoadingBlock label="Loading the song…" />;
-  if (state.status === 'error') return <ErrorAlert message="The song could not be loaded." onRetry={retry} />;
+  if (state.status !== 'ready')
+    return <ResourceStatus state={state} retry={retry} loading="Loading the song…" failed="The song could not be loaded." />;
   const song = state.value;
   return (
     <article aria-labelledby="song-heading">
