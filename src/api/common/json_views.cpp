@@ -6,6 +6,16 @@ namespace nicecream::api {
 
 namespace json = boost::json;
 
+namespace {
+
+// Null for a song or artist whose airings have all been removed (a channel purged).
+json::value played_at(std::int64_t plays, domain::Timestamp at) {
+  if (plays <= 0) return nullptr;
+  return json::value(domain::format_timestamp(at));
+}
+
+}  // namespace
+
 json::object to_json(const domain::Channel& channel) {
   return {
       {"id", channel.id}, {"name", channel.name}, {"url", channel.url}, {"format", channel.format}};
@@ -57,8 +67,8 @@ json::object to_json(const domain::SongSummary& song) {
           {"track", song.track},
           {"artist_id", song.artist_id ? json::value(*song.artist_id) : json::value(nullptr)},
           {"plays", song.plays},
-          {"first_played_at", domain::format_timestamp(song.first_played_at)},
-          {"last_played_at", domain::format_timestamp(song.last_played_at)}};
+          {"first_played_at", played_at(song.plays, song.first_played_at)},
+          {"last_played_at", played_at(song.plays, song.last_played_at)}};
 }
 
 json::object to_json(const domain::ChannelPlays& plays) {
@@ -78,7 +88,7 @@ json::object to_json(const domain::ArtistSummary& artist) {
           {"name", artist.name},
           {"songs", artist.songs},
           {"plays", artist.plays},
-          {"last_played_at", domain::format_timestamp(artist.last_played_at)}};
+          {"last_played_at", played_at(artist.plays, artist.last_played_at)}};
 }
 
 json::object to_json(const domain::ArtistSong& song) {
@@ -86,7 +96,7 @@ json::object to_json(const domain::ArtistSong& song) {
           {"title", song.title},
           {"track", song.track},
           {"plays", song.plays},
-          {"last_played_at", domain::format_timestamp(song.last_played_at)}};
+          {"last_played_at", played_at(song.plays, song.last_played_at)}};
 }
 
 json::object to_json(const domain::ArtistDetail& detail) {
@@ -94,7 +104,7 @@ json::object to_json(const domain::ArtistDetail& detail) {
           {"name", detail.artist.name},
           {"songs", to_json(detail.songs)},
           {"plays", detail.artist.plays},
-          {"last_played_at", domain::format_timestamp(detail.artist.last_played_at)}};
+          {"last_played_at", played_at(detail.artist.plays, detail.artist.last_played_at)}};
 }
 
 json::array chart_to_json(const std::vector<domain::ChartEntry>& entries, domain::ChartSubject by) {

@@ -3,9 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <variant>
 
-#include "api/common/json_views.hpp"
-#include "api/common/query_reader.hpp"
-#include "api/common/responses.hpp"
+#include "api/common/catalog_handlers.hpp"
 #include "api/songs/song_stats.hpp"
 #include "domain/timestamp.hpp"
 
@@ -16,25 +14,6 @@ namespace {
 constexpr std::string_view kSongNotFound = "Song not found.";
 constexpr int kDefaultStatsDays = 365;
 constexpr int kMaxStatsDays = 3650;
-
-boost::asio::awaitable<http::Response> list_songs(Services& services, http::Request& request) {
-  QueryReader reader(request.query, {"q", "offset", "limit"});
-  const auto query = read_catalog_query(reader);
-  if (!reader.errors().empty()) co_return validation_response(reader.errors());
-  auto songs = co_await services.blocking.run([&] { return services.store.list_songs(query); });
-  co_return json_response(Status::ok, to_json(songs));
-}
-
-boost::asio::awaitable<http::Response> show_song(Services& services, http::Request& request) {
-  domain::ValidationErrors errors;
-  const auto song_id = read_path_id(request, "song_id", errors);
-  QueryReader reader(request.query, {});
-  if (!song_id || !reader.errors().empty())
-    co_return validation_response(song_id ? reader.errors() : errors);
-  auto song = co_await services.blocking.run([&] { return services.store.song_detail(*song_id); });
-  if (!song) co_return error_response(Status::not_found, kSongNotFound);
-  co_return json_response(Status::ok, to_json(*song));
-}
 
 struct StatsRequest {
   domain::Id song_id = 0;
@@ -93,10 +72,15 @@ boost::asio::awaitable<http::Response> song_stats(Services& services, http::Requ
 void add_song_routes(RouteTable& routes, Services& services) {
   using boost::beast::http::verb;
   preload_time_zones();
-  routes.add(verb::get, "/songs",
-             [&services](http::Request& request) { return list_songs(services, request); });
-  routes.add(verb::get, "/songs/{song_id:int}",
-             [&services](http::Request& request) { return show_song(services, request); });
+  routes.add(verb::get, "/songs", [&services](http::Request& request) {
+    return catalog_page(services, request, [](store::Store& store, const auto& query) {
+      return store.list_songs(query);
+    });
+  });
+  routes.add(verb::get, "/songs/{song_id:int}", [&services](http::Request& request) {
+    return catalog_item(services, request, "song_id", kSongNotFound,
+                        [](store::Store& store, domain::Id id) { return store.song_detail(id); });
+  });
   routes.add(verb::get, "/songs/{song_id:int}/stats",
              [&services](http::Request& request) { return song_stats(services, request); });
 }

@@ -357,6 +357,30 @@ TEST_P(CatalogApiTest, ArtistsGroupSpellingsAndNameTheCommonestOne) {
             R"({"detail":{"path":{"artist_id":["Must be greater than or equal to 1."]}}})");
 }
 
+// Björk plays only on channel 1: once it is removed with its history, her song and she remain,
+// with no plays and no time of play rather than the epoch.
+TEST_P(CatalogApiTest, SongsAndArtistsWhoseAiringsWereAllRemovedHaveNoTimeOfPlay) {
+  seed_catalog();
+  const auto song_id = list("/songs?q=hyperballad")[0].at("id").as_int64();
+  const auto artist_id = list("/artists?q=bjork")[0].at("id").as_int64();
+  ASSERT_TRUE(store().remove_channel(1));
+
+  const auto song = object("/songs/" + std::to_string(song_id)).as_object();
+  EXPECT_EQ(song.at("plays").as_int64(), 0);
+  EXPECT_TRUE(song.at("first_played_at").is_null());
+  EXPECT_TRUE(song.at("last_played_at").is_null());
+  EXPECT_TRUE(song.at("channels").as_array().empty());
+  const auto artist = object("/artists/" + std::to_string(artist_id)).as_object();
+  EXPECT_EQ(artist.at("plays").as_int64(), 0);
+  EXPECT_TRUE(artist.at("last_played_at").is_null());
+  for (const auto& listed : artist.at("songs").as_array())
+    EXPECT_TRUE(listed.at("last_played_at").is_null()) << listed;
+  const auto still_played = list("/songs?q=hoppipolla");
+  ASSERT_EQ(still_played.size(), 1u);
+  EXPECT_EQ(still_played[0].at("plays").as_int64(), 2);
+  EXPECT_TRUE(still_played[0].at("first_played_at").is_string());
+}
+
 TEST_P(CatalogApiTest, ChartsRankAWindowAgainstTheOneBefore) {
   // Previous week: B 3, A 2, C 1. This week: A 3, B 2, D 1.
   const char* previous[] = {"B - b", "A - a", "B - b", "A - a", "B - b", "C - c"};
