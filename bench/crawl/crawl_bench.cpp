@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     settings.interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));
     settings.backoff_interval = settings.interval * 10;
     settings.user_agent = "NicecreamHistory/bench";
+    settings.allow_private_targets = true;  // the emulated stations are on loopback
     settings.lease_ttl = std::chrono::seconds(90);
     settings.lease_owner = "bench";
     crawler::Crawler crawler(*store, bus, settings);

@@ -11,6 +11,7 @@ crawler::CrawlerSettings crawler_settings(const config::CrawlerConfig& config) {
   settings.backoff_interval = config.backoff_interval;
   settings.user_agent = config.user_agent;
   settings.lease_ttl = config.lease_ttl;
+  settings.allow_private_targets = config.allow_private_targets;
   return settings;
 }
 }  // namespace

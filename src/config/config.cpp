@@ -71,6 +71,7 @@ CrawlerConfig read_crawler(const Readers& env) {
   crawler.interval = env.seconds("API_CRAWLER_INTERVAL", crawler.interval);
   crawler.backoff_interval = env.seconds("API_CRAWLER_BACKOFF_INTERVAL", crawler.backoff_interval);
   crawler.user_agent = env.text("API_CRAWLER_AGENT", crawler.user_agent);
+  crawler.allow_private_targets = env.flag("NICECREAM_ALLOW_PRIVATE_TARGETS", false);
   crawler.lease_ttl =
       env.seconds("NICECREAM_CRAWLER_LEASE_TTL", std::max(crawler.lease_ttl, crawler.interval * 3));
   return crawler;

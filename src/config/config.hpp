@@ -57,6 +57,7 @@ struct CrawlerConfig {
   std::chrono::seconds backoff_interval{300};
   std::string user_agent = kUserAgent;
   std::chrono::seconds lease_ttl{90};
+  bool allow_private_targets = false;  // stations on loopback or private networks
 };
 
 struct AuthConfig {

@@ -28,7 +28,8 @@ sources::SourceSpec source_of(const domain::Channel& channel) {
 FetchLimits limits_of(const CrawlerSettings& settings) {
   return {.user_agent = settings.user_agent,
           .timeout = settings.request_timeout,
-          .max_body_bytes = settings.max_body_bytes};
+          .max_body_bytes = settings.max_body_bytes,
+          .allow_private_targets = settings.allow_private_targets};
 }
 
 sources::TitleNormaliser normaliser_of(const CrawlerSettings& settings) {

@@ -24,6 +24,7 @@ struct CrawlerSettings {
   std::size_t max_parallel = 100;  // transfers at once; the rest wait their turn
   std::string lease_owner;         // unique per crawler process; empty: default_lease_owner()
   std::vector<std::string> idle_placeholders;  // empty: the defaults ("Unknown", "-", ...)
+  bool allow_private_targets = false;          // NICECREAM_ALLOW_PRIVATE_TARGETS
 };
 
 // Polls every channel this process holds a lease on and records each change of title. Runs on

@@ -15,6 +15,7 @@ struct FetchLimits {
   std::chrono::milliseconds timeout{};  // whole transfer, connect included
   std::size_t max_body_bytes = 0;       // past this: "body too large"
   long max_redirects = 5;
+  bool allow_private_targets = false;  // loopback, private, link-local... (outbound/)
 };
 
 struct FetchRequest {

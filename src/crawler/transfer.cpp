@@ -45,6 +45,7 @@ std::string describe(CURLcode result, const char* error_buffer) {
 
 Transfer::Transfer(FetchRequest request, const FetchLimits& limits)
     : request_(std::move(request)),
+      guard_(limits.allow_private_targets),
       max_body_bytes_(limits.max_body_bytes),
       easy_(curl_easy_init()) {
   if (easy_ == nullptr) throw std::bad_alloc();
@@ -66,6 +67,7 @@ Transfer::Transfer(FetchRequest request, const FetchLimits& limits)
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
   curl_easy_setopt(easy_, CURLOPT_PRIVATE, this);
+  guard_.install(easy_);
   // SHOUTcast v1 answers a stream request with "ICY 200 OK" instead of an HTTP status line.
   status_aliases_ = curl_slist_append(status_aliases_, "ICY 200 OK");
   curl_easy_setopt(easy_, CURLOPT_HTTP200ALIASES, status_aliases_);
@@ -149,7 +151,7 @@ FetchResponse Transfer::finish(CURLcode result) {
   if (!stop_reason_.empty()) {
     response.error = stop_reason_;
   } else if (result != CURLE_OK) {
-    response.error = describe(result, error_buffer_);
+    response.error = guard_.refusal().empty() ? describe(result, error_buffer_) : guard_.refusal();
   } else if (const auto code = status(); code != 200) {
     response.error = "HTTP " + std::to_string(code);
   }

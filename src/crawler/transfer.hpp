@@ -8,6 +8,7 @@
 
 #include "crawler/fetch_types.hpp"
 #include "crawler/sources/icy.hpp"
+#include "outbound/target_guard.hpp"
 
 namespace nicecream::crawler {
 
@@ -33,6 +34,7 @@ class Transfer {
   long status() const;
 
   FetchRequest request_;
+  outbound::TargetGuard guard_;
   std::size_t max_body_bytes_;
   CURL* easy_ = nullptr;
   curl_slist* headers_ = nullptr;

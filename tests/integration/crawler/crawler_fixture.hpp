@@ -83,6 +83,7 @@ class CrawlerTest : public ::testing::Test {
     settings_.request_timeout = std::chrono::seconds(2);
     settings_.max_body_bytes = 64 * 1024;
     settings_.lease_owner = "test-crawler";
+    settings_.allow_private_targets = true;  // the emulator listens on loopback
   }
 
   void TearDown() override {

@@ -73,6 +73,13 @@ TEST(Config, OneUserAgentForStationsAndTheIdentityProvider) {
   EXPECT_EQ(load({{"API_CRAWLER_AGENT", "Radio/2"}}).crawler.user_agent, "Radio/2");
 }
 
+TEST(Config, PrivateStationAddressesAreRefusedUnlessAllowed) {
+  EXPECT_FALSE(load({}).crawler.allow_private_targets);
+  EXPECT_TRUE(load({{"NICECREAM_ALLOW_PRIVATE_TARGETS", "true"}}).crawler.allow_private_targets);
+  EXPECT_EQ(error_of({{"NICECREAM_ALLOW_PRIVATE_TARGETS", "yes please"}}),
+            "NICECREAM_ALLOW_PRIVATE_TARGETS: 'yes please' is not a boolean (use true or false)");
+}
+
 TEST(Config, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"API_PORT", "eighty"}}), "API_PORT: 'eighty' is not a whole number");
   EXPECT_EQ(error_of({{"API_PORT", "70000"}}), "API_PORT: 70000 is out of range 0..65535");
