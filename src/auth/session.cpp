@@ -17,6 +17,9 @@ constexpr std::string_view kNonce = "nonce";
 constexpr std::string_view kCodeVerifier = "code_verifier";
 constexpr std::string_view kCsrfToken = "csrf_token";
 constexpr std::string_view kIssuedAt = "issued_at";
+// The Python original's layout (aiohttp-session): {"created": <unix seconds>, "session": {...}}.
+constexpr std::string_view kOriginalCreated = "created";
+constexpr std::string_view kOriginalSession = "session";
 
 void put_if_set(json::object& object, std::string_view key, const std::string& value) {
   if (!value.empty()) {
@@ -68,13 +71,19 @@ std::string session_to_json(const Session& session) {
   return json::serialize(object);
 }
 
-std::optional<Session> session_from_json(std::string_view text) {
-  boost::system::error_code error;
-  const json::value value = json::parse(text, error);
-  if (error || !value.is_object()) {
+namespace {
+
+// The checks both layouts share: ids are positive, times are plausible.
+std::optional<Session> validated(Session session, std::optional<std::int64_t> issued_at) {
+  if ((session.user_id && *session.user_id < 1) ||
+      (issued_at && (*issued_at < 0 || *issued_at > kLatestPlausibleUnixSeconds))) {
     return std::nullopt;
   }
-  const auto& object = value.get_object();
+  session.issued_at = domain::Timestamp(std::chrono::seconds(issued_at.value_or(0)));
+  return session;
+}
+
+std::optional<Session> session_from_our_layout(const json::object& object) {
   Session session;
   std::optional<std::int64_t> issued_at;
   if (!read_int(object, kUserId, session.user_id) ||
@@ -85,12 +94,38 @@ std::optional<Session> session_from_json(std::string_view text) {
       !read_int(object, kIssuedAt, issued_at)) {
     return std::nullopt;
   }
-  if ((session.user_id && *session.user_id < 1) ||
-      (issued_at && (*issued_at < 0 || *issued_at > kLatestPlausibleUnixSeconds))) {
+  return validated(std::move(session), issued_at);
+}
+
+// A cookie the original wrote, so its users stay signed in across the switch. Only who is signed
+// in and the CSRF token carry over: a sign-in under way there (its `oauth2_state`) cannot finish
+// here, since ours also needs a nonce and a PKCE verifier, so it is dropped and simply restarts.
+std::optional<Session> session_from_original_layout(const json::object& object) {
+  const auto& inner = object.at(kOriginalSession);
+  if (!inner.is_object()) {
     return std::nullopt;
   }
-  session.issued_at = domain::Timestamp(std::chrono::seconds(issued_at.value_or(0)));
-  return session;
+  Session session;
+  std::optional<std::int64_t> created;
+  if (!read_int(inner.get_object(), kUserId, session.user_id) ||
+      !read_string(inner.get_object(), kCsrfToken, session.csrf_token) ||
+      !read_int(object, kOriginalCreated, created)) {
+    return std::nullopt;
+  }
+  return validated(std::move(session), created);
+}
+
+}  // namespace
+
+std::optional<Session> session_from_json(std::string_view text) {
+  boost::system::error_code error;
+  const json::value value = json::parse(text, error);
+  if (error || !value.is_object()) {
+    return std::nullopt;
+  }
+  const auto& object = value.get_object();
+  return object.contains(kOriginalSession) ? session_from_original_layout(object)
+                                           : session_from_our_layout(object);
 }
 
 }  // namespace nicecream::auth

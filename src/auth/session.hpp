@@ -24,7 +24,8 @@ struct Session {
 };
 
 std::string session_to_json(const Session& session);
-// nullopt unless `json` is an object whose known fields have the right types.
+// nullopt unless `json` is an object whose known fields have the right types. Reads our layout
+// and the Python original's ({"created", "session": {"user_id", "csrf_token"}}); writes ours.
 std::optional<Session> session_from_json(std::string_view json);
 
 }  // namespace nicecream::auth

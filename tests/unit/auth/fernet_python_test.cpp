@@ -2,58 +2,24 @@
 // library the original service used. A token made by either must open in the other.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <memory>
 #include <string>
 
 #include "auth/fernet.hpp"
+#include "support/python_fernet.hpp"
 
 namespace nicecream::auth {
 namespace {
 
 using std::chrono::seconds;
 
-std::string python() {
-  const char* configured = std::getenv("NICECREAM_PYTHON");
-  return configured != nullptr && *configured != '\0' ? configured : "/usr/bin/python3";
-}
-
-struct Outcome {
-  int status = -1;
-  std::string output;
-};
-
-// Runs a Python snippet; inputs travel in environment variables, so nothing needs quoting.
-Outcome run_python(const std::string& code, const std::string& key, const std::string& data) {
-  setenv("FERNET_KEY", key.c_str(), 1);
-  setenv("FERNET_DATA", data.c_str(), 1);
-  const std::string command = python() + " -c '" + code + "' 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  Outcome outcome;
-  if (!pipe) {
-    return outcome;
-  }
-  std::array<char, 4096> buffer{};
-  while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) {
-    outcome.output.append(buffer.data(), n);
-  }
-  outcome.status = pclose(pipe.release());
-  return outcome;
-}
-
-constexpr const char* kImport = "import os, sys; from cryptography.fernet import Fernet; ";
+using nicecream::testing::run_fernet_python;
 
 class FernetAgainstPython : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto probe = run_python(std::string(kImport) + "print(\"ok\")", "", "");
-    ASSERT_EQ(probe.status, 0) << "these tests need " << python()
-                               << " with the cryptography package (Debian: apt-get install "
-                                  "python3-cryptography; or set NICECREAM_PYTHON): "
-                               << probe.output;
+    const auto probe = run_fernet_python("print(\"ok\")", "", "");
+    ASSERT_EQ(probe.status, 0) << nicecream::testing::kNeedPythonCryptography << probe.output;
   }
 };
 
@@ -61,10 +27,10 @@ TEST_F(FernetAgainstPython, PythonOpensOurToken) {
   const auto key = generate_fernet_key();
   const std::string plaintext = R"({"user_id": 7, "note": "caf\u00e9"})";
   const auto token = Fernet(parse_fernet_key(key)).encrypt(plaintext, domain::now());
-  const auto result = run_python(std::string(kImport) +
-                                     "sys.stdout.write(Fernet(os.environ[\"FERNET_KEY\"]).decrypt("
-                                     "os.environ[\"FERNET_DATA\"].encode(), ttl=60).decode())",
-                                 key, token);
+  const auto result = run_fernet_python(
+      "sys.stdout.write(Fernet(os.environ[\"FERNET_KEY\"]).decrypt("
+      "os.environ[\"FERNET_DATA\"].encode(), ttl=60).decode())",
+      key, token);
   ASSERT_EQ(result.status, 0) << result.output;
   EXPECT_EQ(result.output, plaintext);
 }
@@ -72,10 +38,10 @@ TEST_F(FernetAgainstPython, PythonOpensOurToken) {
 TEST_F(FernetAgainstPython, WeOpenPythonsToken) {
   const auto key = generate_fernet_key();
   const std::string plaintext = "made in Python \xe2\x9c\x93";
-  const auto result = run_python(std::string(kImport) +
-                                     "sys.stdout.write(Fernet(os.environ[\"FERNET_KEY\"]).encrypt("
-                                     "os.environ[\"FERNET_DATA\"].encode()).decode())",
-                                 key, plaintext);
+  const auto result = run_fernet_python(
+      "sys.stdout.write(Fernet(os.environ[\"FERNET_KEY\"]).encrypt("
+      "os.environ[\"FERNET_DATA\"].encode()).decode())",
+      key, plaintext);
   ASSERT_EQ(result.status, 0) << result.output;
   EXPECT_EQ(Fernet(parse_fernet_key(key)).decrypt(result.output, seconds(60), domain::now()),
             plaintext);
@@ -83,22 +49,21 @@ TEST_F(FernetAgainstPython, WeOpenPythonsToken) {
 
 TEST_F(FernetAgainstPython, WeReadPythonsKeysAndPythonReadsOurs) {
   const auto python_key =
-      run_python(std::string(kImport) + "sys.stdout.write(Fernet.generate_key().decode())", "", "");
+      run_fernet_python("sys.stdout.write(Fernet.generate_key().decode())", "", "");
   ASSERT_EQ(python_key.status, 0) << python_key.output;
   EXPECT_NO_THROW(parse_fernet_key(python_key.output));
 
   const auto our_key = generate_fernet_key();
-  const auto accepted =
-      run_python(std::string(kImport) + "Fernet(os.environ[\"FERNET_KEY\"])", our_key, "");
+  const auto accepted = run_fernet_python("Fernet(os.environ[\"FERNET_KEY\"])", our_key, "");
   EXPECT_EQ(accepted.status, 0) << accepted.output;
 }
 
 TEST_F(FernetAgainstPython, PythonRejectsOurTokenUnderAnotherKey) {
   const auto token = Fernet(parse_fernet_key(generate_fernet_key())).encrypt("x", domain::now());
-  const auto result = run_python(std::string(kImport) +
-                                     "Fernet(os.environ[\"FERNET_KEY\"]).decrypt("
-                                     "os.environ[\"FERNET_DATA\"].encode())",
-                                 generate_fernet_key(), token);
+  const auto result = run_fernet_python(
+      "Fernet(os.environ[\"FERNET_KEY\"]).decrypt("
+      "os.environ[\"FERNET_DATA\"].encode())",
+      generate_fernet_key(), token);
   EXPECT_NE(result.status, 0);
   EXPECT_NE(result.output.find("InvalidToken"), std::string::npos) << result.output;
 }

@@ -51,6 +51,49 @@ TEST(SessionJson, RejectsWrongTypesAndImpossibleValues) {
   }
 }
 
+// The Python original's cookies (aiohttp-session) carry over at the switch.
+TEST(SessionJson, ReadsTheOriginalsLayout) {
+  const auto session = session_from_json(
+      R"({"created": 1800000000, "session": {"user_id": 7, "csrf_token": "t0k3n"}})");
+  ASSERT_TRUE(session);
+  EXPECT_EQ(session->user_id, 7);
+  EXPECT_EQ(session->csrf_token, "t0k3n");
+  EXPECT_EQ(session->issued_at, kNow);
+  EXPECT_TRUE(session->oauth_state.empty());
+}
+
+TEST(SessionJson, TheOriginalsSignInUnderWayAndEmptySessionAreSignedOut) {
+  const auto pending =
+      session_from_json(R"({"created": 1800000000, "session": {"oauth2_state": "s"}})");
+  ASSERT_TRUE(pending);
+  EXPECT_FALSE(pending->signed_in());
+  EXPECT_FALSE(pending->sign_in_pending()) << "ours needs a nonce and a verifier too";
+  const auto empty = session_from_json(R"({"created": 1800000000, "session": {}})");
+  ASSERT_TRUE(empty);
+  EXPECT_FALSE(empty->signed_in());
+}
+
+TEST(SessionJson, WritesOurLayoutAfterReadingTheOriginals) {
+  const auto original =
+      session_from_json(R"({"created": 1800000000, "session": {"user_id": 7, "csrf_token": "t"}})");
+  ASSERT_TRUE(original);
+  const auto json = session_to_json(*original);
+  EXPECT_EQ(json.find("\"session\""), std::string::npos) << json;
+  EXPECT_EQ(session_from_json(json), original);
+}
+
+TEST(SessionJson, RejectsMalformedOriginalLayouts) {
+  for (const std::string_view json :
+       {R"({"session": []})", R"({"session": null})", R"({"session": "x"})",
+        R"({"created": "now", "session": {}})", R"({"created": -1, "session": {}})",
+        R"({"created": 99999999999999999, "session": {}})",
+        R"({"created": 1, "session": {"user_id": "7"}})",
+        R"({"created": 1, "session": {"user_id": 0}})",
+        R"({"created": 1, "session": {"csrf_token": 5}})"}) {
+    EXPECT_FALSE(session_from_json(json)) << json;
+  }
+}
+
 TEST(SessionCodec, SealsAndOpens) {
   const SessionCodec codec(parse_fernet_key(generate_fernet_key()), seconds(3600));
   EXPECT_EQ(codec.open(codec.seal(full_session(), kNow), kNow), full_session());
