@@ -61,7 +61,7 @@ CREATE FUNCTION nicecream_month(bigint) RETURNS bigint
   RETURN pg_catalog.floor($1 / 2880.0)::bigint;
 
 CREATE TABLE song_plays (
-  song_id bigint PRIMARY KEY REFERENCES songs (id),
+  song_id bigint NOT NULL,
   plays bigint NOT NULL,
   first_played_at timestamptz NOT NULL,
   last_played_at timestamptz NOT NULL
@@ -70,15 +70,13 @@ CREATE TABLE song_channel_plays (
   song_id bigint NOT NULL,
   channel_id bigint NOT NULL,
   plays bigint NOT NULL,
-  last_played_at timestamptz NOT NULL,
-  PRIMARY KEY (song_id, channel_id)
+  last_played_at timestamptz NOT NULL
 );
 CREATE TABLE song_slot_plays (
   song_id bigint NOT NULL,
   slot bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (song_id, slot, channel_id)
+  plays bigint NOT NULL
 );
 -- The same plays by day (96 slots) and by 30 days (2880 slots, counted from slot 0, not
 -- calendar months): a long chart window sums a subject's whole periods and only its edges by
@@ -87,18 +85,16 @@ CREATE TABLE song_day_plays (
   song_id bigint NOT NULL,
   day bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (song_id, day, channel_id)
+  plays bigint NOT NULL
 );
 CREATE TABLE song_month_plays (
   song_id bigint NOT NULL,
   month bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (song_id, month, channel_id)
+  plays bigint NOT NULL
 );
 CREATE TABLE artist_plays (
-  artist_id bigint PRIMARY KEY REFERENCES artists (id),
+  artist_id bigint NOT NULL,
   songs bigint NOT NULL,  -- of its songs, those with plays
   plays bigint NOT NULL,
   last_played_at timestamptz NOT NULL
@@ -107,23 +103,20 @@ CREATE TABLE artist_slot_plays (
   artist_id bigint NOT NULL,
   slot bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (artist_id, slot, channel_id)
+  plays bigint NOT NULL
 );
 
 CREATE TABLE artist_day_plays (
   artist_id bigint NOT NULL,
   day bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (artist_id, day, channel_id)
+  plays bigint NOT NULL
 );
 CREATE TABLE artist_month_plays (
   artist_id bigint NOT NULL,
   month bigint NOT NULL,
   channel_id bigint NOT NULL,
-  plays bigint NOT NULL,
-  PRIMARY KEY (artist_id, month, channel_id)
+  plays bigint NOT NULL
 );
 
 -- How many airings were recorded with a time earlier than one recorded before them (by id).
@@ -137,6 +130,10 @@ CREATE TABLE history_order (
 -- Backfill, before the indexes and triggers exist (building an index once over loaded data is
 -- far cheaper than keeping it up row by row): artists for the songs there are, then every
 -- rollup from the history there is.
+-- The rollup tables get their keys after their loads too. Memory for the groupings and index
+-- builds of 10 million rows, for this transaction only.
+SET LOCAL work_mem = '256MB';
+SET LOCAL maintenance_work_mem = '512MB';
 INSERT INTO artists (fold_key, name)
 SELECT DISTINCT ON (nicecream_fold(artist)) nicecream_fold(artist), artist FROM songs
 WHERE artist <> '' AND nicecream_fold(artist) <> ''
@@ -184,6 +181,20 @@ SELECT 1, count(*) FROM (
     ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
   FROM history) AS h
 WHERE created_at < earlier_max;
+
+-- Keys, and foreign keys checked in one pass each, over the loaded rollups. A song's quarter
+-- hours carry their plays in the key's index, so its stats are read from the index alone.
+ALTER TABLE song_plays ADD PRIMARY KEY (song_id),
+  ADD FOREIGN KEY (song_id) REFERENCES songs (id);
+ALTER TABLE song_channel_plays ADD PRIMARY KEY (song_id, channel_id);
+ALTER TABLE song_slot_plays ADD PRIMARY KEY (song_id, slot, channel_id) INCLUDE (plays);
+ALTER TABLE song_day_plays ADD PRIMARY KEY (song_id, day, channel_id);
+ALTER TABLE song_month_plays ADD PRIMARY KEY (song_id, month, channel_id);
+ALTER TABLE artist_plays ADD PRIMARY KEY (artist_id),
+  ADD FOREIGN KEY (artist_id) REFERENCES artists (id);
+ALTER TABLE artist_slot_plays ADD PRIMARY KEY (artist_id, slot, channel_id);
+ALTER TABLE artist_day_plays ADD PRIMARY KEY (artist_id, day, channel_id);
+ALTER TABLE artist_month_plays ADD PRIMARY KEY (artist_id, month, channel_id);
 
 -- The folded title padded with a space at each end, so a word is matched whole with
 -- LIKE '% word %' and as a prefix with LIKE '% word%'; stored, so rechecks do not fold again.

@@ -3,6 +3,7 @@
 
 #include "store/postgres/engine.hpp"
 #include "store/postgres/slots.hpp"
+#include "store/postgres/transaction.hpp"
 
 // Charts from the quarter-hour rollups (never history): plays in [from, to) summed per song or
 // artist, ranked by plays, then the latest slot played in the window, then the lower id; the
@@ -48,6 +49,9 @@ constexpr std::int64_t kLongestSummedSlots = 31 * 24 * 4;
 // hundred subjects, a quiet window needs more).
 constexpr std::int64_t kFirstWalkBatch = 64;
 constexpr std::int64_t kWalkLimit = 8000;  // subjects walked before giving up for the sum
+// A week's sum groups some 100,000 quarter hours of different subjects: with the default 4 MB
+// the grouping spills to disk. For the chart's transaction only.
+const std::string kChartWorkMem = "SET LOCAL work_mem = '64MB'";
 
 struct Standing {
   Id id = 0;
@@ -252,7 +256,10 @@ std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery& q
                        query.channel_id,
                        static_cast<std::size_t>(limit)};
   return with_connection([&](Connection& connection) {
-    return ranked(connection, plan, chart_tops(connection, plan));
+    return transaction(connection, [&] {
+      connection.exec(kChartWorkMem);
+      return ranked(connection, plan, chart_tops(connection, plan));
+    });
   });
 }
 

@@ -22,6 +22,13 @@ const std::string kRecord =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3::timestamptz)";
 const std::string kLock = std::string("SELECT pg_advisory_lock(") + kMigrationLockKey + ")";
 const std::string kUnlock = std::string("SELECT pg_advisory_unlock(") + kMigrationLockKey + ")";
+// The tables of some size: a migration's bulk loads leave them without a visibility map (every
+// index-only scan visits the heap) and with planner statistics of their empty selves.
+const std::string kLoadedTables =
+    "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class AS c"
+    " JOIN pg_namespace AS n ON n.oid = c.relnamespace"
+    " WHERE c.relkind = 'r' AND n.nspname = current_schema()"
+    " AND pg_relation_size(c.oid) > 8 * 1024 * 1024";
 
 int current_version(Connection& connection) {
   if (connection.exec(kHasMigrationsTable).text(0, 0) != "t") return 0;
@@ -50,12 +57,21 @@ class PostgresMigrationTarget final : public migrations::MigrationTarget {
   Connection& connection_;
 };
 
+// Autovacuum would get there, but only minutes later: until then charts and song pages would
+// read the heap behind every index entry. VACUUM cannot run inside the migrations' transactions.
+void vacuum_loaded_tables(Connection& connection) {
+  const auto tables = connection.exec(kLoadedTables);
+  for (int row = 0; row < tables.rows(); ++row)
+    connection.exec_script("VACUUM (ANALYZE) " + tables.text(row, 0));
+}
+
 // Applies what `wanted` holds beyond the current version, holding the migration lock.
 int migrate_locked(Connection& connection, std::span<const migrations::Migration> wanted) {
   connection.exec_script(kLock);  // may wait long for another migrator, rightly
   try {
     PostgresMigrationTarget target(connection);
     const int applied = migrations::run_migrations(wanted, target);
+    if (applied > 0) vacuum_loaded_tables(connection);
     connection.exec(kUnlock);
     return applied;
   } catch (...) {
