@@ -31,7 +31,7 @@ App::App(Services services)
       cors_(services_.settings.cors),
       web_files_(services_.settings.web_dir),
       streams_(services_.settings.max_streams_per_client),
-      live_hub_(services_.bus),
+      live_hub_(services_.bus, services_.settings.live_event_name),
       writes_(services_.settings.write_rate_per_minute) {
   RouteTable routes(router_, writes_);
   add_channel_routes(routes, services_);

@@ -14,6 +14,9 @@ struct CorsSettings {
 // defaults are; nothing here reads the environment.
 struct Settings {
   CorsSettings cors;
+  // The SSE event name of a new history item: REDIS_CHANNEL's value, as the original named its
+  // events after the channel it read them from (so clients listening for it keep working).
+  std::string live_event_name = "history";
   std::string spa_url;                     // where sign-in and sign-out send the browser
   bool strict_transport_security = false;  // served over HTTPS only (secure session cookies)
   std::filesystem::path web_dir;           // the built web app

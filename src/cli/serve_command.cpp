@@ -67,6 +67,7 @@ auth::SessionCookies session_cookies(const config::Config& config) {
 
 api::Settings api_settings(const config::Config& config) {
   return {.cors = {.allowed = config.cors.allowed, .origin = config.cors.origin},
+          .live_event_name = config.events.redis_channel,
           .spa_url = config.auth.spa_url,
           .strict_transport_security = config.auth.session_cookie_secure,
           .web_dir = config.web.web_dir,

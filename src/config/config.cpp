@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <thread>
 
 #include "config/config_error.hpp"
@@ -62,6 +63,11 @@ EventsConfig read_events(const Readers& env) {
   events.redis_port = static_cast<int>(env.integer("REDIS_PORT", events.redis_port, 1, 65535));
   events.redis_db = static_cast<int>(env.integer("REDIS_DB", events.redis_db, 0, 1024));
   events.redis_channel = env.text("REDIS_CHANNEL", events.redis_channel);
+  // The channel's name is also the SSE event name, where a line break would split the event.
+  const bool printable = std::ranges::none_of(
+      events.redis_channel, [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+  if (events.redis_channel.empty() || !printable)
+    throw ConfigError("REDIS_CHANNEL", "must be a non-empty name without control characters");
   return events;
 }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Follows /history/events of one API process, as a browser tab would, and writes what it gets.
 
-    python3 sse_reader.py PORT OUTPUT_FILE
+    python3 sse_reader.py PORT OUTPUT_FILE [EVENT_NAME]
 
 Writes one line per event to OUTPUT_FILE, flushed at once: `CONNECTED` when the stream opens,
 `<id>` for each history event, `BAD <why>` for an event that does not match the contract, and
-`DISCONNECTED` when the server ends the stream. It does not reconnect: the scale-out test wants to
+`DISCONNECTED` when the server ends the stream. EVENT_NAME (default `history`) is the servers'
+REDIS_CHANNEL, which names their history events. It does not reconnect: the scale-out test wants to
 see that a client that stays connected gets every item, so a dropped stream is a failure there.
 """
 
@@ -16,6 +17,7 @@ import sys
 
 def main():
     port, output = int(sys.argv[1]), sys.argv[2]
+    event_name = sys.argv[3] if len(sys.argv) > 3 else "history"
     with open(output, "a", buffering=1) as out:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=None)
         # last_event_id=0: whatever was recorded before the stream opened comes first.
@@ -42,16 +44,16 @@ def main():
             elif event:
                 # As in browsers, a block without data (such as "retry:" alone) is no event.
                 if "data" in event:
-                    out.write(describe(event) + "\n")
+                    out.write(describe(event, event_name) + "\n")
                 event = {}
 
 
-def describe(event):
+def describe(event, event_name):
     try:
         data = json.loads(event.get("data", ""))
     except ValueError:
         return f"BAD data is not JSON: {event!r}"
-    if event.get("event") != "history" or str(data.get("id")) != event.get("id"):
+    if event.get("event") != event_name or str(data.get("id")) != event.get("id"):
         return f"BAD event: {event!r}"
     if not all(key in data for key in ("created_at", "song_id", "song_title", "channel_id")):
         return f"BAD fields: {event!r}"

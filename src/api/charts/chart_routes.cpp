@@ -14,12 +14,12 @@ constexpr auto kDefaultChartWindow = std::chrono::days{7};
 constexpr auto kMaxChartWindow = std::chrono::days{3660};
 
 // by song (default) or artist; to defaults to now and from to a week before `to`; channel_id
-// absent or 0 means all channels, as on /history.
+// as on /history.
 std::optional<domain::ChartQuery> read_chart_query(const http::Request& request,
                                                    domain::ValidationErrors& errors) {
   QueryReader reader(request.query, {"by", "channel_id", "from", "to", "limit"});
   const auto by = reader.one_of("by", {"song", "artist"});
-  const auto channel_id = reader.integer("channel_id", {.min = 0});
+  const auto channel_id = read_channel_filter(reader);
   const auto limit = reader.integer("limit", {.min = 1, .max = domain::kMaxChartSize});
   const auto window = read_time_window(reader);
   domain::ChartQuery query;
@@ -32,7 +32,7 @@ std::optional<domain::ChartQuery> read_chart_query(const http::Request& request,
   errors = reader.errors();
   if (!errors.empty()) return std::nullopt;
   if (by == "artist") query.by = domain::ChartSubject::artist;
-  if (channel_id && *channel_id > 0) query.channel_id = *channel_id;
+  query.channel_id = channel_id;
   query.limit = static_cast<int>(limit.value_or(domain::kDefaultChartSize));
   return query;
 }

@@ -127,6 +127,10 @@ TimeWindow read_time_window(QueryReader& reader) {
   return window;
 }
 
+std::optional<domain::Id> read_channel_filter(QueryReader& reader) {
+  return reader.integer("channel_id", {.min = 1});
+}
+
 domain::CatalogQuery read_catalog_query(QueryReader& reader) {
   auto text = reader.text("q", domain::kMaxSearchLength);
   const auto window = read_page_window(reader);

@@ -68,6 +68,10 @@ struct TimeWindow {
 };
 TimeWindow read_time_window(QueryReader& reader);
 
+// `channel_id`: absent means every channel. As in the original, it is at least 1 when given, so
+// 0 is a 422 like any other value out of range.
+std::optional<domain::Id> read_channel_filter(QueryReader& reader);
+
 // `q` (1..domain::kMaxSearchLength characters), `offset`, `limit`: a page of songs or artists.
 // The reader must know "q" and kPageParameters; `before` is refused as unknown by the route.
 domain::CatalogQuery read_catalog_query(QueryReader& reader);

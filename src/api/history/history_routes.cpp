@@ -24,11 +24,11 @@ std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
          std::to_string(query.limit) + "/" + std::to_string(query.before.value_or(0));
 }
 
-// channel_id absent or 0 means all channels (the contract); the rest are ours.
+// channel_id and offset are the contract's; the rest are ours.
 std::optional<PageRequest> read_page_request(const http::Request& request,
                                              domain::ValidationErrors& errors) {
   QueryReader reader(request.query, {"channel_id", "song_id", "q", "from", "to"}, kPageParameters);
-  const auto channel_id = reader.integer("channel_id", {.min = 0});
+  const auto channel_id = read_channel_filter(reader);
   const auto song_id = reader.integer("song_id", {.min = 1});
   auto text = reader.text("q", domain::kMaxSearchLength);
   const auto time = read_time_window(reader);
@@ -38,7 +38,7 @@ std::optional<PageRequest> read_page_request(const http::Request& request,
     return std::nullopt;
   }
   PageRequest page;
-  if (channel_id && *channel_id > 0) page.query.channel_id = *channel_id;
+  page.query.channel_id = channel_id;
   page.query.song_id = song_id;
   page.query.text = std::move(text);
   page.query.from = time.from;

@@ -7,13 +7,16 @@
 namespace nicecream::api {
 
 struct LiveHub::Members {
+  explicit Members(std::string name) : event_name(std::move(name)) {}
+
+  const std::string event_name;
   std::mutex mutex;
   std::unordered_map<const LiveQueue*, std::shared_ptr<LiveQueue>> queues;
 
   // Called on the bus's thread, in publication order. The lock covers only copying the member
   // list, so streams opening and closing on I/O threads never wait for a whole fan-out.
   void deliver(const domain::HistoryItem& item) {
-    const auto event = make_live_event(item);
+    const auto event = make_live_event(item, event_name);
     std::vector<std::shared_ptr<LiveQueue>> recipients;
     {
       std::lock_guard lock(mutex);
@@ -24,8 +27,8 @@ struct LiveHub::Members {
   }
 };
 
-LiveHub::LiveHub(events::Bus& bus)
-    : members_(std::make_shared<Members>()),
+LiveHub::LiveHub(events::Bus& bus, std::string event_name)
+    : members_(std::make_shared<Members>(std::move(event_name))),
       subscription_(bus.subscribe(
           [members = members_](const domain::HistoryItem& item) { members->deliver(item); })) {}
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "api/live/live_stream.hpp"
 #include "events/bus.hpp"
@@ -12,7 +13,8 @@ namespace nicecream::api {
 // mean thousands of listener calls and serialisations per item.
 class LiveHub {
  public:
-  explicit LiveHub(events::Bus& bus);
+  // Events go out named `event_name` (Settings::live_event_name).
+  LiveHub(events::Bus& bus, std::string event_name);
 
   // The queue receives every item published from now on, until the result is destroyed.
   [[nodiscard]] std::unique_ptr<events::Subscription> join(std::shared_ptr<LiveQueue> queue);

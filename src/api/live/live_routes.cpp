@@ -30,8 +30,7 @@ std::optional<StreamRequest> read_stream_request(const http::Request& request,
                                                  domain::ValidationErrors& errors) {
   QueryReader reader(request.query, {"channel_id", "last_event_id"});
   StreamRequest stream;
-  const auto channel_id = reader.integer("channel_id", {.min = 0});
-  if (channel_id && *channel_id > 0) stream.channel_id = channel_id;
+  stream.channel_id = read_channel_filter(reader);
   stream.last_event_id = reader.integer("last_event_id", {.min = 0});
   errors = reader.errors();
   const auto header = request.header("Last-Event-ID");
@@ -65,7 +64,8 @@ class LiveSession {
         [&] { return services_.store.history_after(after, request_.channel_id, kReplayLimit); });
     for (const auto& item : missed) {
       replayed_.insert(item.id);
-      if (!co_await stream_.write(format_history_event(item))) co_return false;
+      if (!co_await stream_.write(format_history_event(item, services_.settings.live_event_name)))
+        co_return false;
     }
     co_return true;
   }

@@ -7,9 +7,9 @@
 
 namespace nicecream::api {
 
-LiveEventPtr make_live_event(const domain::HistoryItem& item) {
+LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view event_name) {
   return std::make_shared<const LiveEvent>(
-      LiveEvent{item.id, item.channel_id, format_history_event(item)});
+      LiveEvent{item.id, item.channel_id, format_history_event(item, event_name)});
 }
 
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
@@ -45,11 +45,11 @@ void LiveQueue::close() {
   wakeup_.cancel();
 }
 
-std::string format_history_event(const domain::HistoryItem& item) {
+std::string format_history_event(const domain::HistoryItem& item, std::string_view event_name) {
   auto json = to_json(item);
   json["bookmark_id"] = 0;  // events go to everyone; bookmarks are per user
-  return "id: " + std::to_string(item.id) +
-         "\nevent: history\ndata: " + boost::json::serialize(json) + "\nretry: 3000\n\n";
+  return "id: " + std::to_string(item.id) + "\nevent: " + std::string(event_name) +
+         "\ndata: " + boost::json::serialize(json) + "\nretry: 3000\n\n";
 }
 
 }  // namespace nicecream::api

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/models.hpp"
 
@@ -20,7 +21,7 @@ struct LiveEvent {
 };
 using LiveEventPtr = std::shared_ptr<const LiveEvent>;
 
-LiveEventPtr make_live_event(const domain::HistoryItem& item);
+LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view event_name);
 
 // One SSE client's pending events. Filled from the hub (posted onto the client's strand), drained
 // by the client's coroutine; bounded, so a client that cannot keep up is dropped instead of
@@ -51,7 +52,7 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   bool closed_ = false;
 };
 
-// The SSE wire format of one history event.
-std::string format_history_event(const domain::HistoryItem& item);
+// The SSE wire format of one history event, under `event_name` (Settings::live_event_name).
+std::string format_history_event(const domain::HistoryItem& item, std::string_view event_name);
 
 }  // namespace nicecream::api

@@ -29,9 +29,10 @@ boost::asio::awaitable<http::Response> current_user(Services& services, http::Re
   co_return response;
 }
 
-// Always clears both cookies and goes back to the web app, signed in or not: signing out twice
-// (two tabs, a stale page) should land where the first did, not on a JSON error page.
-http::Response sign_out(Services& services) {
+// Clears both cookies and goes back to the web app. Signed out, it is the 401 every /user route
+// answers (the contract, and the original): there is no session to end.
+http::Response sign_out(Services& services, const http::Request& request) {
+  if (!signed_in_session(services, request)) return not_signed_in_response();
   auto response = spa_redirect(services);
   end_session(services, response);
   return response;
@@ -44,8 +45,8 @@ void add_user_routes(RouteTable& routes, Services& services) {
   routes.add(verb::get, "/user",
              [&services](http::Request& request) { return current_user(services, request); });
   routes.add(verb::get, "/user/sign_out",
-             [&services](http::Request&) -> boost::asio::awaitable<http::Response> {
-               co_return sign_out(services);
+             [&services](http::Request& request) -> boost::asio::awaitable<http::Response> {
+               co_return sign_out(services, request);
              });
 }
 

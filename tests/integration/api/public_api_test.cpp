@@ -62,20 +62,30 @@ TEST_P(PublicApiTest, OffsetAndKeysetPagesAgree) {
   EXPECT_EQ(client->get("/history?limit=100").json().as_array().size(), 100u);
 }
 
-TEST_P(PublicApiTest, ChannelFilterAndZeroMeaningAll) {
+TEST_P(PublicApiTest, ChannelFilterAndAbsentMeaningAll) {
   seed_history(30);
   const auto green = client->get("/history?channel_id=2").json().as_array();
   ASSERT_EQ(green.size(), 10u);
   for (const auto& item : green) EXPECT_EQ(item.at("channel_id").as_int64(), 2);
-  EXPECT_EQ(client->get("/history?channel_id=0").json().as_array().size(), 30u);
+  EXPECT_EQ(client->get("/history").json().as_array().size(), 30u);
   EXPECT_EQ(client->get("/history?channel_id=99").json().as_array().size(), 0u);
+}
+
+// The original validated channel_id with a minimum of 1: 0 is out of range, on every route that
+// filters by channel.
+TEST_P(PublicApiTest, ChannelZeroIs422) {
+  for (const auto* target :
+       {"/history?channel_id=0", "/history/events?channel_id=0", "/charts?channel_id=0"})
+    EXPECT_EQ(json::serialize(detail_of(target)),
+              R"({"query":{"channel_id":["Must be greater than or equal to 1."]}})")
+        << target;
 }
 
 TEST_P(PublicApiTest, InvalidParametersAre422InTheContractsShape) {
   EXPECT_EQ(json::serialize(detail_of("/history?offset=-1")),
             R"({"query":{"offset":["Must be greater than or equal to 0."]}})");
   EXPECT_EQ(json::serialize(detail_of("/history?channel_id=-1")),
-            R"({"query":{"channel_id":["Must be greater than or equal to 0."]}})");
+            R"({"query":{"channel_id":["Must be greater than or equal to 1."]}})");
   EXPECT_EQ(json::serialize(detail_of("/history?channel_id=abc")),
             R"({"query":{"channel_id":["Not a valid integer."]}})");
   EXPECT_EQ(json::serialize(detail_of("/history?offset=1e3")),

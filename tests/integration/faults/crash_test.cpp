@@ -102,7 +102,7 @@ void kill_the_crawler_midway(const Environment& shared, const std::function<void
   auto crawl_env = crawling_every_second(shared);
   crawl_env["NICECREAM_CRAWLER_LEASE_TTL"] = kLeaseSeconds;
   auto server = ServerProcess::start_server(shared);
-  EventRecorder live(server->port());
+  EventRecorder live(server->port(), shared.at("REDIS_CHANNEL"));
   ASSERT_EQ(live.status(), 200);
   {
     ServerProcess crawl({"crawl"}, crawl_env);

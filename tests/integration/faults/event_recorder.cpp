@@ -6,8 +6,9 @@ namespace {
 constexpr auto kPollEvery = std::chrono::milliseconds{500};
 }
 
-EventRecorder::EventRecorder(std::uint16_t port)
+EventRecorder::EventRecorder(std::uint16_t port, std::string event_name)
     : stream_(port, "/history/events"),
+      event_name_(std::move(event_name)),
       reader_([this](std::stop_token stop) { read_until_the_end(stop); }) {}
 
 EventRecorder::~EventRecorder() {
@@ -45,7 +46,7 @@ void EventRecorder::read_until_the_end(std::stop_token stop) {
       if (std::chrono::steady_clock::now() - asked < kPollEvery / 2) break;
       continue;
     }
-    if (!event->contains("data") || event->count("event") == 0 || event->at("event") != "history")
+    if (!event->contains("data") || event->count("event") == 0 || event->at("event") != event_name_)
       continue;
     auto item = item_from_json(event->at("data"));
     {

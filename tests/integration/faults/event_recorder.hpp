@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -17,7 +18,8 @@ namespace nicecream::testing {
 // keeps every history item until the stream ends (the server died) or the recorder goes.
 class EventRecorder {
  public:
-  explicit EventRecorder(std::uint16_t port);
+  // `event_name`: the server's REDIS_CHANNEL, which names its history events.
+  explicit EventRecorder(std::uint16_t port, std::string event_name = "history");
   ~EventRecorder();
   EventRecorder(const EventRecorder&) = delete;
   EventRecorder& operator=(const EventRecorder&) = delete;
@@ -34,6 +36,7 @@ class EventRecorder {
   void read_until_the_end(std::stop_token stop);
 
   EventStreamClient stream_;
+  const std::string event_name_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<Item> items_;

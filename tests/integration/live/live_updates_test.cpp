@@ -53,6 +53,23 @@ TEST_F(LiveUpdates, ATitleChangeIsOneHistoryItemAndOneEventOnEveryFormat) {
   }
 }
 
+// As in the original, the event is named after REDIS_CHANNEL (here without Redis: the name
+// follows the setting whichever bus carries the item).
+TEST_F(LiveUpdates, TheEventIsNamedAfterRedisChannel) {
+  ASSERT_NO_FATAL_FAILURE(start(three_formats(), {{"REDIS_CHANNEL", "nicecream-items"}}));
+  EventStreamClient stream(server->port(), stream_url());
+  emulator_.set_title("red", "Air - Sexy Boy");
+  const auto event = stream.next_event(kEventWait);
+  ASSERT_TRUE(event) << server->log();
+  EXPECT_EQ(event->count("event") ? event->at("event") : "", "nicecream-items");
+  EXPECT_EQ(live_item(boost::json::parse(event->at("data"))).song_title, "Air - Sexy Boy");
+
+  EventStreamClient replayed(server->port(), stream_url("?last_event_id=0"));
+  const auto first = replayed.next_event(kEventWait);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->count("event") ? first->at("event") : "", "nicecream-items") << "replays too";
+}
+
 TEST_F(LiveUpdates, TheSameTitleAgainRecordsAndSendsNothing) {
   ASSERT_NO_FATAL_FAILURE(start());
   EventStreamClient stream(server->port(), stream_url());

@@ -24,7 +24,7 @@ inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/channels", 200},
 
     {"GET", "/history", 200},
-    {"GET", "/history?channel_id=0", 200},
+    {"GET", "/history?channel_id=0", 422},
     {"GET", "/history?channel_id=2&offset=3&limit=5", 200},
     {"GET", "/history?before=10&limit=100", 200},
     {"GET", "/history?offset=1000", 200},
@@ -83,7 +83,7 @@ inline const std::vector<RouteCase> kRouteCases{
 
     // Signed out (the signed-in answers are checked by tests/integration/auth).
     {"GET", "/user", 401},
-    {"GET", "/user/sign_out", 302},
+    {"GET", "/user/sign_out", 401},
     {"GET", "/user/google", 503},
     {"GET", "/user/google/callback?code=a&state=b", 302},
     {"GET", "/user/bookmarks", 401},

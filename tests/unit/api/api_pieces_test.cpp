@@ -43,13 +43,17 @@ TEST(JsonViews, ValidationErrorsNestByLocationAndField) {
 }
 
 TEST(LiveEvents, WireFormatHasIdEventDataAndRetry) {
-  const auto text = format_history_event(item(5));
+  const auto text = format_history_event(item(5), "history");
   EXPECT_EQ(text.rfind("id: 5\nevent: history\ndata: {", 0), 0u);
   EXPECT_TRUE(text.ends_with("}\nretry: 3000\n\n"));
   const auto data = text.substr(text.find("data: ") + 6);
   const auto json = boost::json::parse(data.substr(0, data.find('\n')));
   EXPECT_EQ(json.at("bookmark_id").as_int64(), 0) << "events are not per user";
   EXPECT_EQ(json.at("song_title").as_string(), "Artist - \"Song\"");
+}
+
+TEST(LiveEvents, TheEventIsNamedAfterTheRedisChannel) {
+  EXPECT_EQ(format_history_event(item(5), "items").rfind("id: 5\nevent: items\ndata: {", 0), 0u);
 }
 
 TEST(HistoryCache, ServesWhatWasStoredUntilInvalidated) {

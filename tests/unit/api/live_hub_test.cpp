@@ -34,7 +34,7 @@ class LiveHubTest : public ::testing::Test {
 
   boost::asio::io_context io;
   events::LocalBus bus;
-  LiveHub hub{bus};
+  LiveHub hub{bus, "history"};
 };
 
 TEST_F(LiveHubTest, EveryMemberGetsTheSameFormattedEventInOrder) {
@@ -52,7 +52,7 @@ TEST_F(LiveHubTest, EveryMemberGetsTheSameFormattedEventInOrder) {
   EXPECT_EQ(got_first[0]->id, 1);
   EXPECT_EQ(got_first[1]->id, 2);
   EXPECT_EQ(got_first[0], got_second[0]) << "formatted once, shared";
-  EXPECT_EQ(got_first[0]->text, format_history_event(item(1, 2)));
+  EXPECT_EQ(got_first[0]->text, format_history_event(item(1, 2), "history"));
 }
 
 TEST_F(LiveHubTest, AChannelQueueGetsOnlyItsChannel) {
@@ -86,7 +86,7 @@ TEST_F(LiveHubTest, AFullQueueOverflowsInsteadOfGrowing) {
 }
 
 TEST_F(LiveHubTest, AMembershipMayOutliveTheHub) {
-  auto membership = std::make_unique<LiveHub>(bus)->join(queue());
+  auto membership = std::make_unique<LiveHub>(bus, "history")->join(queue());
   bus.publish(item(1, 2));  // the hub's subscription ended with it: nothing to deliver to
   membership.reset();       // and leaving afterwards is safe
   SUCCEED();

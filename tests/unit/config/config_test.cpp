@@ -89,6 +89,9 @@ TEST(Config, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"API_CORS_ALLOWED", "true"}}),
             "API_CORS_ORIGIN: must be set when API_CORS_ALLOWED is true");
   EXPECT_EQ(error_of({{"API_THREADS", "0"}}), "API_THREADS: 0 is out of range 1..256");
+  // REDIS_CHANNEL is also the SSE event name: a line break would split every event.
+  EXPECT_EQ(error_of({{"REDIS_CHANNEL", "his\ntory"}}),
+            "REDIS_CHANNEL: must be a non-empty name without control characters");
 }
 
 TEST(Config, EmptyValuesMeanUnset) {
