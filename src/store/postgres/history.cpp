@@ -44,6 +44,12 @@ const std::string kAddItem =
     "INSERT INTO history (created_at, song_id, channel_id) VALUES ($1::timestamptz, $2, $3)"
     " RETURNING id";
 const std::string kFindSong = "SELECT id, title, artist, track FROM songs WHERE id = $1";
+// A walk's cost is guessed from the whole history although it stops after one page: the guess
+// buys JIT compilation and parallel workers that take longer to start than the walk itself
+// (a second for a prefix's page at 10M). For the page's transaction only.
+const std::string kWalkSettings =
+    "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', "
+    "true)";
 
 std::vector<domain::HistoryItem> read_items(const Result& rows) {
   std::vector<domain::HistoryItem> items;
@@ -134,7 +140,10 @@ std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::Histo
         (query.from || query.to) && connection.exec(kTimesFollowIds).text(0, 0) == "t";
     Params params;
     const auto sql = history_page_sql(params, query, few_songs, by_time);
-    return read_items(connection.exec(sql, params.values()));
+    return transaction(connection, [&] {
+      connection.exec(kWalkSettings);
+      return read_items(connection.exec(sql, params.values()));
+    });
   });
 }
 
