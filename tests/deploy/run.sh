@@ -4,7 +4,7 @@
 #     Parent*Stack imports match the parents' exports (test_templates.py);
 #   - the original's guide runs against them: its create-stack parameters,
 #     capabilities and cross-stack exports (test_original_guide.py, reading
-#     ORIGINAL_GUIDE, by default ../shared/seed/nicecream-history-README.md);
+#     the guide's commands from fixtures/original-guide.md, or ORIGINAL_GUIDE);
 #   - the CloudFormation linter accepts every template (lint_templates.py,
 #     npm cfn-lint pinned in package-lock.json, installed here if missing);
 #   - the entrypoint's SSM loading, against a stand-in aws command;

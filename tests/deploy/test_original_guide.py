@@ -9,9 +9,10 @@ created with CAPABILITY_IAM; and every export that one of the original's
 stacks imports from another exists here under the original's name, so stacks
 built on those exports keep working.
 
-The guide is read from ORIGINAL_GUIDE, by default the seed copy beside the
-repository (../shared/seed/nicecream-history-README.md). Without it the
-tests fail, saying where they looked.
+The guide's create-stack blocks are kept in fixtures/original-guide.md, so
+the tests run on a clean clone; ORIGINAL_GUIDE names the original README to
+check against it instead. Without the file the tests fail, saying where they
+looked.
 """
 
 import os
@@ -24,7 +25,7 @@ from test_templates import TEMPLATES, exports_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 GUIDE = pathlib.Path(os.environ.get(
-    "ORIGINAL_GUIDE", ROOT.parent / "shared" / "seed" / "nicecream-history-README.md"))
+    "ORIGINAL_GUIDE", pathlib.Path(__file__).resolve().parent / "fixtures" / "original-guide.md"))
 
 # Values for the guide's [PLACEHOLDERS], as an operator would fill them in;
 # any other (stack names, the bucket) becomes its name in kebab case.
@@ -116,8 +117,7 @@ COMMAND_SUBSTITUTION = re.compile(r"\$\((?:[^()]|\([^()]*\))*\)")
 def guide_text():
     if not GUIDE.is_file():
         raise AssertionError(
-            f"the original guide is not at {GUIDE}: set ORIGINAL_GUIDE to the original "
-            "README (shared/seed/nicecream-history-README.md)")
+            f"the original guide is not at {GUIDE}: set ORIGINAL_GUIDE to the original README")
     return GUIDE.read_text(encoding="utf-8")
 
 
