@@ -97,12 +97,6 @@ CREATE TABLE artist_week_plays (
 ) WITHOUT ROWID;
 CREATE INDEX artist_week_plays_week ON artist_week_plays (week, channel_id, plays);
 
--- History filters: a song's airings newest first; a time window over all channels or one.
--- Together with history_order below, "what was on channel C at T" is one index seek.
-CREATE INDEX history_song_id_id ON history (song_id, id);
-CREATE INDEX history_created_at ON history (created_at);
-CREATE INDEX history_channel_id_created_at ON history (channel_id, created_at);
-
 -- How many airings were recorded with a time earlier than one recorded before them. While it is
 -- 0, newest by id is newest by time, so time-window pages can walk the created_at indexes; the
 -- store falls back to walking ids (exact, slower at depth) once it is not.
@@ -164,11 +158,11 @@ INSERT INTO artist_plays (artist_id, songs, plays, last_played_at)
   WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id;
 INSERT INTO artist_slot_plays (artist_id, slot, channel_id, plays)
   SELECT s.artist_id, p.slot, p.channel_id, sum(p.plays)
-  FROM song_slot_plays AS p JOIN songs AS s ON s.id = p.song_id
+  FROM song_slot_plays AS p CROSS JOIN songs AS s ON s.id = p.song_id
   WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id, p.slot, p.channel_id;
 INSERT INTO artist_week_plays (artist_id, week, channel_id, plays)
   SELECT s.artist_id, p.week, p.channel_id, sum(p.plays)
-  FROM song_week_plays AS p JOIN songs AS s ON s.id = p.song_id
+  FROM song_week_plays AS p CROSS JOIN songs AS s ON s.id = p.song_id
   WHERE s.artist_id IS NOT NULL GROUP BY s.artist_id, p.week, p.channel_id;
 INSERT INTO history_order (id, out_of_order)
   SELECT 1, count(*) FROM (
@@ -176,6 +170,14 @@ INSERT INTO history_order (id, out_of_order)
       ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_max
     FROM history)
   WHERE created_at < earlier_max;
+
+-- History filters: a song's airings newest first; a time window over all channels or one.
+-- Together with history_order, "what was on channel C at T" is one index seek. Built after the
+-- backfill: with history(song_id, id) in place, every GROUP BY song_id above walked it and read
+-- each airing's row at random (10M reads at 10M airings) instead of one pass and a sort.
+CREATE INDEX history_song_id_id ON history (song_id, id);
+CREATE INDEX history_created_at ON history (created_at);
+CREATE INDEX history_channel_id_created_at ON history (channel_id, created_at);
 PRAGMA cache_size = -65536;
 
 -- A new song: its search entry, then its artist: by its spelling when seen before, else found or
