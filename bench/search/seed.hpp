@@ -31,14 +31,11 @@ void seed_postgres(const std::string& conninfo, const SeedPlan& plan, const Corp
 namespace nicecream::bench {
 
 // Runs one SQL query to its last row on a connection of its own, bypassing the store: for ANALYZE,
-// the LIKE scan shown for contrast, and switching the rollup triggers off and on.
+// and the LIKE scan shown for contrast.
 class RawSql {
  public:
   virtual ~RawSql() = default;
   virtual std::int64_t rows(const std::string& sql) = 0;  // rows returned
-  // The recording cost without the search index and rollups (schema version 1's cost): switches
-  // every trigger on history and songs off, or back on.
-  virtual void set_triggers(bool on) = 0;
 };
 
 std::unique_ptr<RawSql> raw_sqlite(const std::filesystem::path& database_file);

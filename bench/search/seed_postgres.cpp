@@ -79,12 +79,6 @@ class RawPostgres final : public RawSql {
     return PQntuples(exec_postgres(connection_.get(), sql).get());
   }
 
-  void set_triggers(bool on) override {
-    const std::string action = on ? "ENABLE" : "DISABLE";
-    rows("ALTER TABLE history " + action + " TRIGGER USER");
-    rows("ALTER TABLE songs " + action + " TRIGGER USER");
-  }
-
  private:
   PostgresConnection connection_;
 };

@@ -71,7 +71,6 @@ namespace nicecream::bench {
 
 namespace {
 
-// SQLite cannot switch a trigger off: it is dropped and later created again from its own SQL.
 class RawSqlite final : public RawSql {
  public:
   explicit RawSqlite(const std::filesystem::path& file) : db_(open_sqlite(file.string())) {}
@@ -89,32 +88,8 @@ class RawSqlite final : public RawSql {
     return count;
   }
 
-  void set_triggers(bool on) override {
-    if (!on) {
-      dropped_ = strings(
-          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-          " AND tbl_name IN ('history', 'songs')");
-      for (const auto& [name, sql] : dropped_) exec_sqlite(db_.get(), "DROP TRIGGER " + name);
-      return;
-    }
-    for (const auto& [name, sql] : dropped_) exec_sqlite(db_.get(), sql);
-    dropped_.clear();
-  }
-
  private:
-  std::vector<std::pair<std::string, std::string>> strings(const std::string& sql) {
-    sqlite3_stmt* raw = nullptr;
-    sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr);
-    Statement statement(raw, &sqlite3_finalize);
-    std::vector<std::pair<std::string, std::string>> pairs;
-    while (sqlite3_step(statement.get()) == SQLITE_ROW)
-      pairs.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0)),
-                         reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 1)));
-    return pairs;
-  }
-
   SqliteDatabase db_;
-  std::vector<std::pair<std::string, std::string>> dropped_;
 };
 
 }  // namespace
