@@ -12,6 +12,12 @@ std::runtime_error refused(const std::string& engine, const std::string& message
   return std::runtime_error(engine + ": " + message + "\n  in: " + sql.substr(0, 200));
 }
 
+PostgresConnection connected(PostgresConnection connection) {
+  if (PQstatus(connection.get()) != CONNECTION_OK)
+    throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
+  return connection;
+}
+
 // As migration 0001 creates it.
 const std::string kHistoryIndex = "CREATE INDEX history_channel_id_id ON history (channel_id, id)";
 
@@ -35,20 +41,14 @@ void exec_sqlite(sqlite3* db, const std::string& sql) {
 }
 
 PostgresConnection open_postgres(const std::string& conninfo) {
-  PostgresConnection connection(PQconnectdb(conninfo.c_str()), &PQfinish);
-  if (PQstatus(connection.get()) != CONNECTION_OK)
-    throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
-  return connection;
+  return connected(PostgresConnection(PQconnectdb(conninfo.c_str()), &PQfinish));
 }
 
 PostgresConnection open_postgres_database(const std::string& conninfo, const std::string& dbname) {
   // The first dbname may itself be a connection string (expand_dbname); the second then wins.
   const char* keywords[] = {"dbname", "dbname", nullptr};
   const char* values[] = {conninfo.c_str(), dbname.c_str(), nullptr};
-  PostgresConnection connection(PQconnectdbParams(keywords, values, 1), &PQfinish);
-  if (PQstatus(connection.get()) != CONNECTION_OK)
-    throw std::runtime_error("PostgreSQL: " + std::string(PQerrorMessage(connection.get())));
-  return connection;
+  return connected(PostgresConnection(PQconnectdbParams(keywords, values, 1), &PQfinish));
 }
 
 std::string postgres_conninfo_for(PGconn* connection, const std::string& dbname) {
