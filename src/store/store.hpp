@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/catalog.hpp"
+#include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/pages.hpp"
 
@@ -79,6 +80,19 @@ class Store {
   // ids the owner holds until now + ttl.
   virtual std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) = 0;
   virtual void release_channels(std::string_view owner) = 0;
+
+  // Channel health (issue 14). Applies a poll's outcome when it changes the channel's state or
+  // error: in one transaction the status row is written and the channel's outage opened (failing,
+  // unless one is open: a crawler that takes over continues it whatever the reason), or closed
+  // (ok). Returns the new status on a change; otherwise only last_poll_at moves, and nullopt.
+  virtual std::optional<domain::ChannelStatus> record_poll_outcome(
+      const domain::PollOutcome& outcome) = 0;
+  // Moves last_poll_at of channels polled without a change, in one transaction; channels never
+  // polled (no status row) or removed are skipped.
+  virtual void record_polls(const std::vector<domain::PollOutcome>& polls) = 0;
+  // Every channel's status, by channel id; channels never polled are `pending`.
+  virtual std::vector<domain::ChannelStatus> list_channel_statuses() = 0;
+  virtual std::vector<domain::Outage> list_outages(const domain::OutageQuery& query) = 0;
 };
 
 }  // namespace nicecream::store

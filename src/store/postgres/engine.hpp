@@ -53,6 +53,12 @@ class PostgresStore final : public Store {
   std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) override;
   void release_channels(std::string_view owner) override;
 
+  std::optional<domain::ChannelStatus> record_poll_outcome(
+      const domain::PollOutcome& outcome) override;
+  void record_polls(const std::vector<domain::PollOutcome>& polls) override;
+  std::vector<domain::ChannelStatus> list_channel_statuses() override;
+  std::vector<domain::Outage> list_outages(const domain::OutageQuery& query) override;
+
  private:
   // Runs `work` on a pooled connection. When the connection turns out broken (the server
   // restarted), it is reset and `work` runs once more; a second loss is Unavailable.

@@ -50,6 +50,12 @@ class SqliteStore final : public Store {
   std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) override;
   void release_channels(std::string_view owner) override;
 
+  std::optional<domain::ChannelStatus> record_poll_outcome(
+      const domain::PollOutcome& outcome) override;
+  void record_polls(const std::vector<domain::PollOutcome>& polls) override;
+  std::vector<domain::ChannelStatus> list_channel_statuses() override;
+  std::vector<domain::Outage> list_outages(const domain::OutageQuery& query) override;
+
  private:
   ConnectionPool<Connection>::Lease connection() { return pool_.acquire(); }
 
