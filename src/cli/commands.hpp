@@ -10,5 +10,7 @@ void add_crawl_command(CLI::App& app, int& exit_code);
 void add_migrate_command(CLI::App& app, int& exit_code);
 void add_channels_command(CLI::App& app, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
+void add_backup_command(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
 
 }  // namespace nicecream::cli

@@ -24,6 +24,7 @@ int crawl(const config::Config& config) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   {
     CrawlerThread crawler(*store, *bus, config);
+    const auto retention = start_retention(*store, config);
     int received = 0;
     sigwait(&stop_signals, &received);
     spdlog::info("stopping the crawler (signal {})", received);

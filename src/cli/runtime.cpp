@@ -74,6 +74,13 @@ void configure_logging(const config::Config& config) {
   spdlog::flush_every(std::chrono::seconds{1});
 }
 
+std::unique_ptr<lifecycle::RetentionWorker> start_retention(store::Store& store,
+                                                            const config::Config& config) {
+  if (!config.store.retention_days) return nullptr;
+  return std::make_unique<lifecycle::RetentionWorker>(
+      store, lifecycle::RetentionPolicy{.days = *config.store.retention_days});
+}
+
 std::unique_ptr<store::Store> open_store(const config::Config& config) {
   if (config.store.use_postgres) return open_postgres_with_retries(config);
   return store::sqlite::open_sqlite_store(config.store.data_dir,

@@ -123,7 +123,9 @@ int serve(const config::Config& config) {
 
   std::optional<CrawlerThread> crawler;
   if (config.crawler.enabled) crawler.emplace(*store, *bus, config);
+  auto retention = start_retention(*store, config);
   server.run();
+  retention.reset();
   crawler.reset();
   blocking.join();
   spdlog::info("stopped");

@@ -53,6 +53,8 @@ StoreConfig read_store(const Readers& env) {
   store.connect_timeout = env.seconds("NICECREAM_DB_CONNECT_TIMEOUT", store.connect_timeout);
   store.worker_threads = static_cast<int>(
       env.integer("NICECREAM_WORKERS", store.use_postgres ? store.postgres_pool : 4, 1, 512));
+  if (env.has("NICECREAM_RETENTION_DAYS"))
+    store.retention_days = static_cast<int>(env.integer("NICECREAM_RETENTION_DAYS", 0, 1, 36500));
   return store;
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "config/environment.hpp"
@@ -41,6 +42,7 @@ struct StoreConfig {
   int postgres_pool = 8;
   int worker_threads = 8;                    // the blocking pool that runs store calls
   std::chrono::seconds connect_timeout{60};  // how long to retry an unreachable database
+  std::optional<int> retention_days;         // unset: history is kept for ever
 };
 
 struct EventsConfig {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,11 @@ using domain::Id;
 struct SchemaVersion {
   int current = 0;  // highest applied migration
   int latest = 0;   // highest migration this binary ships
+};
+
+struct RemovedHistory {
+  std::int64_t items = 0;
+  std::int64_t songs = 0;  // left with no airing and no bookmark
 };
 
 struct RecordOutcome {
@@ -55,6 +61,10 @@ class Store {
   virtual RecordOutcome record_title(Id channel_id, std::string_view title,
                                      domain::Timestamp at) = 0;
   virtual std::optional<domain::Song> find_song(Id id) = 0;
+  // Retention: removes up to `limit` of the oldest items recorded before `cutoff`, and the songs
+  // they leave with no airing and no bookmark, in one short transaction, so a recording waits
+  // for one batch at most. Rollups and search follow (the schema's triggers).
+  virtual RemovedHistory remove_history_before(domain::Timestamp cutoff, int limit) = 0;
 
   // Songs, artists, charts (domain/catalog.hpp), from the rollups record_title keeps.
   virtual std::vector<domain::SongSummary> list_songs(const domain::CatalogQuery& query) = 0;

@@ -34,6 +34,7 @@ class PostgresStore final : public Store {
   Id latest_history_id() override;
   RecordOutcome record_title(Id channel_id, std::string_view title, domain::Timestamp at) override;
   std::optional<domain::Song> find_song(Id id) override;
+  RemovedHistory remove_history_before(domain::Timestamp cutoff, int limit) override;
 
   std::vector<domain::SongSummary> list_songs(const domain::CatalogQuery& query) override;
   std::optional<domain::SongDetail> song_detail(Id song_id) override;
