@@ -14,6 +14,7 @@
 #include "api/docs/docs_routes.hpp"
 #include "api/history/history_routes.hpp"
 #include "api/live/live_routes.hpp"
+#include "api/ops/ops_routes.hpp"
 #include "api/songs/song_routes.hpp"
 #include "api/user/sign_in_routes.hpp"
 #include "api/user/user_routes.hpp"
@@ -45,6 +46,7 @@ App::App(Services services)
   add_bookmark_routes(routes, services_);
   add_docs_routes(routes, services_, web_files_);
   add_web_routes(routes, services_, web_files_);
+  add_ops_routes(routes, services_);
 }
 
 http::ErrorResponder App::error_responder() {
@@ -81,6 +83,7 @@ boost::asio::awaitable<http::Response> App::dispatch(http::Request& request) {
   auto found = router_.find(request.method(), request.path);
   if (auto* route = std::get_if<http::Router::Found>(&found)) {
     request.params = std::move(route->params);
+    request.route = *route->pattern;
     co_return co_await (*route->handler)(request);
   }
   if (auto* bad = std::get_if<http::Router::BadParam>(&found)) {

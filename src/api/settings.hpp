@@ -22,6 +22,7 @@ struct Settings {
   std::filesystem::path web_dir;           // the built web app
   int max_streams_per_client = 0;          // open event streams per client address
   int write_rate_per_minute = 0;           // write-limited requests per client address
+  std::string metrics_token;  // API_METRICS_TOKEN: the bearer /metrics asks for; "": loopback only
 };
 
 }  // namespace nicecream::api

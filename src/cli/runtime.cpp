@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/json_log_format.hpp"
 #include "config/config_error.hpp"
 #include "config/environment.hpp"
 #include "events/local/local_bus.hpp"
@@ -68,7 +69,10 @@ void configure_logging(const config::Config& config) {
   auto logger = std::make_shared<spdlog::async_logger>("nicecream", sink, spdlog::thread_pool(),
                                                        spdlog::async_overflow_policy::block);
   spdlog::set_default_logger(logger);
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%f%z %l %v");
+  if (config.server.json_logs)
+    spdlog::set_formatter(std::make_unique<JsonLogFormat>());
+  else
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%f%z %l %v");
   spdlog::set_level(config.server.debug ? spdlog::level::debug : spdlog::level::info);
   spdlog::flush_on(spdlog::level::warn);
   spdlog::flush_every(std::chrono::seconds{1});

@@ -8,9 +8,11 @@
 #include "cli/commands.hpp"
 #include "cli/crawler_thread.hpp"
 #include "cli/runtime.hpp"
+#include "cli/version.hpp"
 #include "concurrency/blocking_pool.hpp"
 #include "config/config_error.hpp"
 #include "http/server.hpp"
+#include "metrics/app_metrics.hpp"
 
 namespace nicecream::cli {
 
@@ -28,6 +30,7 @@ http::ServerOptions server_options(const config::ServerConfig& server) {
   options.write_timeout = server.write_timeout;
   options.shutdown_grace = server.shutdown_grace;
   options.max_connections = static_cast<std::size_t>(server.max_connections);
+  options.log_format = server.json_logs ? http::LogFormat::json : http::LogFormat::text;
   return options;
 }
 
@@ -72,7 +75,8 @@ api::Settings api_settings(const config::Config& config) {
           .strict_transport_security = config.auth.session_cookie_secure,
           .web_dir = config.web.web_dir,
           .max_streams_per_client = config.server.max_streams_per_client,
-          .write_rate_per_minute = config.server.write_rate_per_minute};
+          .write_rate_per_minute = config.server.write_rate_per_minute,
+          .metrics_token = config.server.metrics_token};
 }
 
 // The identity provider's client, when one is configured; discovery waits for the first sign-in.
@@ -99,7 +103,9 @@ int serve(const config::Config& config) {
   raise_descriptor_limit();
   auto store = open_store(config);
   prepare_schema(*store, config);
-  concurrency::BlockingPool blocking(static_cast<std::size_t>(config.store.worker_threads));
+  concurrency::BlockingPool blocking(static_cast<std::size_t>(config.store.worker_threads),
+                                     config.store.use_postgres ? "postgres" : "sqlite");
+  metrics::app().build_info.with({kVersion}).set(1);
   auto bus = open_bus(config, *store);
   api::HistoryCache history_cache;
   auto invalidation = bus->subscribe([&history_cache](const auto&) { history_cache.invalidate(); });

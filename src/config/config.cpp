@@ -32,6 +32,11 @@ ServerConfig read_server(const Readers& env) {
       env.integer("API_MAX_STREAMS_PER_CLIENT", server.max_streams_per_client, 1, 1'000'000));
   server.write_rate_per_minute = static_cast<int>(
       env.integer("API_WRITE_RATE_PER_MINUTE", server.write_rate_per_minute, 1, 1'000'000));
+  const auto log_format = env.text("API_LOG_FORMAT", "text");
+  if (log_format != "text" && log_format != "json")
+    throw ConfigError("API_LOG_FORMAT", "must be text or json, not '" + log_format + "'");
+  server.json_logs = log_format == "json";
+  server.metrics_token = env.text("API_METRICS_TOKEN");
   return server;
 }
 

@@ -28,6 +28,8 @@ struct ServerConfig {
   int max_connections = 20000;      // beyond this, new connections are closed at once
   int max_streams_per_client = 16;  // open event streams per client address
   int write_rate_per_minute = 60;   // sign-ins and bookmark writes per client address
+  bool json_logs = false;           // API_LOG_FORMAT=json: one JSON object per log line
+  std::string metrics_token;        // API_METRICS_TOKEN; empty: /metrics for loopback only
 };
 
 struct CorsConfig {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "crawler/fetcher.hpp"
+#include "crawler/poll_metrics.hpp"
 #include "crawler/recorder.hpp"
 #include "crawler/schedule.hpp"
 #include "crawler/sources/read_title.hpp"
@@ -124,6 +125,7 @@ class Crawler::Loop {
     const auto reading = sources::read_title(
         source, {response.content_type, response.icy_metaint, response.body}, normaliser_);
     if (reading.failed()) return back_off(*scheduled, reading.error);
+    count_poll(*scheduled, "ok");
     if (scheduled->health.report_ok())
       spdlog::info("crawler: channel {}: reading titles", scheduled->channel.name);
     if (reading.has_title()) record(*scheduled, *reading.title);
@@ -146,6 +148,7 @@ class Crawler::Loop {
   }
 
   void back_off(ScheduledChannel& scheduled, const std::string& reason) {
+    count_poll(scheduled, "failed");
     if (scheduled.health.report_failure(reason))
       spdlog::warn("crawler: channel {}: {}; retrying every {}", scheduled.channel.name, reason,
                    describe(settings_.backoff_interval));

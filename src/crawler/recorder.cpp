@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "crawler/poll_metrics.hpp"
 #include "domain/timestamp.hpp"
 #include "store/errors.hpp"
 
@@ -15,6 +16,7 @@ RecordResult Recorder::record(const domain::Channel& channel, std::string_view t
     return {RecordResult::Kind::store_unavailable, error.what()};
   }
   if (!outcome.inserted) return {RecordResult::Kind::unchanged, {}};
+  count_recorded(channel);
   spdlog::debug("crawler: channel {} now plays \"{}\" (history {})", channel.name, title,
                 outcome.inserted->id);
   try {

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "domain/models.hpp"
 
@@ -35,6 +36,9 @@ class Bus {
   virtual ~Bus() = default;
   virtual void publish(const domain::HistoryItem& item) = 0;
   [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe(Listener listener) = 0;
+  // Whether the connection the bus depends on is up now (readiness); nullopt for a bus that
+  // needs none (in-process).
+  virtual std::optional<bool> connected() const { return std::nullopt; }
 };
 
 }  // namespace nicecream::events

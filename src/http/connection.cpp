@@ -17,6 +17,8 @@
 #include <tuple>
 
 #include "http/event_stream.hpp"
+#include "http/request_log.hpp"
+#include "metrics/app_metrics.hpp"
 
 namespace nicecream::http {
 
@@ -138,8 +140,12 @@ class Connection {
       if (is_protocol_error(error)) {
         auto response = errors_(status_for_read_error(error), reason_for_read_error(error));
         co_await send(response, false);
-        spdlog::info("- - {} {}us ({}; from {})", response.message.result_int(), 0, error.message(),
-                     remote_);
+        const auto message = error.message();
+        log_request({.route = metrics::kUnmatchedRoute,
+                     .status = response.message.result_int(),
+                     .client = remote_,
+                     .note = message},
+                    options_.log_format);
       }
       co_return false;
     }
@@ -149,17 +155,30 @@ class Connection {
     Response response = co_await answer(request);
     const bool keep_alive = request.message.keep_alive() && !state_->stopping && !response.stream;
     bool written = false;
+    auto answered = std::chrono::steady_clock::duration{};
     if (response.stream) {
-      written = co_await stream_events(response);
+      written = co_await stream_events(response, started, answered);
     } else {
       written = co_await send(response, keep_alive);
+      answered = std::chrono::steady_clock::now() - started;
     }
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::steady_clock::now() - started)
-                            .count();
-    spdlog::info("{} {} {} {}us", request.message.method_string(), request.message.target(),
-                 response.message.result_int(), micros);
+    record(request, response, started, answered);
     co_return written&& keep_alive;
+  }
+
+  void record(const Request& request, const Response& response,
+              std::chrono::steady_clock::time_point started,
+              std::chrono::steady_clock::duration answered) const {
+    const RequestRecord entry{
+        .method = request.message.method_string(),
+        .target = request.message.target(),
+        .route = request.route.empty() ? std::string_view(metrics::kUnmatchedRoute) : request.route,
+        .status = response.message.result_int(),
+        .duration = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started),
+        .client = remote_};
+    count_request(entry, answered);
+    log_request(entry, options_.log_format);
   }
 
   asio::awaitable<Response> answer(Request& request) {
@@ -186,13 +205,16 @@ class Connection {
 
   // Sends the headers without a length (the body ends with the connection) and hands the
   // connection to the stream's coroutine; long-lived, so no read deadline applies.
-  asio::awaitable<bool> stream_events(Response& response) {
+  asio::awaitable<bool> stream_events(Response& response,
+                                      std::chrono::steady_clock::time_point started,
+                                      std::chrono::steady_clock::duration& answered) {
     bhttp::response<bhttp::empty_body> head{response.message.result(), 11};
     for (const auto& field : response.message) head.set(field.name_string(), field.value());
     head.keep_alive(false);
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
     stream_.expires_after(options_.write_timeout);
     auto [error, written] = co_await bhttp::async_write_header(stream_, serializer, no_throw);
+    answered = std::chrono::steady_clock::now() - started;
     if (error) co_return false;
     stream_.expires_never();
     watch_for_hang_up();

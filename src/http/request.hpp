@@ -37,6 +37,7 @@ struct Request {
   QueryParams query;
   PathParams params;
   std::string remote_address;
+  std::string route;  // the template of the route that answered (metrics, logs); "" when none
 
   std::string_view header(std::string_view name) const;
   beast_http::verb method() const { return message.method(); }

@@ -36,7 +36,7 @@ void append_method(std::string& allow, boost::beast::http::verb method) {
 }  // namespace
 
 void Router::add(boost::beast::http::verb method, std::string_view pattern, Handler handler) {
-  Route route{method, {}, std::move(handler)};
+  Route route{method, std::string(pattern), {}, std::move(handler)};
   for (const auto part : split_path(pattern)) {
     if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
       auto inner = part.substr(1, part.size() - 2);
@@ -90,7 +90,7 @@ Router::Result Router::find(boost::beast::http::verb method, std::string_view pa
       bad_param = bad;
       continue;
     }
-    return Found{&route.handler, std::move(params)};
+    return Found{&route.handler, std::move(params), &route.pattern};
   }
   if (!bad_param.empty()) return BadParam{bad_param, allow};
   if (allow.empty()) return NotFound{};

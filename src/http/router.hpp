@@ -22,6 +22,7 @@ class Router {
   struct Found {
     const Handler* handler;
     PathParams params;
+    const std::string* pattern;  // as added, e.g. "/bookmarks/{bookmark_id:int}"
   };
   struct NotFound {};
   struct MethodNotAllowed {
@@ -45,6 +46,7 @@ class Router {
   };
   struct Route {
     boost::beast::http::verb method;
+    std::string pattern;
     std::vector<Segment> segments;
     Handler handler;
   };

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "http/request_log.hpp"
+
 namespace nicecream::http {
 
 // Built once in cli from config::ServerConfig, which holds the defaults: none here.
@@ -19,6 +21,7 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{};
   std::chrono::milliseconds shutdown_grace{};  // in-flight requests get this long on shutdown
   std::size_t max_connections = 0;             // past this, new connections are closed at once
+  LogFormat log_format = LogFormat::text;      // of the one line per request
 };
 
 }  // namespace nicecream::http

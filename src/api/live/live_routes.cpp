@@ -12,6 +12,7 @@
 #include "api/live/live_stream.hpp"
 #include "domain/validation.hpp"
 #include "http/event_stream.hpp"
+#include "metrics/app_metrics.hpp"
 
 namespace nicecream::api {
 
@@ -47,6 +48,7 @@ class LiveSession {
       : services_(services), hub_(hub), request_(request), stream_(stream) {}
 
   boost::asio::awaitable<void> run() {
+    const metrics::GaugeHold open(metrics::app().sse_streams.with({}));
     auto queue =
         std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id, kQueueCapacity);
     // Subscribe before replaying, so nothing published in between is missed; duplicates are
@@ -79,6 +81,7 @@ class LiveSession {
         continue;  // more may have arrived during the write
       }
       if (queue.overflowed()) {
+        metrics::app().sse_dropped.with({}).add();
         spdlog::warn("live stream to {} dropped: it fell {} items behind", stream_.remote_address(),
                      kQueueCapacity);
         co_return;

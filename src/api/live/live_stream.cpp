@@ -4,8 +4,17 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/common/json_views.hpp"
+#include "metrics/app_metrics.hpp"
 
 namespace nicecream::api {
+
+namespace {
+// Looked up once: every event to every stream counts here.
+metrics::Counter& delivered() {
+  static auto& counter = metrics::app().sse_deliveries.with({});
+  return counter;
+}
+}  // namespace
 
 LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view event_name) {
   return std::make_shared<const LiveEvent>(
@@ -37,6 +46,7 @@ LiveEventPtr LiveQueue::take() {
   if (events_.empty()) return nullptr;
   auto event = std::move(events_.front());
   events_.pop_front();
+    delivered().add();
   return event;
 }
 

@@ -21,7 +21,7 @@ std::string_view cache_control_for(std::string_view relative_path) {
 boost::asio::awaitable<std::optional<http::Response>> serve_web_file(Services& services,
                                                                      StaticFiles& files,
                                                                      std::string relative_path) {
-  auto file = co_await services.blocking.run([&] { return files.load(relative_path); });
+  auto file = co_await services.blocking.run_other([&] { return files.load(relative_path); });
   if (!file) co_return std::nullopt;
   auto response = http::make_response(Status::ok, file->body, file->content_type);
   response.message.set(boost::beast::http::field::cache_control, cache_control_for(relative_path));

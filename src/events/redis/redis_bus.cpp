@@ -30,6 +30,12 @@ std::unique_ptr<Subscription> RedisBus::subscribe(Listener listener) {
       });
 }
 
+std::optional<bool> RedisBus::connected() const {
+  std::lock_guard lock(start_mutex_);
+  if (!subscriber_) return std::nullopt;
+  return subscriber_->connected();
+}
+
 void RedisBus::start_subscriber() {
   std::lock_guard lock(start_mutex_);
   if (subscriber_) return;

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "events/bus.hpp"
 #include "events/local/local_bus.hpp"
@@ -29,6 +30,8 @@ class RedisBus final : public Bus {
   // The first call waits until the subscription is live (or its first attempt failed), so what
   // is published after it returns is received. Listeners must not subscribe from inside a call.
   std::unique_ptr<Subscription> subscribe(Listener listener) override;
+  // The subscription's connection; a bus that only publishes (`crawl`) reports nothing here.
+  std::optional<bool> connected() const override;
 
  private:
   void start_subscriber();
@@ -39,7 +42,7 @@ class RedisBus final : public Bus {
   LocalBus fan_out_;
   // Held while listeners run, so a subscription that ends waits out a call in progress.
   std::shared_ptr<std::recursive_mutex> delivering_;
-  std::mutex start_mutex_;
+  mutable std::mutex start_mutex_;
   std::unique_ptr<Subscriber> subscriber_;  // last: stopped before anything it uses goes
 };
 

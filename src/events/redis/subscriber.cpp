@@ -128,6 +128,7 @@ void Subscriber::handle(const redisReply& reply) {
 }
 
 void Subscriber::subscribed() {
+  connected_ = true;
   backoff_.reset();
   const auto caught_up = catch_up();
   if (outage_since_) {
@@ -146,6 +147,7 @@ void Subscriber::subscribed() {
 }
 
 void Subscriber::lost(const std::string& reason) {
+  connected_ = false;
   if (outage_since_) {
     spdlog::debug("redis: reconnecting to {} failed: {}", settings_.endpoint(), reason);
     return;

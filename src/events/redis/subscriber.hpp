@@ -38,6 +38,8 @@ class Subscriber {
 
   // Waits until the first subscription is live or the first attempt failed, at most `limit`.
   void wait_until_started(std::chrono::milliseconds limit);
+  // Subscribed now (false while Redis is away and the thread reconnects).
+  bool connected() const { return connected_.load(); }
 
  private:
   enum class Wakeup { readable, timeout, stop };
@@ -58,6 +60,7 @@ class Subscriber {
   Deliver deliver_;
   int wake_fd_ = -1;  // an eventfd the destructor writes to, to end any wait at once
   std::atomic<bool> stopping_ = false;
+  std::atomic<bool> connected_ = false;
 
   std::mutex start_mutex_;
   std::condition_variable start_signal_;
