@@ -12,14 +12,15 @@ namespace {
 std::string text_line(const RequestRecord& record) {
   auto line = std::string(record.method.empty() ? "-" : record.method) + " " +
               std::string(record.target.empty() ? "-" : record.target) + " " +
-              std::to_string(record.status) + " " + std::to_string(record.duration.count()) +
-              "us";
+              std::to_string(record.status) + " " + std::to_string(record.duration.count()) + "us";
   if (!record.note.empty())
     line += " (" + std::string(record.note) + "; from " + std::string(record.client) + ")";
   return line;
 }
 
-std::string quoted(std::string_view text) { return "\"" + json_escape(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + json_escape(text) + "\"";
+}
 }  // namespace
 
 std::string json_escape(std::string_view text) {
@@ -43,11 +44,11 @@ std::string json_escape(std::string_view text) {
 
 std::string format_request_line(const RequestRecord& record, LogFormat format) {
   if (format == LogFormat::text) return text_line(record);
-  auto line = "{\"message\":" + quoted(text_line(record)) + ",\"method\":" +
-              quoted(record.method) + ",\"target\":" + quoted(record.target) +
-              ",\"route\":" + quoted(record.route) + ",\"status\":" +
-              std::to_string(record.status) + ",\"duration_us\":" +
-              std::to_string(record.duration.count()) + ",\"client\":" + quoted(record.client);
+  auto line = "{\"message\":" + quoted(text_line(record)) + ",\"method\":" + quoted(record.method) +
+              ",\"target\":" + quoted(record.target) + ",\"route\":" + quoted(record.route) +
+              ",\"status\":" + std::to_string(record.status) +
+              ",\"duration_us\":" + std::to_string(record.duration.count()) +
+              ",\"client\":" + quoted(record.client);
   if (!record.note.empty()) line += ",\"error\":" + quoted(record.note);
   return line + "}";
 }

@@ -14,7 +14,7 @@ enum class LogFormat { text, json };
 struct RequestRecord {
   std::string_view method = {};
   std::string_view target = {};  // as the client sent it
-  std::string_view route = {};  // the route template that answered, or metrics::kUnmatchedRoute
+  std::string_view route = {};   // the route template that answered, or metrics::kUnmatchedRoute
   unsigned status = 0;
   std::chrono::microseconds duration = {};
   std::string_view client = {};

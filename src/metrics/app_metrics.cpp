@@ -8,7 +8,9 @@ std::vector<double> request_seconds() {
   return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 }
 // A poll includes DNS and a station that answers slowly, up to the transfer timeout.
-std::vector<double> poll_seconds() { return {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30}; }
+std::vector<double> poll_seconds() {
+  return {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+}
 // Store calls: an indexed read takes well under a millisecond on SQLite.
 std::vector<double> store_seconds() {
   return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};
@@ -28,8 +30,9 @@ AppMetrics make(Registry& registry) {
                                          "Events offered to the queue of an open stream"),
       .sse_dropped = registry.counter("nicecream_sse_dropped_total",
                                       "Streams closed because their client fell too far behind"),
-      .crawler_polls = registry.counter("nicecream_crawler_polls_total",
-                                        "Station polls, by channel and result", {"channel", "result"}),
+      .crawler_polls =
+          registry.counter("nicecream_crawler_polls_total", "Station polls, by channel and result",
+                           {"channel", "result"}),
       .crawler_poll_duration = registry.histogram("nicecream_crawler_poll_duration_seconds",
                                                   "Time a station poll took", {}, poll_seconds()),
       .history_items = registry.counter("nicecream_history_items_total",
@@ -39,8 +42,8 @@ AppMetrics make(Registry& registry) {
                                                 {"engine"}, store_seconds()),
       .blocking_pool_queue = registry.gauge("nicecream_blocking_pool_queue",
                                             "Blocking calls waiting for a pool thread"),
-      .build_info = registry.gauge("nicecream_build_info", "The running version (always 1)",
-                                   {"version"}),
+      .build_info =
+          registry.gauge("nicecream_build_info", "The running version (always 1)", {"version"}),
   };
 }
 }  // namespace

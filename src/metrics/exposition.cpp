@@ -39,9 +39,8 @@ void write_labels(const std::vector<std::string>& names, const std::vector<std::
 }
 
 void write_sample(std::string_view name, const std::vector<std::string>& label_names,
-                  const std::vector<std::string>& values, std::string_view sample,
-                  std::string& out, std::string_view extra_name = {},
-                  std::string_view extra_value = {}) {
+                  const std::vector<std::string>& values, std::string_view sample, std::string& out,
+                  std::string_view extra_name = {}, std::string_view extra_value = {}) {
   out.append(name);
   write_labels(label_names, values, extra_name, extra_value, out);
   out.append(" ").append(sample).append("\n");

@@ -8,7 +8,8 @@
 namespace nicecream::metrics {
 
 // The Prometheus text exposition format, version 0.0.4: what GET /metrics answers.
-inline constexpr std::string_view kExpositionContentType = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr std::string_view kExpositionContentType =
+    "text/plain; version=0.0.4; charset=utf-8";
 
 // Appends one family: its HELP and TYPE lines, then one line per series (histograms: the
 // cumulative buckets with `le`, `_sum` and `_count`).

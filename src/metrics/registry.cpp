@@ -42,8 +42,8 @@ Registry::~Registry() = default;
 
 Registry::Entry* Registry::find(const std::string& name) const {
   for (const auto& entry : entries_) {
-    const bool same = std::visit([&](const auto& family) { return family->name() == name; },
-                                 entry->family);
+    const bool same =
+        std::visit([&](const auto& family) { return family->name() == name; }, entry->family);
     if (same) return entry.get();
   }
   return nullptr;

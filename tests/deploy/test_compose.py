@@ -94,6 +94,10 @@ class Stack(unittest.TestCase):
             with self.subTest(service=name):
                 self.assertIn("test", self.services[name]["healthcheck"])
 
+    def test_api_is_healthy_once_ready(self):
+        self.assertEqual(["CMD", "/usr/local/lib/nicecream/healthcheck.sh", "ready"],
+                         self.services["api"]["healthcheck"]["test"])
+
     def test_migration_runs_once(self):
         self.assertEqual("no", self.services["migrations"]["restart"])
 

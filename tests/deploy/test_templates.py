@@ -246,8 +246,8 @@ class PromisedBehaviour(unittest.TestCase):
     def test_api_service_leaves_crawling_to_the_worker(self):
         self.assertEqual("false", environment("ecs-service")["NICECREAM_CRAWLER"])
 
-    def test_api_is_health_checked_on_channels(self):
-        self.assertEqual("channels", TEMPLATES["ecs-service"]["Parameters"]["HealthCheckPath"]["Default"])
+    def test_api_is_health_checked_on_readiness(self):
+        self.assertEqual("readyz", TEMPLATES["ecs-service"]["Parameters"]["HealthCheckPath"]["Default"])
         target_group = resource("ecs-service", "TargetGroup")["Properties"]
         self.assertEqual({"Fn::Sub": "/${HealthCheckPath}"}, target_group["HealthCheckPath"])
         self.assertEqual({"HttpCode": "200"}, target_group["Matcher"])

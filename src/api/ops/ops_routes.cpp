@@ -53,10 +53,10 @@ http::Response readiness_response(const Readiness& readiness) {
   }
   if (readiness.ready())
     return json_response(Status::ok, json::object{{"status", "ready"}, {"checks", checks}});
-  return json_response(Status::service_unavailable,
-                       json::object{{"status", "not ready"},
-                                    {"detail", "Not ready: " + failing + "."},
-                                    {"checks", checks}});
+  return json_response(
+      Status::service_unavailable,
+      json::object{
+          {"status", "not ready"}, {"detail", "Not ready: " + failing + "."}, {"checks", checks}});
 }
 }  // namespace
 

@@ -25,9 +25,8 @@ boost::asio::awaitable<Readiness> check_readiness(Services& services) {
   std::optional<store::SchemaVersion> version;
   std::string failure;
   try {
-    version = co_await services.blocking.run([&store = services.store] {
-      return store.schema_version();
-    });
+    version = co_await services.blocking.run(
+        [&store = services.store] { return store.schema_version(); });
   } catch (const std::exception& error) {
     failure = std::string("unavailable: ") + error.what();
   }

@@ -17,7 +17,9 @@ using support::postgres::exec_sql;
 using support::postgres::PrivateServer;
 using namespace std::chrono_literals;
 
-boost::json::object json_of(const Answer& answer) { return boost::json::parse(answer.body).as_object(); }
+boost::json::object json_of(const Answer& answer) {
+  return boost::json::parse(answer.body).as_object();
+}
 
 TEST(Readiness, ReadyWithTheEmbeddedStore) {
   auto server = ServerProcess::start_server();
@@ -48,8 +50,8 @@ TEST(Readiness, NotReadyWhilePostgresIsStoppedAndReadyAgainWhenItIsBack) {
   ASSERT_TRUE(eventually([&] {
     answer = get_within(port, "/readyz", 10s);
     return answer.status == 503;
-  }))
-      << answer << "\n"
+  })) << answer
+      << "\n"
       << server->log();
   const auto body = json_of(answer);
   EXPECT_EQ(body.at("status"), "not ready");
@@ -62,8 +64,8 @@ TEST(Readiness, NotReadyWhilePostgresIsStoppedAndReadyAgainWhenItIsBack) {
   EXPECT_TRUE(eventually([&] {
     answer = get_within(port, "/readyz", 10s);
     return answer.status == 200;
-  }))
-      << answer << "\n"
+  })) << answer
+      << "\n"
       << server->log();
   EXPECT_TRUE(server->running());
 }
@@ -75,8 +77,9 @@ TEST(Readiness, NotReadyWhenTheSchemaIsBehindTheBinary) {
   ASSERT_EQ(migrated.exit_code, 0) << migrated.output;
   auto server = ServerProcess::start_server({{"DATABASE_URL", database.conninfo()}});
   ASSERT_EQ(get_within(server->port(), "/readyz").status, 200) << server->log();
-  exec_sql(database.conninfo(), "DELETE FROM schema_migrations WHERE version = "
-                                "(SELECT max(version) FROM schema_migrations)");
+  exec_sql(database.conninfo(),
+           "DELETE FROM schema_migrations WHERE version = "
+           "(SELECT max(version) FROM schema_migrations)");
   const auto answer = get_within(server->port(), "/readyz");
   ASSERT_EQ(answer.status, 503) << answer;
   const auto body = json_of(answer);

@@ -46,15 +46,15 @@ TEST_P(MetricsTest, PromtoolAcceptsTheExpositionAndEveryNamedMetricIsThere) {
       text,
       R"(nicecream_http_requests_total{route="/songs/{song_id:int}",method="GET",status="404"} 1)"))
       << text;
-  EXPECT_TRUE(contains(
-      text, R"(nicecream_http_requests_total{route="other",method="GET",status="404"} 1)"))
+  EXPECT_TRUE(
+      contains(text, R"(nicecream_http_requests_total{route="other",method="GET",status="404"} 1)"))
       << text;
   EXPECT_FALSE(contains(text, "/no/such/page")) << text;
   EXPECT_FALSE(contains(text, "route=\"/songs/1\"")) << text;
   EXPECT_TRUE(contains(text, "nicecream_sse_streams 1\n")) << text;
   const auto engine = GetParam() == Engine::postgres ? "postgres" : "sqlite";
-  EXPECT_TRUE(contains(text, std::string("nicecream_store_call_duration_seconds_count{engine=\"") +
-                                 engine + "\"}"))
+  EXPECT_TRUE(contains(
+      text, std::string("nicecream_store_call_duration_seconds_count{engine=\"") + engine + "\"}"))
       << text;
   EXPECT_TRUE(contains(text, "nicecream_build_info{version=\"")) << text;
 }

@@ -68,7 +68,8 @@ PrometheusServer::PrometheusServer(std::uint16_t port, const std::string& target
                         << "scrape_configs:\n  - job_name: nicecream\n"
                         << (bearer.empty() ? ""
                                            : "    authorization:\n      type: Bearer\n"
-                                             "      credentials: " + bearer + "\n")
+                                             "      credentials: " +
+                                                 bearer + "\n")
                         << "    static_configs:\n      - targets: ['" << target << "']\n";
   pid_ = spawn({"prometheus", "--config.file=" + config.string(),
                 "--storage.tsdb.path=" + (directory_.path() / "data").string(),
@@ -98,15 +99,17 @@ std::optional<double> PrometheusServer::query(const std::string& expression) con
   return std::stod(std::string(result.at(0).at("value").as_array().at(1).as_string()));
 }
 
-std::string PrometheusServer::log() const { return read_file(directory_.path() / "log"); }
+std::string PrometheusServer::log() const {
+  return read_file(directory_.path() / "log");
+}
 
 PromtoolResult promtool_check_metrics(const std::string& exposition) {
   TempDir scratch;
   const auto input = scratch.path() / "metrics.txt";
   const auto output = scratch.path() / "out.txt";
   std::ofstream(input) << exposition;
-  const auto command = "promtool check metrics < '" + input.string() + "' > '" +
-                       output.string() + "' 2>&1";
+  const auto command =
+      "promtool check metrics < '" + input.string() + "' > '" + output.string() + "' 2>&1";
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(output)};
 }
