@@ -93,6 +93,10 @@ inline const std::vector<RouteCase> kRouteCases{
 
     {"GET", "/openapi.json", 200},
     {"GET", "/docs", 302},  // to /docs/, an HTML page and no operation (RedirectsSayWhere)
+
+    {"GET", "/metrics", 200},  // the token's 401 is tests/integration/ops/metrics_test.cpp's
+    {"GET", "/healthz", 200},
+    {"GET", "/readyz", 200},  // its 503 is tests/integration/ops/health_test.cpp's
 };
 
 }  // namespace nicecream::testing
