@@ -33,6 +33,16 @@ class RouterTest : public ::testing::Test {
   int calls = 0;
 };
 
+// Metrics and logs label requests by the template, whatever the path's values.
+TEST_F(RouterTest, AFoundRouteNamesItsPattern) {
+  const auto found = router.find(verb::delete_, "/user/bookmarks/42");
+  ASSERT_TRUE(std::holds_alternative<Router::Found>(found));
+  EXPECT_EQ(*std::get<Router::Found>(found).pattern, "/user/bookmarks/{bookmark_id:int}");
+  const auto file = router.find(verb::get, "/docs/index.html");
+  ASSERT_TRUE(std::holds_alternative<Router::Found>(file));
+  EXPECT_EQ(*std::get<Router::Found>(file).pattern, "/docs/{file}");
+}
+
 TEST_F(RouterTest, FindsLiteralRoutes) {
   EXPECT_TRUE(std::holds_alternative<Router::Found>(router.find(verb::get, "/history")));
   EXPECT_TRUE(std::holds_alternative<Router::Found>(router.find(verb::get, "/history/events")));
