@@ -1,12 +1,17 @@
 #include "metrics/registry.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <variant>
 
 #include "metrics/exposition.hpp"
 
 namespace nicecream::metrics {
+
+namespace {
+constexpr double kBillion = 1e9;
+}  // namespace
 
 Histogram::Histogram(const std::vector<double>& bounds)
     : bounds_(bounds), buckets_(new std::atomic<std::uint64_t>[bounds.size() + 1]) {
@@ -16,7 +21,7 @@ Histogram::Histogram(const std::vector<double>& bounds)
 void Histogram::observe(double value) {
   const auto bucket = std::lower_bound(bounds_.begin(), bounds_.end(), value) - bounds_.begin();
   buckets_[static_cast<std::size_t>(bucket)].fetch_add(1, std::memory_order_relaxed);
-  sum_.fetch_add(value, std::memory_order_relaxed);
+  sum_billionths_.fetch_add(std::llround(value * kBillion), std::memory_order_relaxed);
 }
 
 Histogram::Snapshot Histogram::snapshot() const {
@@ -26,7 +31,7 @@ Histogram::Snapshot Histogram::snapshot() const {
     total += buckets_[i].load(std::memory_order_relaxed);
     snapshot.cumulative.push_back(total);
   }
-  snapshot.sum = sum_.load(std::memory_order_relaxed);
+  snapshot.sum = static_cast<double>(sum_billionths_.load(std::memory_order_relaxed)) / kBillion;
   return snapshot;
 }
 

@@ -10,6 +10,7 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace nicecream::metrics {
@@ -35,6 +36,11 @@ class Gauge {
   std::atomic<std::int64_t> value_{0};
 };
 
+inline std::uint64_t next_family_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 // Adds one to a gauge for as long as it lives (an open stream).
 class GaugeHold {
  public:
@@ -47,7 +53,10 @@ class GaugeHold {
   Gauge& gauge_;
 };
 
-// Cumulative only when written out: observing adds to one bucket, the sum and the count.
+// Cumulative only when written out: observing adds to one bucket and to the sum. The sum is kept
+// in billionths (an integer add; a floating-point sum would need a compare-and-swap loop, which
+// threads observing at once keep retrying): exact to the nanosecond for durations in seconds,
+// good for about 292 years of them.
 class Histogram {
  public:
   explicit Histogram(const std::vector<double>& bounds);
@@ -63,12 +72,13 @@ class Histogram {
  private:
   std::vector<double> bounds_;
   std::unique_ptr<std::atomic<std::uint64_t>[]> buckets_;  // one per bound, then +Inf
-  std::atomic<double> sum_{0};
+  std::atomic<std::int64_t> sum_billionths_{0};
 };
 
 // One metric name with its label names; `with(values)` finds or makes the series for those
-// label values (in the order of the names). Lookups share a reader lock, so only the first use
-// of a new combination of values takes the writer's.
+// label values (in the order of the names). Each thread remembers the series it has used, so a
+// lookup touches no shared memory at all after the first; a thread's first lookup of a series
+// shares a reader lock, and only the first use of new values anywhere takes the writer's.
 template <class Metric>
 class Family {
  public:
@@ -77,10 +87,23 @@ class Family {
       : name_(std::move(name)),
         help_(std::move(help)),
         labels_(std::move(labels)),
-        make_(std::move(make)) {}
+        make_(std::move(make)),
+        id_(next_family_id()) {}
 
   Metric& with(std::initializer_list<std::string_view> values) {
     const auto key = join(values);
+    // Keyed by the family's id, never reused, so a family made where a destroyed one was (a
+    // test's registry) cannot meet the other's series.
+    thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, Metric*>> seen;
+    auto& mine = seen[id_];
+    if (const auto found = mine.find(key); found != mine.end()) return *found->second;
+    auto& metric = find_or_make(key);
+    mine.emplace(key, &metric);
+    return metric;
+  }
+
+ private:
+  Metric& find_or_make(const std::string& key) {
     {
       std::shared_lock lock(mutex_);
       if (const auto found = series_.find(key); found != series_.end()) return *found->second;
@@ -91,6 +114,7 @@ class Family {
     return *slot;
   }
 
+ public:
   const std::string& name() const { return name_; }
   const std::string& help() const { return help_; }
   const std::vector<std::string>& labels() const { return labels_; }
@@ -126,6 +150,7 @@ class Family {
   std::string help_;
   std::vector<std::string> labels_;
   Make make_;
+  std::uint64_t id_;
   mutable std::shared_mutex mutex_;
   std::map<std::string, std::unique_ptr<Metric>, std::less<>> series_;
 };
