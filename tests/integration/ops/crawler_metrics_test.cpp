@@ -1,0 +1,56 @@
+// The crawler's metrics as /metrics shows them: polls by channel and result, their duration, and
+// the history items each channel recorded (serve with its crawler, the station emulator).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fault_settings.hpp"
+#include "http_probe.hpp"
+#include "prepared_store.hpp"
+#include "server/eventually.hpp"
+#include "server/server_process.hpp"
+#include "support/stations/station_emulator.hpp"
+
+namespace nicecream::testing {
+namespace {
+
+// The value of one sample line, e.g. `name{labels}`; -1 when the exposition has none.
+double sample(const std::string& exposition, const std::string& series) {
+  const auto at = exposition.find("\n" + series + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(exposition.substr(at + series.size() + 2));
+}
+
+TEST(CrawlerMetrics, PollsByResultAndItemsByChannel) {
+  StationEmulator emulator;
+  emulator.set_title("steady", "Steady - First");
+  emulator.set_mode("broken", "500");
+  TempDir root;
+  const auto data_dir = (root.path() / "data").string();
+  prepare_sqlite(data_dir, {voscast_channel("steady", emulator.url("steady", "display.js")),
+                            voscast_channel("broken", emulator.url("broken", "display.js"))});
+  auto server =
+      ServerProcess::start_server(crawling_every_second({{"NICECREAM_DATA_DIR", data_dir}}));
+
+  std::string text;
+  const auto polled = [&] {
+    text = get_within(server->port(), "/metrics").body;
+    return sample(text, R"(nicecream_crawler_polls_total{channel="steady",result="ok"})") >= 2 &&
+           sample(text, R"(nicecream_crawler_polls_total{channel="broken",result="failed"})") >= 1;
+  };
+  ASSERT_TRUE(eventually(polled)) << text << "\n" << server->log();
+  EXPECT_EQ(sample(text, R"(nicecream_crawler_polls_total{channel="broken",result="ok"})"), -1)
+      << text;
+  EXPECT_EQ(sample(text, R"(nicecream_history_items_total{channel="steady"})"), 1) << text;
+
+  emulator.set_title("steady", "Steady - Second");
+  ASSERT_TRUE(eventually([&] {
+    text = get_within(server->port(), "/metrics").body;
+    return sample(text, R"(nicecream_history_items_total{channel="steady"})") == 2;
+  })) << text;
+  EXPECT_GE(sample(text, "nicecream_crawler_poll_duration_seconds_count"), 3) << text;
+  EXPECT_EQ(sample(text, R"(nicecream_history_items_total{channel="broken"})"), -1) << text;
+}
+
+}  // namespace
+}  // namespace nicecream::testing
