@@ -53,9 +53,23 @@ Registry& process_registry() {
   return registry;
 }
 
+namespace {
+// The series without labels exist from the start, at 0: a rate over a counter that appears
+// only at its first event misses that event.
+AppMetrics& with_unlabelled_series(AppMetrics& metrics) {
+  metrics.sse_streams.with({});
+  metrics.sse_deliveries.with({});
+  metrics.sse_dropped.with({});
+  metrics.crawler_poll_duration.with({});
+  metrics.blocking_pool_queue.with({});
+  return metrics;
+}
+}  // namespace
+
 AppMetrics& app() {
   static AppMetrics metrics = make(process_registry());
-  return metrics;
+  static AppMetrics& ready = with_unlabelled_series(metrics);
+  return ready;
 }
 
 }  // namespace nicecream::metrics

@@ -8,6 +8,7 @@
 #include "http_probe.hpp"
 #include "prepared_store.hpp"
 #include "server/eventually.hpp"
+#include "server/http_client.hpp"
 #include "server/server_process.hpp"
 #include "support/stations/station_emulator.hpp"
 
@@ -43,6 +44,8 @@ TEST(CrawlerMetrics, PollsByResultAndItemsByChannel) {
       << text;
   EXPECT_EQ(sample(text, R"(nicecream_history_items_total{channel="steady"})"), 1) << text;
 
+  EventStreamClient live(server->port(), "/history/events");
+  ASSERT_EQ(live.status(), 200);
   emulator.set_title("steady", "Steady - Second");
   ASSERT_TRUE(eventually([&] {
     text = get_within(server->port(), "/metrics").body;
@@ -50,6 +53,12 @@ TEST(CrawlerMetrics, PollsByResultAndItemsByChannel) {
   })) << text;
   EXPECT_GE(sample(text, "nicecream_crawler_poll_duration_seconds_count"), 3) << text;
   EXPECT_EQ(sample(text, R"(nicecream_history_items_total{channel="broken"})"), -1) << text;
+  // The new item went to the open stream's queue.
+  ASSERT_TRUE(live.next_event().has_value());
+  text = get_within(server->port(), "/metrics").body;
+  EXPECT_GE(sample(text, "nicecream_sse_deliveries_total"), 1) << text;
+  EXPECT_EQ(sample(text, "nicecream_sse_streams"), 1) << text;
+  EXPECT_EQ(sample(text, "nicecream_sse_dropped_total"), 0) << "no stream fell behind\n" << text;
 }
 
 }  // namespace
