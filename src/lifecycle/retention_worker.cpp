@@ -22,15 +22,18 @@ RetentionWorker::~RetentionWorker() {
 void RetentionWorker::run(std::stop_token stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
+  // Sleeps `pause` unless stopped first; true when not stopped.
+  const auto rest = [&](std::chrono::steady_clock::duration pause) {
+    std::unique_lock lock(mutex);
+    return !wake.wait_for(lock, stop, pause, [] { return false; }) && !stop.stop_requested();
+  };
   while (!stop.stop_requested()) {
     try {
-      remove_expired_history(store_, policy_, domain::now(),
-                             [&stop] { return !stop.stop_requested(); });
+      remove_expired_history(store_, policy_, domain::now(), rest);
     } catch (const std::exception& error) {
       spdlog::warn("retention: run failed, next try in {} s: {}", period_.count(), error.what());
     }
-    std::unique_lock lock(mutex);
-    wake.wait_for(lock, stop, period_, [] { return false; });
+    rest(period_);
   }
 }
 
