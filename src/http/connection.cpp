@@ -141,11 +141,12 @@ class Connection {
         auto response = errors_(status_for_read_error(error), reason_for_read_error(error));
         co_await send(response, false);
         const auto message = error.message();
-        log_request({.route = metrics::kUnmatchedRoute,
-                     .status = response.message.result_int(),
-                     .client = remote_,
-                     .note = message},
-                    options_.log_format);
+        const RequestRecord entry{.route = metrics::kUnmatchedRoute,
+                                  .status = response.message.result_int(),
+                                  .client = remote_,
+                                  .note = message};
+        count_request(entry, std::chrono::steady_clock::now() - started);
+        log_request(entry, options_.log_format);
       }
       co_return false;
     }

@@ -44,19 +44,18 @@ http::Response no_store(http::Response response) {
   return response;
 }
 
+// Ready: every check by name. Not ready: the one error shape, its detail naming each failing
+// check and why, e.g. "Not ready: database (unavailable: connection refused)."
 http::Response readiness_response(const Readiness& readiness) {
   json::object checks;
   std::string failing;
   for (const auto& [name, state] : readiness.checks) {
     checks[name] = state;
-    if (state != "ok") failing += (failing.empty() ? "" : ", ") + name;
+    if (state != "ok") failing += (failing.empty() ? "" : "; ") + name + " (" + state + ")";
   }
   if (readiness.ready())
     return json_response(Status::ok, json::object{{"status", "ready"}, {"checks", checks}});
-  return json_response(
-      Status::service_unavailable,
-      json::object{
-          {"status", "not ready"}, {"detail", "Not ready: " + failing + "."}, {"checks", checks}});
+  return error_response(Status::service_unavailable, "Not ready: " + failing + ".");
 }
 }  // namespace
 

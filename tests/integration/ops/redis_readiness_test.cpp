@@ -29,10 +29,7 @@ TEST(RedisReadiness, NotReadyWhileRedisIsAwayAndReadyAgainWhenItIsBack) {
   })) << answer.body
       << "\n"
       << server->log();
-  const auto body = answer.json().as_object();
-  EXPECT_EQ(body.at("checks").at("redis"), "not connected") << answer.body;
-  EXPECT_EQ(body.at("checks").at("database"), "ok") << answer.body;
-  EXPECT_EQ(body.at("detail"), "Not ready: redis.") << answer.body;
+  EXPECT_EQ(answer.json().at("detail"), "Not ready: redis (not connected).") << answer.body;
   EXPECT_EQ(client.get("/healthz").status, 200);
 
   redis.start();

@@ -38,9 +38,12 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'GET', path: '/channels' },
     { method: 'GET', path: '/charts' },
     { method: 'GET', path: '/docs' },
+    { method: 'GET', path: '/healthz' },
     { method: 'GET', path: '/history' },
     { method: 'GET', path: '/history/events' },
+    { method: 'GET', path: '/metrics' },
     { method: 'GET', path: '/openapi.json' },
+    { method: 'GET', path: '/readyz' },
     { method: 'GET', path: '/songs' },
     { method: 'GET', path: '/songs/{song_id}' },
     { method: 'GET', path: '/songs/{song_id}/stats' },
@@ -79,7 +82,9 @@ test('every operation declares who may call it', () => {
     const { security } = operationOf(which);
     assert.ok(Array.isArray(security), `${which.method} ${which.path}: no route-level security`);
     const needsSession = which.path.startsWith('/user') && !which.path.startsWith('/user/google');
-    if (!needsSession && which.path !== '/history') assert.deepEqual(security, [], `${which.method} ${which.path}`);
+    // /metrics: anyone on loopback, or a bearer of API_METRICS_TOKEN once it is set.
+    if (which.path === '/metrics') assert.deepEqual(security, [{}, { metricsToken: [] }]);
+    else if (!needsSession && which.path !== '/history') assert.deepEqual(security, [], `${which.method} ${which.path}`);
   }
 });
 
