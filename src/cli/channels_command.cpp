@@ -1,6 +1,11 @@
 #include <iomanip>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
 
+#include "cli/channel_lists.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
 #include "domain/channel_rules.hpp"
@@ -55,10 +60,45 @@ int remove_channel(const config::Config& config, domain::Id id) {
   return 0;
 }
 
+struct ListOptions {
+  std::string file;
+  std::optional<domain::StationListFormat> format;
+  std::string output;
+};
+
+void add_list_commands(CLI::App& command, int& exit_code) {
+  auto options = std::make_shared<ListOptions>();
+  auto* import = command.add_subcommand(
+      "import", "Add the stations of an M3U, PLS or CSV list (URLs already present are skipped)");
+  import->add_option("FILE", options->file, "The list")->required();
+  import->add_option("--format", options->format, "m3u, pls or csv (default: from the extension)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, domain::StationListFormat>{{"m3u", domain::StationListFormat::m3u},
+                                                           {"pls", domain::StationListFormat::pls},
+                                                           { "csv",
+                                                             domain::StationListFormat::csv }},
+          CLI::ignore_case));
+  import->callback([&exit_code, options] {
+    exit_code = run_command([&options](const config::Config& config) {
+      return import_channels(config, options->file, options->format);
+});
+}  // namespace
+);
+auto* exporting = command.add_subcommand(
+    "export", "Write every channel as CSV (name,url,format,title_pointer), as import reads it");
+exporting->add_option("--output", options->output, "A file to write (default: standard output)");
+exporting->callback([&exit_code, options] {
+  exit_code = run_command([&options](const config::Config& config) {
+    return export_channels(config, options->output);
+  });
+});
+}  // namespace nicecream::cli
+
 }  // namespace
 
 void add_channels_command(CLI::App& app, int& exit_code) {
-  auto* command = app.add_subcommand("channels", "List, add or remove channels");
+  auto* command =
+      app.add_subcommand("channels", "List, add or remove channels; import or export lists");
   command->require_subcommand(1);
 
   command->add_subcommand("list", "List the channels")->callback([&exit_code] {
@@ -89,6 +129,7 @@ void add_channels_command(CLI::App& app, int& exit_code) {
     exit_code =
         run_command([id](const config::Config& config) { return remove_channel(config, *id); });
   });
+  add_list_commands(*command, exit_code);
 }
 
 }  // namespace nicecream::cli

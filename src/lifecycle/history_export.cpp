@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "domain/csv.hpp"
 #include "domain/pages.hpp"
 #include "domain/timestamp.hpp"
-#include "lifecycle/csv.hpp"
 
 namespace nicecream::lifecycle {
 
@@ -22,7 +22,7 @@ ChannelNames channel_names(store::Store& store) {
 
 void write_csv(const domain::HistoryItem& item, const std::string& channel, std::ostream& out) {
   out << item.id << ',' << domain::format_timestamp(item.created_at) << ',' << item.channel_id
-      << ',' << csv_field(channel) << ',' << item.song_id << ',' << csv_field(item.song_title)
+      << ',' << domain::csv_field(channel) << ',' << item.song_id << ',' << domain::csv_field(item.song_title)
       << "\r\n";
 }
 

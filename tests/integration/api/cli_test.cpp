@@ -1,6 +1,8 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "integration/api/server_fixture.hpp"
 
@@ -62,6 +64,79 @@ TEST_P(CliStoreTest, ChannelsAddListRemove) {
   EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, ready).exit_code, 0);
   EXPECT_EQ(run_nicecream({"channels", "list"}, ready).output.find("jazz"), std::string::npos);
   EXPECT_EQ(run_nicecream({"channels", "remove", "4"}, ready).exit_code, 1);
+}
+
+// Writes `text` to a file of the test's scratch directory and returns its path.
+std::string write_scratch(const TempDir& scratch, const std::string& name,
+                          const std::string& text) {
+  const auto path = scratch.path() / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+TEST_P(CliStoreTest, ChannelsImportSkipsDuplicatesAndReportsEachUnusableLine) {
+  const auto ready = ready_env();
+  const auto m3u = write_scratch(scratch, "stations.m3u",
+                                 "#EXTM3U\n"
+                                 "#EXTINF:-1,Radio Paradise Main\n"
+                                 "http://127.0.0.1:9/paradise\n"
+                                 "#EXTINF:-1,Radio Paradise Mellow\n"
+                                 "http://127.0.0.1:9/mellow\n"
+                                 "/local/file.mp3\n"
+                                 "http://127.0.0.1:9/paradise\n");
+  const auto imported = run_nicecream({"channels", "import", m3u}, ready);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("added channel 4 Radio Para"), std::string::npos)
+      << imported.output;
+  EXPECT_NE(imported.output.find("added channel 5 Radio Pa 2"), std::string::npos)
+      << imported.output;
+  EXPECT_NE(imported.output.find("line 6: not an http or https URL"), std::string::npos)
+      << imported.output;
+  EXPECT_NE(imported.output.find("line 7: skipped"), std::string::npos) << imported.output;
+  EXPECT_NE(imported.output.find("added 2 channel(s), skipped 1 already present, 1 line(s) not"),
+            std::string::npos)
+      << imported.output;
+
+  const auto again = run_nicecream({"channels", "import", m3u}, ready);
+  EXPECT_NE(again.output.find("added 0 channel(s), skipped 3 already present"), std::string::npos)
+      << again.output;
+
+  const auto pls = write_scratch(scratch, "more.list",
+                                 "[playlist]\nFile1=http://127.0.0.1:9/pls\nTitle1=jazz\n");
+  EXPECT_EQ(run_nicecream({"channels", "import", pls}, ready).exit_code, 2)
+      << "no extension, no --format";
+  const auto with_format = run_nicecream({"channels", "import", pls, "--format", "pls"}, ready);
+  EXPECT_NE(with_format.output.find("added channel 6 jazz"), std::string::npos)
+      << with_format.output;
+}
+
+TEST_P(CliStoreTest, ChannelsExportIsWhatImportReads) {
+  const auto ready = ready_env();
+  ASSERT_EQ(run_nicecream({"channels", "add", "az, ura", "https://radio.example/api", "--format",
+                           "json", "--title-pointer", "/now/title"},
+                          ready)
+                .exit_code,
+            0);
+  const auto csv = (scratch.path() / "channels.csv").string();
+  ASSERT_EQ(run_nicecream({"channels", "export", "--output", csv}, ready).exit_code, 0);
+  std::ifstream in(csv, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.rfind("name,url,format,title_pointer\r\nred,", 0), 0u) << text;
+  EXPECT_NE(text.find("\"az, ura\",https://radio.example/api,json,/now/title\r\n"),
+            std::string::npos)
+      << text;
+
+  forget_store();  // a new database (PostgreSQL) and a new data directory (SQLite)
+  auto other_store = env();
+  other_store["NICECREAM_DATA_DIR"] = (scratch.path() / "other").string();
+  prepare_store(other_store);
+  const auto imported = run_nicecream({"channels", "import", csv}, other_store);
+  EXPECT_NE(imported.output.find("added 1 channel(s), skipped 3 already present"),
+            std::string::npos)
+      << imported.output;
+  const auto listed = run_nicecream({"channels", "list"}, other_store);
+  EXPECT_NE(listed.output.find("az, ura"), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("/now/title"), std::string::npos) << listed.output;
 }
 
 TEST_P(CliStoreTest, ChannelsAddRejectsBadInput) {

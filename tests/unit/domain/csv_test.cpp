@@ -1,8 +1,11 @@
-#include "lifecycle/csv.hpp"
+#include "domain/csv.hpp"
 
 #include <gtest/gtest.h>
 
-namespace nicecream::lifecycle {
+#include <string>
+#include <vector>
+
+namespace nicecream::domain {
 namespace {
 
 TEST(CsvField, PlainTextStaysAsItIs) {
@@ -21,5 +24,37 @@ TEST(CsvField, QuotesAreDoubled) {
   EXPECT_EQ(csv_field("The \"Best\" Song"), "\"The \"\"Best\"\" Song\"");
 }
 
+std::vector<std::vector<std::string>> read_all(std::string_view text) {
+  CsvReader reader(text);
+  std::vector<std::vector<std::string>> records;
+  while (auto record = reader.next()) records.push_back(*record);
+  return records;
+}
+
+TEST(CsvReader, ReadsWhatCsvFieldWrites) {
+  const std::vector<std::string> fields{"plain", "Earth, Wind & Fire", "The \"Best\"", "one\ntwo",
+                                        ""};
+  std::string line;
+  for (const auto& field : fields) line += (line.empty() ? "" : ",") + csv_field(field);
+  EXPECT_EQ(read_all(line + "\r\nnext,row\n"),
+            (std::vector<std::vector<std::string>>{fields, {"next", "row"}}));
+}
+
+TEST(CsvReader, CountsLinesAcrossQuotedLineBreaks) {
+  CsvReader reader("a,\"b\nc\"\nd\n");
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.line(), 1);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.line(), 3);
+  EXPECT_FALSE(reader.next());
+}
+
+TEST(CsvReader, AnOpenQuoteIsMalformed) {
+  CsvReader reader("ok\n\"never closed,x\n");
+  EXPECT_TRUE(reader.next());
+  EXPECT_FALSE(reader.next());
+  EXPECT_TRUE(reader.malformed());
+}
+
 }  // namespace
-}  // namespace nicecream::lifecycle
+}  // namespace nicecream::domain
