@@ -1,3 +1,5 @@
+#include "store/postgres/schema.hpp"
+
 #include <limits>
 #include <span>
 
@@ -8,10 +10,6 @@
 namespace nicecream::store::postgres {
 
 namespace {
-
-// Held for the whole migration, so migrators started together run one after the other; the
-// number is ours alone ("nicemigr" in ASCII).
-constexpr const char* kMigrationLockKey = "7955999504005162866";
 
 const std::string kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -36,9 +34,11 @@ int current_version(Connection& connection) {
 }
 
 // Runs while the caller holds the migration lock, so the version read up front stays true.
+// Each migration gets a transaction of its own unless the caller's transaction holds them all.
 class PostgresMigrationTarget final : public migrations::MigrationTarget {
  public:
-  explicit PostgresMigrationTarget(Connection& connection) : connection_(connection) {}
+  PostgresMigrationTarget(Connection& connection, bool own_transactions)
+      : connection_(connection), own_transactions_(own_transactions) {}
 
   int current_version() override {
     connection_.exec(kCreateMigrationsTable);
@@ -46,30 +46,27 @@ class PostgresMigrationTarget final : public migrations::MigrationTarget {
   }
 
   bool apply(const migrations::Migration& migration) override {
-    transaction(connection_, [&] {
+    const auto run = [&] {
       connection_.exec_script(std::string(migration.sql));
       connection_.query(kRecord, std::int64_t{migration.version}, migration.name, domain::now());
-    });
+    };
+    if (own_transactions_)
+      transaction(connection_, run);
+    else
+      run();
     return true;
   }
 
  private:
   Connection& connection_;
+  bool own_transactions_;
 };
-
-// Autovacuum would get there, but only minutes later: until then charts and song pages would
-// read the heap behind every index entry. VACUUM cannot run inside the migrations' transactions.
-void vacuum_loaded_tables(Connection& connection) {
-  const auto tables = connection.exec(kLoadedTables);
-  for (int row = 0; row < tables.rows(); ++row)
-    connection.exec_script("VACUUM (ANALYZE) " + tables.text(row, 0));
-}
 
 // Applies what `wanted` holds beyond the current version, holding the migration lock.
 int migrate_locked(Connection& connection, std::span<const migrations::Migration> wanted) {
   connection.exec_script(kLock);  // may wait long for another migrator, rightly
   try {
-    PostgresMigrationTarget target(connection);
+    PostgresMigrationTarget target(connection, true);
     const int applied = migrations::run_migrations(wanted, target);
     if (applied > 0) vacuum_loaded_tables(connection);
     connection.exec(kUnlock);
@@ -88,6 +85,24 @@ int migrate_locked(Connection& connection, std::span<const migrations::Migration
 }
 
 }  // namespace
+
+// Autovacuum would get there, but only minutes later: until then charts and song pages would
+// read the heap behind every index entry. VACUUM cannot run inside the migrations' transactions.
+void vacuum_loaded_tables(Connection& connection) {
+  const auto tables = connection.exec(kLoadedTables);
+  for (int row = 0; row < tables.rows(); ++row)
+    connection.exec_script("VACUUM (ANALYZE) " + tables.text(row, 0));
+}
+
+void record_as_applied(Connection& connection, const migrations::Migration& migration) {
+  connection.exec(kCreateMigrationsTable);
+  connection.query(kRecord, std::int64_t{migration.version}, migration.name, domain::now());
+}
+
+int migrate_in_open_transaction(Connection& connection) {
+  PostgresMigrationTarget target(connection, false);
+  return migrations::run_migrations(migrations::postgres_migrations(), target);
+}
 
 SchemaVersion PostgresStore::schema_version() {
   return with_connection([](Connection& connection) {
