@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   nicecream::cli::add_version_command(app, exit_code);
   nicecream::cli::add_backup_command(app, exit_code);
   nicecream::cli::add_export_command(app, exit_code);
+  nicecream::cli::add_import_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

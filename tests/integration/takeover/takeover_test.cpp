@@ -37,6 +37,18 @@ std::vector<std::string> summarize(const boost::json::value& list) {
   return lines;
 }
 
+// original_at_head.sql's airings once converted: every id, channel, title and time kept; the
+// duplicates' songs are now 1 and 2.
+const std::vector<std::string> kConvertedHistory{
+    "7 3 'Air - La femme d'argent' ch1 2021-03-01T10:20:00",
+    "6 2 'Intro' ch2 2021-03-01T10:15:00",
+    "5 2 'Intro' ch3 2021-03-01T10:12:00",
+    "4 1 'Daft Punk - One More Time' ch1 2021-03-01T10:09:00",
+    "3 3 'Air - La femme d'argent' ch2 2021-03-01T10:05:00",
+    "2 2 'Intro' ch1 2021-03-01T10:04:00",
+    "1 1 'Daft Punk - One More Time' ch1 2021-03-01T10:00:00",
+};
+
 class TakeoverTest : public OriginalDatabaseTest {
  protected:
   // A session for `user_id` sealed under the server's key, as our sign-in would write it.
@@ -123,16 +135,7 @@ TEST_F(TakeoverTest, TheConvertedDatabaseAnswersTheSameIdsAndTitles) {
   const auto history = client.get("/history?limit=50");
   ASSERT_EQ(history.status, 200) << history.body;
   // Every airing keeps its id, channel and title; the duplicates' songs are now 1 and 2.
-  EXPECT_EQ(summarize(history.json()),
-            (std::vector<std::string>{
-                "7 3 'Air - La femme d'argent' ch1 2021-03-01T10:20:00",
-                "6 2 'Intro' ch2 2021-03-01T10:15:00",
-                "5 2 'Intro' ch3 2021-03-01T10:12:00",
-                "4 1 'Daft Punk - One More Time' ch1 2021-03-01T10:09:00",
-                "3 3 'Air - La femme d'argent' ch2 2021-03-01T10:05:00",
-                "2 2 'Intro' ch1 2021-03-01T10:04:00",
-                "1 1 'Daft Punk - One More Time' ch1 2021-03-01T10:00:00",
-            }));
+  EXPECT_EQ(summarize(history.json()), kConvertedHistory);
 
   const auto channels = client.get("/channels");
   ASSERT_EQ(channels.status, 200);
@@ -241,6 +244,38 @@ TEST_F(TakeoverTest, AConversionKilledHalfWayLeavesTheOriginalAsItWas) {
   EXPECT_THAT(refused.output, HasSubstr("--from-original")) << "still the original's";
   const auto converted = nicecream({"migrate", "--from-original"});
   EXPECT_EQ(converted.exit_code, 0) << converted.output;
+}
+
+// `import --from-postgres` reads the original as converted without changing it, and the SQLite
+// store it fills answers the same history, with its rollups and search built.
+TEST_F(TakeoverTest, ImportFromPostgresFillsSqliteWithTheSameHistory) {
+  const auto before = digest();
+  const TempDir data;
+  const std::map<std::string, std::string> sqlite_env{
+      {"NICECREAM_DATA_DIR", (data.path() / "data").string()}};
+  const auto imported =
+      run_nicecream({"import", "--from-postgres", database->conninfo()}, sqlite_env);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_THAT(imported.output, HasSubstr("history: 7 copied"));
+  EXPECT_EQ(digest(), before) << "the original is read, never changed";
+
+  const auto again = run_nicecream({"import", "--from-postgres", database->conninfo()}, sqlite_env);
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_THAT(again.output, HasSubstr("already holds history"));
+
+  const auto server = ServerProcess::start_server(sqlite_env);
+  HttpClient client(server->port());
+  const auto history = client.get("/history?limit=50");
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_EQ(summarize(history.json()), kConvertedHistory);
+  const auto song = client.get("/songs/2");
+  ASSERT_EQ(song.status, 200) << song.body;
+  const auto song_json = song.json();
+  EXPECT_EQ(song_json.at("plays").as_int64(), 3) << "the rollups count the merged airings";
+  EXPECT_EQ(song_json.at("track").as_string(), "Intro");
+  const auto found = client.get("/songs?q=daft");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_THAT(found.body, HasSubstr("One More Time")) << "the search index holds the copied songs";
 }
 
 }  // namespace
