@@ -10,10 +10,16 @@
 #      through Redis;
 #   5. the embedded single container (docker-compose.embedded.yml) the same
 #      way, plus the history surviving a restart (its data volume);
+#   6. taking over the original (issue 17): the stack's PostgreSQL loaded with
+#      the original's schema and rows at its head revision
+#      (tests/integration/takeover/original_at_head.sql), `migrate` refusing
+#      it, `migrate --from-original` converting it, the stack answering the
+#      same ids through /history, then a title through Redis to
+#      /history/events as in 4;
 # then tears everything down. Only 127.0.0.1 is ever contacted, besides the
 # Debian mirror and the npm registry while images build.
 #
-# usage: deploy/smoke/run.sh [stack|embedded|all]    (default all)
+# usage: deploy/smoke/run.sh [stack|embedded|takeover|all]    (default all)
 #   KEEP_DOCKERD=1 leaves the engine running (faster reruns).
 #   SMOKE_FROM_HEAD=1 builds the image from the last commit instead of the
 #   work tree (others' unfinished edits stay out).
@@ -264,13 +270,57 @@ smoke_embedded() {
   log "== embedded: passed"
 }
 
+# The original's fixture with its channels pointed at the station emulator instead of
+# nicecream.fm on the internet.
+original_fixture() {
+  sed -E "s#https://cdn\.voscast\.com/stats/display\.js\?key=[0-9a-f]+&stats=songtitle&action=update#http://127.0.0.1:$emulator_port/original/display.js#" \
+    "$root/tests/integration/takeover/original_at_head.sql"
+}
+
+# "id:song_id" of the fixture's airings (ids 1-7), newest first.
+original_history_ids() {
+  curl --fail --silent --max-time 3 "$api/history?limit=100" | python3 -c 'import json, sys
+print(" ".join("%d:%d" % (i["id"], i["song_id"]) for i in json.load(sys.stdin) if "song_id" in i and i["id"] <= 7))'
+}
+
+smoke_takeover() {
+  log "== compose stack on a database converted from the original's"
+  project=nicecream-smoke-takeover
+  use_compose "$root/docker-compose.yml" "$here/compose.stack.yml"
+  compose up -d --no-build postgres
+  wait_for 60 "postgres healthy" container_healthy postgres
+  original_fixture | compose exec -T postgres sh -c \
+    'PGPASSWORD="$POSTGRES_PASSWORD" psql -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' >&2 ||
+    fail "loading the original's schema and rows"
+  if compose run --rm --no-deps migrations migrate >"$work/refused.txt" 2>&1; then
+    fail "migrate did not refuse the original's database"
+  fi
+  grep -qF -- "--from-original" "$work/refused.txt" || fail "the refusal does not name --from-original"
+  log "migrations: the original's database refused, naming --from-original"
+  compose run --rm --no-deps migrations migrate --from-original >&2 || fail "migrate --from-original"
+  log "migrations: converted from the original"
+  compose up -d --no-build
+  [[ "$(timeout 300 docker wait "$(compose ps -q migrations)")" == 0 ]] ||
+    fail "migrations did not exit 0 on the converted database"
+  wait_for 60 "/channels answers" channels_answer
+  local ids
+  ids="$(original_history_ids)"
+  [[ "$ids" == "7:3 6:2 5:2 4:1 3:3 2:2 1:1" ]] || fail "/history after the conversion: '$ids'"
+  log "api: /history answers the original's ids ($ids)"
+  wait_for 60 "api container healthy" container_healthy api
+  check_title_flows api takeover
+  teardown_compose
+  log "== takeover: passed"
+}
+
 check_ports_free
 build_images
 start_emulator
 case "$what" in
   stack) smoke_stack ;;
   embedded) smoke_embedded ;;
-  all) smoke_stack && smoke_embedded ;;
-  *) fail "usage: $0 [stack|embedded|all]" ;;
+  takeover) smoke_takeover ;;
+  all) smoke_stack && smoke_embedded && smoke_takeover ;;
+  *) fail "usage: $0 [stack|embedded|takeover|all]" ;;
 esac
 log "all passed"
