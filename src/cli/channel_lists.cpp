@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/command_output.hpp"
 #include "cli/runtime.hpp"
 #include "domain/channel_rules.hpp"
 #include "domain/csv.hpp"
@@ -98,19 +99,14 @@ int import_channels(const config::Config& config, const std::string& file,
 int export_channels(const config::Config& config, const std::string& output) {
   auto store = open_store(config);
   prepare_schema(*store, config);
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error("cannot write " + output);
-  }
-  auto& out = output.empty() ? std::cout : file;
+  CommandOutput file(output);
+  auto& out = file.stream();
   out << "name,url,format,title_pointer\r\n";
   for (const auto& channel : store->list_channels())
     out << domain::csv_field(channel.name) << ',' << domain::csv_field(channel.url) << ','
         << domain::csv_field(channel.format) << ',' << domain::csv_field(channel.title_pointer)
         << "\r\n";
-  out.flush();
-  if (!out) throw std::runtime_error("writing the channels failed");
+  file.finish();
   return 0;
 }
 

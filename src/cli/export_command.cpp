@@ -1,9 +1,9 @@
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "cli/command_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
 #include "domain/timestamp.hpp"
@@ -36,15 +36,9 @@ int export_items(const config::Config& config, const ExportOptions& options) {
                                      read_time(options.to, "--to"), options.channel_id};
   auto store = open_store(config);
   prepare_schema(*store, config);
-  std::ofstream file;
-  if (!options.output.empty()) {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error("cannot write " + options.output);
-  }
-  auto& out = options.output.empty() ? std::cout : file;
-  const auto written = lifecycle::export_history(*store, range, *format, out);
-  out.flush();
-  if (!out) throw std::runtime_error("writing the export failed");
+  CommandOutput output(options.output);
+  const auto written = lifecycle::export_history(*store, range, *format, output.stream());
+  output.finish();
   std::cerr << "exported " << written << " item(s)\n";
   return 0;
 }
