@@ -8,12 +8,14 @@
 #include <set>
 #include <sstream>
 
+#include "crawler/failure_reason.hpp"
 #include "crawler/fetcher.hpp"
 #include "crawler/poll_metrics.hpp"
 #include "crawler/recorder.hpp"
 #include "crawler/schedule.hpp"
 #include "crawler/sources/read_title.hpp"
 #include "crawler/sources/title_normaliser.hpp"
+#include "crawler/status_writer.hpp"
 #include "domain/source_format.hpp"
 #include "store/errors.hpp"
 
@@ -59,6 +61,10 @@ class Crawler::Loop {
         owner_(settings.lease_owner.empty() ? default_lease_owner() : settings.lease_owner),
         fetcher_(limits_of(settings)),
         recorder_(store, bus),
+        status_(store,
+                [&bus](const domain::Channel& channel, const domain::ChannelStatus& status) {
+                  bus.publish_channel({channel, status});
+                }),
         normaliser_(normaliser_of(settings)) {}
 
   void run(std::stop_token stop) {
@@ -84,6 +90,7 @@ class Crawler::Loop {
       auto channels = store_.list_channels();
       std::erase_if(channels, [&](const auto& channel) { return !held.contains(channel.id); });
       schedule_.replace_channels(channels, Clock::now());
+      status_.flush();
       if (store_health_.report_ok() || channels.size() != polled_count_)
         spdlog::info("crawler: polling {} channels", channels.size());
       polled_count_ = channels.size();
@@ -124,8 +131,9 @@ class Crawler::Loop {
     const auto source = source_of(scheduled->channel);
     const auto reading = sources::read_title(
         source, {response.content_type, response.icy_metaint, response.body}, normaliser_);
-    if (reading.failed()) return back_off(*scheduled, reading.error);
+    if (reading.failed()) return back_off(*scheduled, reading.error, kNoTitleReason);
     count_poll(*scheduled, "ok");
+    note_outcome(*scheduled, "");
     if (scheduled->health.report_ok())
       spdlog::info("crawler: channel {}: reading titles", scheduled->channel.name);
     if (reading.has_title()) record(*scheduled, *reading.title);
@@ -147,12 +155,23 @@ class Crawler::Loop {
     }
   }
 
-  void back_off(ScheduledChannel& scheduled, const std::string& reason) {
+  // `reason` is logged; `status_reason`, one of the short ones, goes to the channel's status.
+  void back_off(ScheduledChannel& scheduled, const std::string& reason,
+                std::optional<std::string_view> status_reason = std::nullopt) {
     count_poll(scheduled, "failed");
     if (scheduled.health.report_failure(reason))
       spdlog::warn("crawler: channel {}: {}; retrying every {}", scheduled.channel.name, reason,
                    describe(settings_.backoff_interval));
+    note_outcome(scheduled, status_reason.value_or(reason));
     scheduled.finished(Clock::now() + settings_.backoff_interval);
+  }
+
+  void note_outcome(ScheduledChannel& scheduled, std::string_view reason) {
+    try {
+      status_.record(scheduled, reason);
+    } catch (const std::exception& error) {
+      report_store_failure(error.what());  // written again after the next poll
+    }
   }
 
   void report_store_failure(const std::string& reason) {
@@ -162,6 +181,7 @@ class Crawler::Loop {
 
   void release_leases() {
     try {
+      status_.flush();
       store_.release_channels(owner_);
     } catch (const std::exception& error) {
       spdlog::warn("crawler: leases not released (they lapse by themselves): {}", error.what());
@@ -173,6 +193,7 @@ class Crawler::Loop {
   std::string owner_;
   Fetcher fetcher_;
   Recorder recorder_;
+  StatusWriter status_;
   sources::TitleNormaliser normaliser_;
   Schedule schedule_;
   Health store_health_;

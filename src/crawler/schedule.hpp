@@ -19,6 +19,9 @@ struct ScheduledChannel {
   Clock::time_point next_due;
   std::optional<Clock::time_point> started;  // set while a fetch is in flight
   std::optional<std::string> last_title;     // the latest title the store holds for it
+  // The outcome (a failure reason, "" for success) the store last took from this crawler; empty
+  // until its first write, so a channel taken over is written once (status_writer.hpp).
+  std::optional<std::string> stored_outcome;
   Health health;
 
   // The fetch in flight ended; poll again at `due_again`.

@@ -28,7 +28,11 @@ bool is_audio(std::string_view content_type) {
 std::string describe(CURLcode result, const char* error_buffer) {
   switch (result) {
     case CURLE_OPERATION_TIMEDOUT:
-      return "timed out";
+      return "timeout";
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "could not resolve host";
+    case CURLE_COULDNT_CONNECT:
+      return "connection refused";
     case CURLE_TOO_MANY_REDIRECTS:
       return "too many redirects";
     case CURLE_FILESIZE_EXCEEDED:

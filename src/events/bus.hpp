@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 
 namespace nicecream::events {
@@ -28,6 +29,13 @@ class ScopedSubscription final : public Subscription {
 
 using Listener = std::function<void(const domain::HistoryItem&)>;
 
+// A channel whose status changed (issue 14), with its new status.
+struct ChannelEvent {
+  domain::Channel channel;
+  domain::ChannelStatus status;
+};
+using ChannelListener = std::function<void(const ChannelEvent&)>;
+
 // Carries new history items from whoever records them to every live stream. Listeners are called
 // in publication order (on the publisher's thread for the local bus, on the subscriber thread for
 // Redis) and must not block: they hand the item over to their stream's executor and return.
@@ -36,6 +44,10 @@ class Bus {
   virtual ~Bus() = default;
   virtual void publish(const domain::HistoryItem& item) = 0;
   [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe(Listener listener) = 0;
+  // Channel status changes, delivered like items (in order, on the same threads).
+  virtual void publish_channel(const ChannelEvent& event) = 0;
+  [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe_channels(
+      ChannelListener listener) = 0;
   // Whether the connection the bus depends on is up now (readiness); nullopt for a bus that
   // needs none (in-process).
   virtual std::optional<bool> connected() const { return std::nullopt; }

@@ -1,26 +1,74 @@
 #include "api/channels/channel_routes.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <map>
 
 #include "api/common/json_views.hpp"
+#include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
 
 namespace nicecream::api {
 
+namespace {
+
+constexpr std::string_view kChannelNotFound = "Channel not found.";
+
+// Not cached: a status moves with every crawler flush, and the two reads are of a few rows.
+boost::json::array channels_with_status(store::Store& store) {
+  const auto channels = store.list_channels();
+  std::map<domain::Id, domain::ChannelStatus> statuses;
+  for (auto& status : store.list_channel_statuses()) statuses[status.channel_id] = status;
+  boost::json::array array;
+  array.reserve(channels.size());
+  for (const auto& channel : channels) {
+    domain::ChannelStatus pending;
+    pending.channel_id = channel.id;
+    auto found = statuses.find(channel.id);
+    array.emplace_back(to_json(channel, found == statuses.end() ? pending : found->second));
+  }
+  return array;
+}
+
+std::optional<domain::OutageQuery> read_outage_query(const http::Request& request,
+                                                     domain::ValidationErrors& errors) {
+  const auto channel_id = read_path_id(request, "channel_id", errors);
+  QueryReader reader(request.query, {"from", "to", "limit"});
+  const auto window = read_time_window(reader);
+  const auto limit = reader.integer("limit", {.min = 1, .max = domain::kMaxPageSize});
+  if (!channel_id || !reader.errors().empty()) {
+    if (channel_id) errors = reader.errors();
+    return std::nullopt;
+  }
+  return domain::OutageQuery{.channel_id = channel_id,
+                             .from = window.from,
+                             .to = window.to,
+                             .limit = static_cast<int>(limit.value_or(domain::kDefaultPageSize))};
+}
+
+boost::asio::awaitable<http::Response> list_outages(Services& services, http::Request& request) {
+  domain::ValidationErrors errors;
+  const auto query = read_outage_query(request, errors);
+  if (!query) co_return validation_response(errors);
+  auto outages =
+      co_await services.blocking.run([&]() -> std::optional<std::vector<domain::Outage>> {
+        if (!services.store.find_channel(*query->channel_id)) return std::nullopt;
+        return services.store.list_outages(*query);
+      });
+  if (!outages) co_return error_response(Status::not_found, kChannelNotFound);
+  co_return json_response(Status::ok, to_json(*outages));
+}
+
+}  // namespace
+
 void add_channel_routes(RouteTable& routes, Services& services) {
   routes.add(boost::beast::http::verb::get, "/channels",
              [&services](http::Request&) -> boost::asio::awaitable<http::Response> {
-               // Public and rarely changing: served from the same memory as anonymous pages.
-               auto& cache = services.history_cache;
-               if (auto cached = cache.get("channels"))
-                 co_return json_body_response(Status::ok, std::move(*cached));
-               const auto generation = cache.generation();
-               auto channels =
-                   co_await services.blocking.run([&] { return services.store.list_channels(); });
-               auto body = boost::json::serialize(to_json(channels));
-               cache.put("channels", body, generation);
-               co_return json_body_response(Status::ok, std::move(body));
+               auto channels = co_await services.blocking.run(
+                   [&] { return channels_with_status(services.store); });
+               co_return json_response(Status::ok, channels);
              });
+  routes.add(boost::beast::http::verb::get, "/channels/{channel_id:int}/outages",
+             [&services](http::Request& request) { return list_outages(services, request); });
 }
 
 }  // namespace nicecream::api

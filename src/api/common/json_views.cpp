@@ -21,6 +21,41 @@ json::object to_json(const domain::Channel& channel) {
       {"id", channel.id}, {"name", channel.name}, {"url", channel.url}, {"format", channel.format}};
 }
 
+namespace {
+json::value optional_time(const std::optional<domain::Timestamp>& at) {
+  if (!at) return nullptr;
+  return json::value(domain::format_timestamp(*at));
+}
+}  // namespace
+
+json::object to_json(const domain::ChannelStatus& status) {
+  const bool failing = status.state == domain::ChannelState::failing;
+  return {{"state", domain::to_string(status.state)},
+          {"since", optional_time(status.since)},
+          {"last_poll_at", optional_time(status.last_poll_at)},
+          {"last_change_at", optional_time(status.last_change_at)},
+          {"error", failing ? json::value(status.error) : json::value(nullptr)}};
+}
+
+json::object to_json(const domain::Channel& channel, const domain::ChannelStatus& status) {
+  auto object = to_json(channel);
+  object["status"] = to_json(status);
+  return object;
+}
+
+json::object to_json(const domain::Outage& outage) {
+  return {{"started_at", domain::format_timestamp(outage.started_at)},
+          {"ended_at", optional_time(outage.ended_at)},
+          {"reason", outage.reason}};
+}
+
+json::object gap_to_json(const domain::Outage& outage) {
+  auto object = to_json(outage);
+  object["type"] = "gap";
+  object["channel_id"] = outage.channel_id;
+  return object;
+}
+
 json::object to_json(const domain::HistoryItem& item) {
   return {{"id", item.id},
           {"created_at", domain::format_timestamp(item.created_at)},

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/catalog.hpp"
+#include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/validation.hpp"
 
@@ -13,6 +14,15 @@ namespace nicecream::api {
 
 // The contract's JSON for each resource; the one place field names are spelled.
 boost::json::object to_json(const domain::Channel& channel);
+// {state, since, last_poll_at, last_change_at, error}: times null while pending, error null
+// unless failing.
+boost::json::object to_json(const domain::ChannelStatus& status);
+// The channel's fields plus `status`.
+boost::json::object to_json(const domain::Channel& channel, const domain::ChannelStatus& status);
+// {started_at, ended_at (null while it lasts), reason}.
+boost::json::object to_json(const domain::Outage& outage);
+// An outage in a history page: {type: "gap", channel_id, started_at, ended_at, reason}.
+boost::json::object gap_to_json(const domain::Outage& outage);
 boost::json::object to_json(const domain::HistoryItem& item);
 boost::json::object to_json(const domain::User& user);
 boost::json::object to_json(const domain::Bookmark& bookmark);

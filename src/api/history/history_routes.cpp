@@ -1,5 +1,6 @@
 #include "api/history/history_routes.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "api/common/json_views.hpp"
@@ -16,6 +17,7 @@ struct PageRequest {
   // Only unfiltered pages are cached: their keys are few and hot. Searches and time windows are
   // open-ended (any text, any instant), would churn the cache and are answered from indexes.
   std::optional<std::string> cache_key;
+  bool gaps = false;  // interleave the channels' outages (gaps=true)
 };
 
 std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
@@ -27,12 +29,18 @@ std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
 // channel_id and offset are the contract's; the rest are ours.
 std::optional<PageRequest> read_page_request(const http::Request& request,
                                              domain::ValidationErrors& errors) {
-  QueryReader reader(request.query, {"channel_id", "song_id", "q", "from", "to"}, kPageParameters);
+  QueryReader reader(request.query, {"channel_id", "song_id", "q", "from", "to", "gaps"},
+                     kPageParameters);
   const auto channel_id = read_channel_filter(reader);
   const auto song_id = reader.integer("song_id", {.min = 1});
   auto text = reader.text("q", domain::kMaxSearchLength);
   const auto time = read_time_window(reader);
   const auto window = read_page_window(reader);
+  const bool gaps = reader.one_of("gaps", {"true", "false"}) == "true";
+  if (gaps && (text || song_id))
+    reader.reject("gaps", "Gaps go with a channel's or every channel's history, not q or song_id.");
+  if (gaps && window.offset > 0)
+    reader.reject("gaps", "Pages with gaps are read with before, not offset.");
   if (!reader.errors().empty()) {
     errors = reader.errors();
     return std::nullopt;
@@ -46,7 +54,8 @@ std::optional<PageRequest> read_page_request(const http::Request& request,
   page.query.before = window.before;
   page.query.offset = window.offset;
   page.query.limit = window.limit;
-  page.cache_key = cache_key_of(page.query);
+  page.gaps = gaps;
+  if (!gaps) page.cache_key = cache_key_of(page.query);
   return page;
 }
 
@@ -56,11 +65,65 @@ boost::asio::awaitable<std::string> load_page(Services& services,
   co_return boost::json::serialize(to_json(items));
 }
 
+// The outages whose start falls in the time this page covers: from its oldest item (when the page
+// is full; the last page reaches back to `from`, taking also outages that began before and still
+// overlap) up to the item named by `before` (the previous page's oldest), so each gap is on
+// exactly one page. At most kMaxPageSize of them; they do not count against `limit`.
+std::vector<domain::Outage> gaps_of_page(store::Store& store, const domain::HistoryQuery& query,
+                                         const std::vector<domain::HistoryItem>& items) {
+  domain::OutageQuery outages{.channel_id = query.channel_id,
+                              .from = query.from,
+                              .to = query.to,
+                              .limit = domain::kMaxPageSize};
+  if (query.before) {
+    const auto previous = store.history_after(*query.before - 1, std::nullopt, 1);
+    if (!previous.empty())
+      outages.to = std::min(outages.to.value_or(previous[0].created_at), previous[0].created_at);
+  }
+  const bool full = !items.empty() && std::ssize(items) >= query.limit;
+  if (full) outages.from = items.back().created_at;
+  auto gaps = store.list_outages(outages);
+  if (full) std::erase_if(gaps, [&](const auto& gap) { return gap.started_at < *outages.from; });
+  return gaps;
+}
+
+// Items and gaps newest first; a gap sits above the items played before it started.
+boost::json::array interleave(const std::vector<domain::HistoryItem>& items,
+                              const std::vector<domain::Outage>& gaps) {
+  boost::json::array page;
+  page.reserve(items.size() + gaps.size());
+  auto gap = gaps.begin();
+  for (const auto& item : items) {
+    for (; gap != gaps.end() && gap->started_at >= item.created_at; ++gap)
+      page.emplace_back(gap_to_json(*gap));
+    auto entry = to_json(item);
+    entry["type"] = "item";
+    page.emplace_back(std::move(entry));
+  }
+  for (; gap != gaps.end(); ++gap) page.emplace_back(gap_to_json(*gap));
+  return page;
+}
+
+boost::asio::awaitable<std::string> load_page_with_gaps(Services& services,
+                                                        const domain::HistoryQuery& query) {
+  auto page = co_await services.blocking.run([&] {
+    const auto items = services.store.list_history(query);
+    return interleave(items, gaps_of_page(services.store, query, items));
+  });
+  co_return boost::json::serialize(page);
+}
+
 boost::asio::awaitable<http::Response> list_history(Services& services, http::Request& request) {
   domain::ValidationErrors errors;
   auto page = read_page_request(request, errors);
   if (!page) co_return validation_response(errors);
   page->query.viewer_user_id = services.signed_in_user(request);
+  if (page->gaps) {
+    auto response =
+        json_body_response(Status::ok, co_await load_page_with_gaps(services, page->query));
+    response.message.set(boost::beast::http::field::cache_control, "no-store");
+    co_return response;
+  }
   if (page->query.viewer_user_id || !page->cache_key) {
     auto response = json_body_response(Status::ok, co_await load_page(services, page->query));
     if (page->query.viewer_user_id)

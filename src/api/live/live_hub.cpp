@@ -15,8 +15,13 @@ struct LiveHub::Members {
 
   // Called on the bus's thread, in publication order. The lock covers only copying the member
   // list, so streams opening and closing on I/O threads never wait for a whole fan-out.
-  void deliver(const domain::HistoryItem& item) {
-    const auto event = make_live_event(item, event_name);
+  void deliver(const domain::HistoryItem& item) { offer(make_live_event(item, event_name)); }
+
+  void deliver(const events::ChannelEvent& change) {
+    offer(make_channel_event(change.channel, change.status));
+  }
+
+  void offer(const LiveEventPtr& event) {
     std::vector<std::shared_ptr<LiveQueue>> recipients;
     {
       std::lock_guard lock(mutex);
@@ -30,7 +35,10 @@ struct LiveHub::Members {
 LiveHub::LiveHub(events::Bus& bus, std::string event_name)
     : members_(std::make_shared<Members>(std::move(event_name))),
       subscription_(bus.subscribe(
-          [members = members_](const domain::HistoryItem& item) { members->deliver(item); })) {}
+          [members = members_](const domain::HistoryItem& item) { members->deliver(item); })),
+      channel_subscription_(bus.subscribe_channels(
+          [members = members_](const events::ChannelEvent& change) { members->deliver(change); })) {
+}
 
 std::unique_ptr<events::Subscription> LiveHub::join(std::shared_ptr<LiveQueue> queue) {
   const LiveQueue* key = queue.get();

@@ -8,9 +8,9 @@
 
 namespace nicecream::api {
 
-// The process's one bus subscription for all of its SSE clients: each new item is formatted once
-// and offered to every open stream's queue. With thousands of streams, a subscription each would
-// mean thousands of listener calls and serialisations per item.
+// The process's one bus subscription for all of its SSE clients: each new item (and channel
+// status change) is formatted once and offered to every open stream's queue. With thousands of
+// streams, a subscription each would mean thousands of listener calls and serialisations per item.
 class LiveHub {
  public:
   // Events go out named `event_name` (Settings::live_event_name).
@@ -23,6 +23,7 @@ class LiveHub {
   struct Members;
   std::shared_ptr<Members> members_;
   std::unique_ptr<events::Subscription> subscription_;
+  std::unique_ptr<events::Subscription> channel_subscription_;
 };
 
 }  // namespace nicecream::api

@@ -97,7 +97,7 @@ class LiveSession {
   std::string take_pending(LiveQueue& queue) {
     std::string batch;
     while (auto event = queue.take())
-      if (!replayed_.contains(event->id)) batch += event->text;
+      if (event->id == 0 || !replayed_.contains(event->id)) batch += event->text;
     return batch;
   }
 

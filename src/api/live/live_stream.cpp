@@ -21,6 +21,14 @@ LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view e
       LiveEvent{item.id, item.channel_id, format_history_event(item, event_name)});
 }
 
+LiveEventPtr make_channel_event(const domain::Channel& channel,
+                                const domain::ChannelStatus& status) {
+  return std::make_shared<const LiveEvent>(
+      LiveEvent{0, channel.id,
+                "event: channel\ndata: " + boost::json::serialize(to_json(channel, status)) +
+                    "\n\n"});
+}
+
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
                      std::size_t capacity)
     : executor_(executor), channel_id_(channel_id), capacity_(capacity), wakeup_(executor) {}
@@ -38,6 +46,7 @@ void LiveQueue::push(LiveEventPtr event) {
     overflowed_ = true;
   } else {
     events_.push_back(std::move(event));
+    delivered().add();
   }
   wakeup_.cancel();
 }
@@ -46,7 +55,6 @@ LiveEventPtr LiveQueue::take() {
   if (events_.empty()) return nullptr;
   auto event = std::move(events_.front());
   events_.pop_front();
-    delivered().add();
   return event;
 }
 

@@ -9,19 +9,25 @@
 #include <string>
 #include <string_view>
 
+#include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 
 namespace nicecream::api {
 
-// One history item as live clients receive it: formatted once, shared by every stream.
+// One history item (or channel status change) as live clients receive it: formatted once, shared
+// by every stream.
 struct LiveEvent {
-  domain::Id id = 0;
+  domain::Id id = 0;  // the history id; 0 for a `channel` event, which has none
   domain::Id channel_id = 0;
   std::string text;  // the SSE wire format
 };
 using LiveEventPtr = std::shared_ptr<const LiveEvent>;
 
 LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view event_name);
+// `event: channel`, data: the channel with its status; no `id:`, so Last-Event-ID keeps naming
+// the last history item.
+LiveEventPtr make_channel_event(const domain::Channel& channel,
+                                const domain::ChannelStatus& status);
 
 // One SSE client's pending events. Filled from the hub (posted onto the client's strand), drained
 // by the client's coroutine; bounded, so a client that cannot keep up is dropped instead of

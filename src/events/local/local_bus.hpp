@@ -13,6 +13,8 @@ class LocalBus final : public Bus {
   LocalBus();
   void publish(const domain::HistoryItem& item) override;
   std::unique_ptr<Subscription> subscribe(Listener listener) override;
+  void publish_channel(const ChannelEvent& event) override;
+  std::unique_ptr<Subscription> subscribe_channels(ChannelListener listener) override;
 
   struct Listeners;  // shared with subscriptions so they may outlive the bus
 

@@ -36,6 +36,14 @@ std::optional<bool> RedisBus::connected() const {
   return subscriber_->connected();
 }
 
+void RedisBus::publish_channel(const ChannelEvent& event) {
+  fan_out_.publish_channel(event);
+}
+
+std::unique_ptr<Subscription> RedisBus::subscribe_channels(ChannelListener listener) {
+  return fan_out_.subscribe_channels(std::move(listener));
+}
+
 void RedisBus::start_subscriber() {
   std::lock_guard lock(start_mutex_);
   if (subscriber_) return;

@@ -30,6 +30,10 @@ class RedisBus final : public Bus {
   // The first call waits until the subscription is live (or its first attempt failed), so what
   // is published after it returns is received. Listeners must not subscribe from inside a call.
   std::unique_ptr<Subscription> subscribe(Listener listener) override;
+  // Channel status changes reach this process's listeners only (not yet through Redis): a
+  // `crawl` process's changes are seen by API processes in /channels, not live.
+  void publish_channel(const ChannelEvent& event) override;
+  std::unique_ptr<Subscription> subscribe_channels(ChannelListener listener) override;
   // The subscription's connection; a bus that only publishes (`crawl`) reports nothing here.
   std::optional<bool> connected() const override;
 

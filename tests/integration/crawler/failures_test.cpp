@@ -34,8 +34,8 @@ TEST_F(CrawlerFailures, MisbehavingStationsAreBoundedAndLoggedOncePerChange) {
   settings_.backoff_interval = std::chrono::milliseconds(200);  // so each fails many times
   settings_.request_timeout = std::chrono::seconds(1);
   const std::vector<Misbehaviour> cases = {
-      {"hang", "timed out"},
-      {"slow", "timed out"},
+      {"hang", "timeout"},
+      {"slow", "timeout"},
       {"oversized", "body too large"},
       {"redirect-loop", "too many redirects"},
       {"garbage", "no songtitle"},
