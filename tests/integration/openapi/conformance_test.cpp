@@ -216,7 +216,9 @@ TEST(OpenApiResponseCheck, ReportsWhatBreaksTheDocument) {
       ReceivedResponse{"DELETE", "/user/bookmarks/7", 200, "application/json", "{}"},
   });
   ASSERT_EQ(report.verdicts.size(), 5u);
-  EXPECT_EQ(report.verdicts[0].violations, std::vector<std::string>{"$/0/id: must be integer"});
+  // /history pages are one of three item shapes (gaps=true), so each shape's complaints follow.
+  ASSERT_FALSE(report.verdicts[0].violations.empty());
+  EXPECT_EQ(report.verdicts[0].violations.front(), "$/0/id: must be integer");
   ASSERT_EQ(report.verdicts[1].violations.size(), 1u);
   EXPECT_NE(report.verdicts[1].violations[0].find("status 418 is not described"), std::string::npos)
       << report.verdicts[1].violations[0];

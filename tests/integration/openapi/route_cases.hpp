@@ -22,6 +22,15 @@ inline constexpr int kSeededItems = 60;
 // Streams are not here: their body never ends (see the live stream test).
 inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/channels", 200},
+    {"GET", "/channels/1/outages", 200},
+    {"GET", "/channels/1/outages?from=2026-12-04T17:00:00Z&to=2026-12-05T17:00:00Z&limit=5", 200},
+    {"GET", "/channels/99999/outages", 404},
+    {"GET", "/channels/0/outages", 422},
+    {"GET", "/channels/1/outages?from=yesterday", 422},
+    {"GET", "/history?gaps=true", 200},
+    {"GET", "/history?gaps=true&channel_id=2&before=10&limit=5", 200},
+    {"GET", "/history?gaps=true&offset=5", 422},
+    {"GET", "/history?gaps=maybe", 422},
 
     {"GET", "/history", 200},
     {"GET", "/history?channel_id=0", 422},
