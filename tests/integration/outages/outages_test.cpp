@@ -1,7 +1,8 @@
-// Station health through the real binary on both engines: /channels' status and the outage
-// routes' answers to bad input. (The station-down-and-back and kill -9 scenarios are still to
-// land: docs/decisions/station-health.md.)
+// A station that goes down and comes back is one closed outage and the states ok -> failing -> ok,
+// seen in /channels, /channels/{id}/outages, /history?gaps=true and the live `channel` events; a
+// crawl process killed -9 mid-outage leaves no duplicate or dangling outage. Both engines.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <boost/json.hpp>
 #include <memory>
@@ -97,6 +98,106 @@ class StationHealth : public ::testing::TestWithParam<std::string> {
   StationEmulator emulator_;
   ChannelIds ids_;
 };
+
+// The `channel` events of `name` until `quiet` passes without any event at all.
+std::vector<std::string> channel_states(EventStreamClient& stream, std::int64_t channel_id,
+                                        std::chrono::milliseconds quiet) {
+  std::vector<std::string> states;
+  while (auto event = stream.next_event(quiet)) {
+    if (event->count("event") == 0 || event->at("event") != "channel") continue;
+    EXPECT_EQ(event->count("id"), 0u) << "a channel event carries no history id";
+    const auto data = json::parse(event->at("data"));
+    if (data.at("id").as_int64() == channel_id) states.push_back(state_of(data));
+  }
+  return states;
+}
+
+TEST_P(StationHealth, AStationDownAndBackIsOneClosedOutageEverywhere) {
+  auto server = ServerProcess::start_server(crawling());
+  HttpClient client(server->port());
+  EventStreamClient live(server->port(), "/history/events");
+  ASSERT_EQ(live.status(), 200);
+  ASSERT_TRUE(reaches(client, "flaky", "ok")) << server->log();
+
+  emulator_.set_mode("flaky", "500");
+  ASSERT_TRUE(reaches(client, "flaky", "failing")) << server->log();
+  const auto failing = channel(client, "flaky").at("status");
+  EXPECT_EQ(failing.at("error"), "HTTP 500");
+  const auto open = outages(client, "flaky");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_TRUE(open[0].at("ended_at").is_null());
+  EXPECT_EQ(open[0].at("started_at"), failing.at("since"));
+
+  emulator_.set_mode("flaky", "ok");
+  emulator_.set_title("flaky", "Flaky - Two");
+  ASSERT_TRUE(reaches(client, "flaky", "ok")) << server->log();
+  const auto closed = outages(client, "flaky");
+  ASSERT_EQ(closed.size(), 1u);
+  EXPECT_EQ(closed[0].at("reason"), "HTTP 500");
+  EXPECT_EQ(closed[0].at("ended_at"), channel(client, "flaky").at("status").at("since"));
+
+  // The states went ok -> failing -> ok, each once (the first ok may precede the stream).
+  auto states = channel_states(live, ids_.at("flaky"), 3s);
+  if (!states.empty() && states.front() == "ok") states.erase(states.begin());
+  EXPECT_EQ(states, (std::vector<std::string>{"failing", "ok"}));
+
+  // The gap sits between the title before and the title after.
+  ASSERT_TRUE(eventually([&] {
+    const auto page =
+        client.get("/history?gaps=true&channel_id=" + std::to_string(ids_.at("flaky"))).json();
+    return page.as_array().size() == 3;
+  }));
+  const auto page =
+      client.get("/history?gaps=true&channel_id=" + std::to_string(ids_.at("flaky"))).json();
+  EXPECT_EQ(page.at(0).at("type"), "item");
+  EXPECT_EQ(page.at(0).at("song_title"), "Flaky - Two");
+  EXPECT_EQ(page.at(1).at("type"), "gap");
+  EXPECT_EQ(page.at(1).at("reason"), "HTTP 500");
+  EXPECT_EQ(page.at(1).at("ended_at"), closed[0].at("ended_at"));
+  EXPECT_EQ(page.at(2).at("song_title"), "Flaky - One");
+  // Without gaps nothing changes.
+  const auto plain = client.get("/history").json();  // held: the loop reads into it
+  for (const auto& item : plain.as_array()) EXPECT_FALSE(item.as_object().contains("type"));
+
+  const auto gone = channel(client, "gone").at("status");
+  EXPECT_EQ(gone.at("state"), "failing");
+  EXPECT_EQ(gone.at("error"), "connection refused");
+  EXPECT_EQ(outages(client, "gone").size(), 1u);
+}
+
+// serve reads the store; a separate crawl process holds the channels. Killed -9 while the station
+// is down, its successor (after the lease lapses) continues the same outage and closes it.
+TEST_P(StationHealth, ACrawlerKilledMidOutageLeavesNoDuplicateOrDanglingOutage) {
+  auto crawl_env = crawling();
+  crawl_env["NICECREAM_CRAWLER_LEASE_TTL"] = "3";
+  auto server = ServerProcess::start_server(database_->env());
+  HttpClient client(server->port());
+  emulator_.set_mode("flaky", "500");
+  {
+    ServerProcess crawl({"crawl"}, crawl_env);
+    ASSERT_TRUE(reaches(client, "flaky", "failing")) << crawl.log();
+    crawl.signal(SIGKILL);
+    EXPECT_EQ(crawl.wait(), 128 + SIGKILL);
+  }
+  const auto since = channel(client, "flaky").at("status").at("since");
+  ServerProcess successor({"crawl"}, crawl_env);
+  const auto requests = emulator_.state("flaky").requests;
+  ASSERT_TRUE(eventually([&] { return emulator_.state("flaky").requests >= requests + 3; }))
+      << successor.log();
+  EXPECT_EQ(channel(client, "flaky").at("status").at("since"), since) << "the same outage";
+  const auto continued = outages(client, "flaky");
+  ASSERT_EQ(continued.size(), 1u);
+  EXPECT_TRUE(continued[0].at("ended_at").is_null());
+
+  emulator_.set_mode("flaky", "ok");
+  ASSERT_TRUE(reaches(client, "flaky", "ok")) << successor.log();
+  const auto closed = outages(client, "flaky");
+  ASSERT_EQ(closed.size(), 1u);
+  EXPECT_FALSE(closed[0].at("ended_at").is_null());
+  EXPECT_EQ(closed[0].at("started_at"), since);
+  successor.signal(SIGTERM);
+  EXPECT_EQ(successor.wait(30s), 0) << successor.log();
+}
 
 TEST_P(StationHealth, BadOutageQueriesAreClearErrors) {
   auto server = ServerProcess::start_server(database_->env());
