@@ -22,8 +22,8 @@ ChannelNames channel_names(store::Store& store) {
 
 void write_csv(const domain::HistoryItem& item, const std::string& channel, std::ostream& out) {
   out << item.id << ',' << domain::format_timestamp(item.created_at) << ',' << item.channel_id
-      << ',' << domain::csv_field(channel) << ',' << item.song_id << ',' << domain::csv_field(item.song_title)
-      << "\r\n";
+      << ',' << domain::csv_field(channel) << ',' << item.song_id << ','
+      << domain::csv_field(item.song_title) << "\r\n";
 }
 
 void write_ndjson(const domain::HistoryItem& item, const std::string& channel, std::ostream& out) {

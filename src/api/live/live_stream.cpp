@@ -23,10 +23,9 @@ LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view e
 
 LiveEventPtr make_channel_event(const domain::Channel& channel,
                                 const domain::ChannelStatus& status) {
-  return std::make_shared<const LiveEvent>(
-      LiveEvent{0, channel.id,
-                "event: channel\ndata: " + boost::json::serialize(to_json(channel, status)) +
-                    "\n\n"});
+  return std::make_shared<const LiveEvent>(LiveEvent{
+      0, channel.id,
+      "event: channel\ndata: " + boost::json::serialize(to_json(channel, status)) + "\n\n"});
 }
 
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
