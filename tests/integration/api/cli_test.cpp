@@ -1,10 +1,10 @@
 #include <sys/stat.h>
 
 #include <fstream>
-#include <iterator>
 #include <string>
 
 #include "integration/api/server_fixture.hpp"
+#include "support/text_file.hpp"
 
 namespace nicecream::testing {
 namespace {
@@ -119,8 +119,7 @@ TEST_P(CliStoreTest, ChannelsExportIsWhatImportReads) {
             0);
   const auto csv = (scratch.path() / "channels.csv").string();
   ASSERT_EQ(run_nicecream({"channels", "export", "--output", csv}, ready).exit_code, 0);
-  std::ifstream in(csv, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto text = read_text_file(csv);
   EXPECT_EQ(text.rfind("name,url,format,title_pointer\r\nred,", 0), 0u) << text;
   EXPECT_NE(text.find("\"az, ura\",https://radio.example/api,json,/now/title\r\n"),
             std::string::npos)

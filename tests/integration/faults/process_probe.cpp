@@ -8,21 +8,16 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/text_file.hpp"
+
 namespace nicecream::testing {
 
 namespace {
 
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream input(path);
-  std::ostringstream content;
-  content << input.rdbuf();
-  return content.str();
-}
-
 // The parent pid from /proc/<pid>/stat: "pid (command) state ppid ...", where the command may
 // hold spaces and parentheses, hence the last ')'.
 pid_t parent_of(const std::filesystem::path& proc_entry) {
-  const auto stat = read_all(proc_entry / "stat");
+  const auto stat = read_text_file(proc_entry / "stat");
   const auto close = stat.rfind(')');
   if (close == std::string::npos) return -1;
   std::istringstream fields(stat.substr(close + 1));
@@ -33,7 +28,7 @@ pid_t parent_of(const std::filesystem::path& proc_entry) {
 }
 
 std::vector<std::string> arguments_of(const std::filesystem::path& proc_entry) {
-  const auto raw = read_all(proc_entry / "cmdline");
+  const auto raw = read_text_file(proc_entry / "cmdline");
   std::vector<std::string> arguments;
   for (std::size_t at = 0; at < raw.size();) {
     const auto end = raw.find('\0', at);
@@ -63,7 +58,7 @@ std::vector<pid_t> nicecream_children(const std::string& subcommand) {
 }
 
 std::int64_t resident_kib(pid_t pid) {
-  std::istringstream status(read_all("/proc/" + std::to_string(pid) + "/status"));
+  std::istringstream status(read_text_file("/proc/" + std::to_string(pid) + "/status"));
   std::string line;
   while (std::getline(status, line))
     if (line.starts_with("VmRSS:")) return std::stoll(line.substr(6));

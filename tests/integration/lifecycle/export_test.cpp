@@ -5,18 +5,13 @@
 
 #include "domain/timestamp.hpp"
 #include "integration/lifecycle/lifecycle_fixture.hpp"
+#include "support/text_file.hpp"
 
 namespace nicecream::testing {
 namespace {
 
 class ExportTest : public LifecycleTest {
  protected:
-  std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
   std::vector<std::string> lines_of(const std::string& text, const std::string& separator) {
     std::vector<std::string> lines;
     for (std::size_t at = 0; at < text.size();) {
@@ -41,8 +36,8 @@ TEST_P(ExportTest, CsvHoldsTheRangeNewestFirstWithFieldsQuoted) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("exported 2 item(s)"), std::string::npos) << result.output;
 
-  const auto lines = lines_of(read_file(out), "\r\n");
-  ASSERT_EQ(lines.size(), 3u) << read_file(out);
+  const auto lines = lines_of(read_text_file(out), "\r\n");
+  ASSERT_EQ(lines.size(), 3u) << read_text_file(out);
   EXPECT_EQ(lines[0], "id,created_at,channel_id,channel,song_id,title");
   EXPECT_NE(lines[1].find(",2,green,"), std::string::npos) << lines[1];
   EXPECT_NE(lines[1].find(",\"The \"\"Best\"\" - Song\""), std::string::npos) << lines[1];
@@ -56,7 +51,7 @@ TEST_P(ExportTest, NdjsonIsOneObjectPerItemAcrossPages) {
   const auto result = run_nicecream(
       {"export", "--format", "ndjson", "--channel", "2", "--output", out.string()}, settings);
   ASSERT_EQ(result.exit_code, 0) << result.output;
-  auto lines = lines_of(read_file(out), "\n");
+  auto lines = lines_of(read_text_file(out), "\n");
   ASSERT_EQ(lines.size(), 83u);
   std::int64_t previous_id = std::numeric_limits<std::int64_t>::max();
   for (const auto& line : lines) {

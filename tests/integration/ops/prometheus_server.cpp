@@ -16,17 +16,11 @@
 
 #include "http_probe.hpp"
 #include "server/eventually.hpp"
+#include "support/text_file.hpp"
 
 namespace nicecream::testing {
 
 namespace {
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string url_encode(const std::string& text) {
   std::string encoded;
   for (const unsigned char c : text) {
@@ -100,7 +94,7 @@ std::optional<double> PrometheusServer::query(const std::string& expression) con
 }
 
 std::string PrometheusServer::log() const {
-  return read_file(directory_.path() / "log");
+  return read_text_file(directory_.path() / "log");
 }
 
 PromtoolResult promtool_check_metrics(const std::string& exposition) {
@@ -111,7 +105,7 @@ PromtoolResult promtool_check_metrics(const std::string& exposition) {
   const auto command =
       "promtool check metrics < '" + input.string() + "' > '" + output.string() + "' 2>&1";
   const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(output)};
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text_file(output)};
 }
 
 }  // namespace nicecream::testing
