@@ -36,6 +36,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'GET', path: '/artists' },
     { method: 'GET', path: '/artists/{artist_id}' },
     { method: 'GET', path: '/channels' },
+    { method: 'GET', path: '/channels/{channel_id}/outages' },
     { method: 'GET', path: '/charts' },
     { method: 'GET', path: '/docs' },
     { method: 'GET', path: '/healthz' },
