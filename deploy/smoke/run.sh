@@ -289,6 +289,8 @@ smoke_takeover() {
   use_compose "$root/docker-compose.yml" "$here/compose.stack.yml"
   compose up -d --no-build postgres
   wait_for 60 "postgres healthy" container_healthy postgres
+  # The variables are the container's own, expanded by its shell, not here.
+  # shellcheck disable=SC2016
   original_fixture | compose exec -T postgres sh -c \
     'PGPASSWORD="$POSTGRES_PASSWORD" psql -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' >&2 ||
     fail "loading the original's schema and rows"
