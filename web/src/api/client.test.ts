@@ -240,3 +240,58 @@ describe('API client links and streams', () => {
     expect(source.init.withCredentials).toBe(true);
   });
 });
+
+describe('API client: station health and channel admin (ours)', () => {
+  const item = { id: 5, created_at: '2026-12-05T15:10:00+00:00', song_id: 9, song_title: 't', channel_id: 1, bookmark_id: 0 };
+  const gap = { type: 'gap', channel_id: 1, started_at: '2026-12-05T14:52:00+00:00', ended_at: null, reason: 'timeout' };
+
+  it('asks for history with gaps=true and splits items from gaps', async () => {
+    const { api, call } = clientWith(jsonResponse([{ ...item, type: 'item' }, gap]));
+    await expect(api.getHistoryWithGaps({ channelId: 1 })).resolves.toEqual({ items: [{ ...item, type: 'item' }], gaps: [gap] });
+    expect(call().url).toBe('/history?channel_id=1&limit=50&gaps=true');
+  });
+
+  it("takes an original server's untyped entries as items", async () => {
+    const { api } = clientWith(jsonResponse([item]));
+    await expect(api.getHistoryWithGaps({})).resolves.toEqual({ items: [item], gaps: [] });
+  });
+
+  it('adds, changes, probes and deletes channels with the CSRF header', async () => {
+    const cookies = 'nicecream_history_csrf=tok';
+    const added = clientWith(jsonResponse({ id: 4, name: 'jazz', url: 'http://s/j', format: 'auto' }, 201), { cookies });
+    await added.api.addChannel({ name: 'jazz', url: 'http://s/j', format: 'auto' });
+    expect(added.call().url).toBe('/channels');
+    expect(added.call().init.method).toBe('POST');
+    expect(added.call().init.body).toBe(JSON.stringify({ name: 'jazz', url: 'http://s/j', format: 'auto' }));
+    expect(added.call().headers['X-Csrf-Token']).toBe('tok');
+
+    const changed = clientWith(jsonResponse({ id: 4, name: 'jazz', url: 'u' }), { cookies });
+    await changed.api.updateChannel(4, { paused: true });
+    expect([changed.call().init.method, changed.call().url, changed.call().init.body]).toEqual(['PATCH', '/channels/4', '{"paused":true}']);
+    expect(changed.call().headers['X-Csrf-Token']).toBe('tok');
+
+    const probed = clientWith(jsonResponse({ format: 'voscast', title: 'A - B' }), { cookies });
+    await expect(probed.api.probeChannel({ url: 'http://s/j' })).resolves.toEqual({ format: 'voscast', title: 'A - B' });
+    expect([probed.call().init.method, probed.call().url]).toEqual(['POST', '/channels/probe']);
+
+    const deleted = clientWith(new Response(null, { status: 204 }), { cookies });
+    await deleted.api.deleteChannel(4);
+    expect([deleted.call().init.method, deleted.call().url]).toEqual(['DELETE', '/channels/4']);
+    const purged = clientWith(new Response(null, { status: 204 }), { cookies });
+    await purged.api.deleteChannel(4, { purge: true });
+    expect(purged.call().url).toBe('/channels/4?purge=true');
+  });
+
+  it('maps the refusals: 403, 409 and a probe that could not read the station', async () => {
+    await expect(clientWith(jsonResponse({ detail: 'Admins only' }, 403)).api.addChannel({ name: 'a', url: 'u' })).rejects.toMatchObject({
+      status: 403,
+      message: 'Admins only',
+    });
+    await expect(clientWith(jsonResponse({ detail: 'It has history' }, 409)).api.deleteChannel(1)).rejects.toMatchObject({ status: 409 });
+    const probe = clientWith(jsonResponse({ detail: 'connection refused' }, 422)).api.probeChannel({ url: 'http://s' });
+    await expect(probe).rejects.toBeInstanceOf(HttpError);
+    await expect(clientWith(jsonResponse({ detail: 'connection refused' }, 422)).api.probeChannel({ url: 'u' })).rejects.toThrow(
+      'connection refused',
+    );
+  });
+});

@@ -5,11 +5,15 @@ import type {
   ArtistSummary,
   Bookmark,
   Channel,
+  ChannelChange,
+  ChannelDraft,
   ChartEntry,
   ChartRequest,
+  HistoryGap,
   HistoryItem,
   HistoryPageRequest,
   PageRequest,
+  ProbeResult,
   SearchRequest,
   SongDetail,
   SongStats,
@@ -34,6 +38,8 @@ export interface EventSourceLike {
 export interface ApiClient {
   getChannels(signal?: AbortSignal): Promise<Channel[]>;
   getHistory(request: HistoryPageRequest, signal?: AbortSignal): Promise<HistoryItem[]>;
+  /** A history page with the channels' outages (gaps=true); an original server's page has items only. */
+  getHistoryWithGaps(request: HistoryPageRequest, signal?: AbortSignal): Promise<HistoryEntries>;
   getSongs(request: SearchRequest, signal?: AbortSignal): Promise<SongSummary[]>;
   getSong(songId: number, signal?: AbortSignal): Promise<SongDetail>;
   /** Plays by weekday and hour, and by day, over the last `days` days in time zone `tz` (IANA). */
@@ -46,6 +52,13 @@ export interface ApiClient {
   getBookmarks(request: PageRequest, signal?: AbortSignal): Promise<Bookmark[]>;
   addBookmark(songId: number): Promise<Bookmark>;
   removeBookmark(bookmarkId: number): Promise<void>;
+  /** Admin only (403 otherwise): adds a channel. */
+  addChannel(draft: ChannelDraft): Promise<Channel>;
+  updateChannel(channelId: number, change: ChannelChange): Promise<Channel>;
+  /** 409 while the channel has history, unless `purge` deletes that history too. */
+  deleteChannel(channelId: number, options?: { purge?: boolean }): Promise<void>;
+  /** Reads a station once: the format it speaks and what it plays now (422 with the reason when it cannot). */
+  probeChannel(probe: { url: string; format?: ChannelDraft['format'] }): Promise<ProbeResult>;
   /** Opens the live history stream; `lastEventId` asks for the items after it. */
   openHistoryEvents(lastEventId?: number | null): EventSourceLike;
   signInUrl(): string;
@@ -61,6 +74,23 @@ export interface ApiClientOptions {
   /** The page's own URL, to tell whether the API is cross-origin. */
   pageUrl?: () => string;
   createEventSource?: (url: string, init: EventSourceInit) => EventSourceLike;
+}
+
+/** A history page split: its items, and the gaps (outages) the server interleaved. */
+export interface HistoryEntries {
+  items: HistoryItem[];
+  gaps: HistoryGap[];
+}
+
+/** Splits a page: entries typed "gap" are gaps, the rest (typed "item", or untyped from an original server) items. */
+export function splitHistoryPage(entries: readonly (HistoryItem | HistoryGap)[]): HistoryEntries {
+  const items: HistoryItem[] = [];
+  const gaps: HistoryGap[] = [];
+  for (const entry of entries) {
+    if ('type' in entry && entry.type === 'gap') gaps.push(entry);
+    else items.push(entry as HistoryItem);
+  }
+  return { items, gaps };
 }
 
 type QueryValue = string | number | null | undefined;
@@ -142,7 +172,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const createEventSource = options.createEventSource ?? ((url, init) => new EventSource(url, init));
 
   async function request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     init: {
       query?: Record<string, QueryValue>;
@@ -182,21 +212,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return body as T;
   }
 
+  const historyQuery = (page: HistoryPageRequest): Record<string, QueryValue> => ({
+    channel_id: page.channelId || undefined,
+    q: page.q,
+    song_id: page.songId || undefined,
+    from: page.from,
+    to: page.to,
+    ...pageQuery(page),
+  });
+
   return {
     getChannels: (signal) => request<Channel[]>('GET', '/channels', { signal }),
 
-    getHistory: (page, signal) =>
-      request<HistoryItem[]>('GET', '/history', {
-        query: {
-          channel_id: page.channelId || undefined,
-          q: page.q,
-          song_id: page.songId || undefined,
-          from: page.from,
-          to: page.to,
-          ...pageQuery(page),
-        },
-        signal,
-      }),
+    getHistory: (page, signal) => request<HistoryItem[]>('GET', '/history', { query: historyQuery(page), signal }),
+
+    getHistoryWithGaps: async (page, signal) =>
+      splitHistoryPage(
+        await request<(HistoryItem | HistoryGap)[]>('GET', '/history', { query: { ...historyQuery(page), gaps: 'true' }, signal }),
+      ),
 
     getSongs: (search, signal) => request<SongSummary[]>('GET', '/songs', { query: searchQuery(search), signal }),
 
@@ -231,6 +264,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async removeBookmark(bookmarkId) {
       await request<unknown>('DELETE', `/user/bookmarks/${encodeURIComponent(String(bookmarkId))}`);
     },
+
+    addChannel: (draft) => request<Channel>('POST', '/channels', { body: draft }),
+
+    updateChannel: (channelId, change) => request<Channel>('PATCH', itemPath('channels', channelId), { body: change }),
+
+    async deleteChannel(channelId, options = {}) {
+      await request<unknown>('DELETE', itemPath('channels', channelId), { query: { purge: options.purge ? 'true' : undefined } });
+    },
+
+    probeChannel: (probe) => request<ProbeResult>('POST', '/channels/probe', { body: probe }),
 
     openHistoryEvents(lastEventId) {
       const url = buildUrl(baseUrl, '/history/events', { last_event_id: lastEventId ?? undefined });

@@ -4,6 +4,56 @@ export interface Channel {
   id: number;
   name: string;
   url: string;
+  /** How the station's now-playing source speaks (ours; absent from the original's answers). */
+  format?: ChannelFormat;
+  /** Where the title is in a json source's answer (ours, json only). */
+  title_pointer?: string | null;
+  /** Where the crawler's polling stands (ours; absent from the original's answers). */
+  status?: ChannelStatus;
+}
+
+export const CHANNEL_FORMATS = ['auto', 'voscast', 'icecast', 'shoutcast2', 'shoutcast1', 'icy', 'json'] as const;
+export type ChannelFormat = (typeof CHANNEL_FORMATS)[number];
+
+/** ok: the last poll read the station; failing: it could not (see error); paused: not polled; pending: not polled yet. */
+export type ChannelState = 'ok' | 'failing' | 'paused' | 'pending';
+
+export interface ChannelStatus {
+  state: ChannelState;
+  /** When this state began; null while pending. */
+  since: string | null;
+  last_poll_at: string | null;
+  last_change_at: string | null;
+  /** A short reason ("connection refused", "HTTP 503"...), null unless failing. */
+  error: string | null;
+}
+
+/** A time the crawler could not read a channel, in a `gaps=true` history page (ours). */
+export interface HistoryGap {
+  type: 'gap';
+  channel_id: number;
+  started_at: string;
+  /** null while it lasts. */
+  ended_at: string | null;
+  reason: string;
+}
+
+/** What an admin sends to add a channel; PATCH takes any of it and `paused`. */
+export interface ChannelDraft {
+  name: string;
+  url: string;
+  format?: ChannelFormat;
+  title_pointer?: string | null;
+}
+
+export interface ChannelChange extends Partial<ChannelDraft> {
+  paused?: boolean;
+}
+
+/** What POST /channels/probe read from a station once. */
+export interface ProbeResult {
+  format: ChannelFormat;
+  title: string;
 }
 
 export interface HistoryItem {
@@ -22,6 +72,8 @@ export interface User {
   picture: string;
   given_name: string;
   family_name: string;
+  /** Ours: may manage channels (API_ADMINS); absent from the original's answers. */
+  is_admin?: boolean;
 }
 
 export interface Bookmark {

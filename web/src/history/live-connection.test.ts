@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryItem } from '../api/types';
+import type { Channel, HistoryItem } from '../api/types';
 import { FakeEventSource } from '../test/fake-event-source';
 import { historyItem } from '../test/fixtures';
 import { connectLive, type LiveStatus } from './live-connection';
@@ -8,6 +8,7 @@ function setup(lastSeen: number | null = null) {
   const sources: FakeEventSource[] = [];
   const opened: (number | null)[] = [];
   const items: HistoryItem[] = [];
+  const channels: Channel[] = [];
   const statuses: LiveStatus[] = [];
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
   let seen = lastSeen;
@@ -20,6 +21,7 @@ function setup(lastSeen: number | null = null) {
     },
     lastSeenId: () => seen,
     onItem: (item) => items.push(item),
+    onChannel: (channel) => channels.push(channel),
     onStatus: (status) => statuses.push(status),
     retryDelaysMs: [100, 200],
     setTimer: (callback, ms) => {
@@ -38,10 +40,20 @@ function setup(lastSeen: number | null = null) {
     timer.cleared = true;
     timer.callback();
   };
-  return { connection, sources, opened, items, statuses, timers, current, fireTimer, setSeen: (id: number) => (seen = id) };
+  return { connection, sources, opened, items, channels, statuses, timers, current, fireTimer, setSeen: (id: number) => (seen = id) };
 }
 
 describe('connectLive', () => {
+  it('hands on channel status changes, apart from history items, and ignores malformed ones', () => {
+    const live = setup();
+    live.current().open();
+    const status = { state: 'failing', since: '2026-12-05T14:52:00Z', last_poll_at: null, last_change_at: null, error: 'timeout' } as const;
+    live.current().sendChannel({ id: 2, name: 'green', url: 'u', status });
+    live.current().sendChannel({ id: 3, name: 'blue', url: 'u' });
+    expect(live.channels).toEqual([{ id: 2, name: 'green', url: 'u', status }]);
+    expect(live.items).toEqual([]);
+  });
+
   it('connects, resuming after the newest id the page shows, and goes live on open', () => {
     const live = setup(40);
     expect(live.opened).toEqual([40]);

@@ -1,5 +1,6 @@
 import type { EventSourceLike } from '../api/client';
-import type { HistoryItem } from '../api/types';
+import type { Channel, ChannelStatus, HistoryItem } from '../api/types';
+import { parseChannelEvent } from '../health/station-health';
 import { parseHistoryItem } from './parse-history-item';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -16,6 +17,8 @@ export interface LiveConnectionOptions {
   /** The newest id the page already shows, so a (re)opened stream resumes after it. */
   lastSeenId: () => number | null;
   onItem: (item: HistoryItem) => void;
+  /** A channel whose polling state changed (`event: channel`, ours; an original server sends none). */
+  onChannel?: (channel: Channel & { status: ChannelStatus }) => void;
   onStatus: (status: LiveStatus) => void;
   retryDelaysMs?: readonly number[];
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -72,6 +75,11 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
       if (item === null) return;
       newestReceived = newestReceived === null ? item.id : Math.max(newestReceived, item.id);
       options.onItem(item);
+    });
+    current.addEventListener('channel', (event: MessageEvent<string>) => {
+      if (closed || source !== current) return;
+      const channel = parseChannelEvent(event.data);
+      if (channel !== null) options.onChannel?.(channel);
     });
     current.addEventListener('error', () => {
       if (closed || source !== current) return;

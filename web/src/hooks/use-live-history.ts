@@ -1,20 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HistoryItem } from '../api/types';
+import type { Channel, ChannelStatus, HistoryItem } from '../api/types';
 import { connectLive, type LiveStatus } from '../history/live-connection';
 import { useApi } from './use-api';
 
 /**
  * While `enabled`, keeps the live history stream open and hands each new item
- * to `onItem`. `lastSeenId` tells where a (re)opened stream should resume.
+ * to `onItem`, and each channel whose polling state changed to `onChannel`.
+ * `lastSeenId` tells where a (re)opened stream should resume.
  * The callbacks may change on every render without reopening the stream.
  */
-export function useLiveHistory(enabled: boolean, onItem: (item: HistoryItem) => void, lastSeenId: () => number | null): LiveStatus {
+export function useLiveHistory(
+  enabled: boolean,
+  onItem: (item: HistoryItem) => void,
+  lastSeenId: () => number | null,
+  onChannel?: (channel: Channel & { status: ChannelStatus }) => void,
+): LiveStatus {
   const api = useApi();
   const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
   const onItemRef = useRef(onItem);
   onItemRef.current = onItem;
   const lastSeenRef = useRef(lastSeenId);
   lastSeenRef.current = lastSeenId;
+  const onChannelRef = useRef(onChannel);
+  onChannelRef.current = onChannel;
 
   useEffect(() => {
     if (!enabled) {
@@ -25,6 +33,7 @@ export function useLiveHistory(enabled: boolean, onItem: (item: HistoryItem) => 
       open: (lastEventId) => api.openHistoryEvents(lastEventId),
       lastSeenId: () => lastSeenRef.current(),
       onItem: (item) => onItemRef.current(item),
+      onChannel: (channel) => onChannelRef.current?.(channel),
       onStatus: setStatus,
     });
     return () => connection.close();

@@ -49,7 +49,8 @@ export function createFakeBackend(handler: Handler, baseUrl = ''): FakeBackend {
     const answer = await handler(recorded);
     if (answer === NETWORK_DOWN) throw new TypeError('Failed to fetch');
     const status = answer.status ?? 200;
-    return new Response(answer.body === undefined ? '' : JSON.stringify(answer.body), {
+    // A 204 has no body at all (Response refuses even an empty one).
+    return new Response(status === 204 ? null : answer.body === undefined ? '' : JSON.stringify(answer.body), {
       status,
       headers: { 'Content-Type': 'application/json' },
     });

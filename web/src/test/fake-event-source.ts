@@ -1,5 +1,5 @@
 import type { EventSourceLike } from '../api/client';
-import type { HistoryItem } from '../api/types';
+import type { Channel, HistoryItem } from '../api/types';
 
 type Listener = (event: never) => void;
 
@@ -40,6 +40,11 @@ export class FakeEventSource implements EventSourceLike {
 
   sendRaw(data: string, lastEventId = ''): void {
     this.dispatch('history', new MessageEvent('history', { data, lastEventId }));
+  }
+
+  /** A channel's polling state changed (`event: channel`, no id). */
+  sendChannel(channel: Channel): void {
+    this.dispatch('channel', new MessageEvent('channel', { data: JSON.stringify(channel) }));
   }
 
   /** The connection dropped; `gaveUp` = the browser will not retry by itself. */

@@ -1,6 +1,10 @@
-import type { Channel, HistoryItem } from '../../api/types';
+import { useMemo } from 'preact/hooks';
+import type { Channel, HistoryGap, HistoryItem } from '../../api/types';
+import { describeGap, gapKey, statusTimeFormatter } from '../../health/station-health';
+import { interleaveGaps } from '../../history/history-rows';
 import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { Icon } from '../Icon/Icon';
 import { SongActions } from '../SongActions/SongActions';
 import { SongTitleLink } from '../SongTitle/SongTitle';
 
@@ -15,9 +19,35 @@ interface HistoryListProps {
   /** The item to mark as the one playing at the moment asked about, with `currentText` on its badge. */
   currentId?: number | null;
   currentText?: string;
+  /** Times stations could not be read, shown between the items by time. */
+  gaps?: readonly HistoryGap[];
 }
 
 const NO_IDS: ReadonlySet<number> = new Set();
+const NO_GAPS: readonly HistoryGap[] = [];
+
+function GapRow({
+  gap,
+  channelName,
+  formatTime,
+}: {
+  gap: HistoryGap;
+  channelName: string | undefined;
+  formatTime: (text: string) => string;
+}) {
+  return (
+    <li class="list-group-item history-gap text-body-secondary small" data-channel-id={gap.channel_id}>
+      <Icon name="exclamationTriangle" class="me-1" />
+      {describeGap(gap, formatTime)}
+      {channelName !== undefined && (
+        <span class="ms-2 channel-label">
+          <span class={`channel-dot channel-${channelName}`} aria-hidden="true" />
+          {channelName}
+        </span>
+      )}
+    </li>
+  );
+}
 
 /** Songs played, newest first unless `label` says otherwise. */
 export function HistoryList({
@@ -28,12 +58,19 @@ export function HistoryList({
   label = 'Songs played, newest first',
   currentId = null,
   currentText = 'Playing then',
+  gaps = NO_GAPS,
 }: HistoryListProps) {
   const formatDateTime = useDateTimeFormat();
+  const formatTime = useMemo(() => statusTimeFormatter(), []);
   const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
+  const rows = useMemo(() => interleaveGaps(items, gaps), [items, gaps]);
   return (
     <ol class="list-group history-list" aria-label={label}>
-      {items.map((item) => {
+      {rows.map((row) => {
+        if (row.kind === 'gap') {
+          return <GapRow key={gapKey(row.gap)} gap={row.gap} channelName={channelNames.get(row.gap.channel_id)} formatTime={formatTime} />;
+        }
+        const item = row.item;
         const current = item.id === currentId;
         return (
           <li

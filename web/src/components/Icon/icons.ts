@@ -5,6 +5,7 @@ import barChart from 'bootstrap-icons/icons/bar-chart-line.svg?raw';
 import broadcast from 'bootstrap-icons/icons/broadcast.svg?raw';
 import clock from 'bootstrap-icons/icons/clock-history.svg?raw';
 import cloud from 'bootstrap-icons/icons/cloud-fill.svg?raw';
+import exclamationTriangle from 'bootstrap-icons/icons/exclamation-triangle.svg?raw';
 import heart from 'bootstrap-icons/icons/heart.svg?raw';
 import heartFill from 'bootstrap-icons/icons/heart-fill.svg?raw';
 import list from 'bootstrap-icons/icons/list.svg?raw';
@@ -22,6 +23,7 @@ export const ICONS = {
   broadcast,
   clock,
   cloud,
+  exclamationTriangle,
   heart,
   heartFill,
   list,

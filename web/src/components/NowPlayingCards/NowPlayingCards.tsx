@@ -1,4 +1,6 @@
-import type { Channel } from '../../api/types';
+import { useMemo } from 'preact/hooks';
+import type { Channel, ChannelStatus } from '../../api/types';
+import { currentStatus, describeChannelStatus, statusTimeFormatter } from '../../health/station-health';
 import type { NowPlaying } from '../../history/now-playing';
 import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
@@ -14,11 +16,16 @@ interface NowPlayingCardsProps {
   /** Channels whose latest item could not be loaded. */
   failed: ReadonlySet<number>;
   bookmarking: SongBookmarking;
+  /** Statuses that arrived live, over those the channels came with. */
+  liveStatuses?: ReadonlyMap<number, ChannelStatus>;
 }
 
+const NO_STATUSES: ReadonlyMap<number, ChannelStatus> = new Map();
+
 /** One card per channel with the song it played last. */
-export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmarking }: NowPlayingCardsProps) {
+export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmarking, liveStatuses = NO_STATUSES }: NowPlayingCardsProps) {
   const formatDateTime = useDateTimeFormat();
+  const formatTime = useMemo(() => statusTimeFormatter(), []);
   return (
     <section aria-labelledby="now-playing-heading" class="mb-4">
       <h2 id="now-playing-heading" class="h5 mb-3">
@@ -27,6 +34,8 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmar
       <div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
         {channels.map((channel) => {
           const item = nowPlaying.get(channel.id);
+          const status = currentStatus(channel, liveStatuses);
+          const health = describeChannelStatus(status, formatTime);
           return (
             <div class="col" key={channel.id}>
               <article
@@ -39,6 +48,14 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmar
                     <Icon name="broadcast" />
                     {channel.name}
                   </h3>
+                  {health !== null && (
+                    <p
+                      class={`card-text small mb-2 channel-health state-${status?.state ?? 'ok'} ${status?.state === 'failing' ? 'text-danger' : 'text-body-secondary'}`}
+                    >
+                      {status?.state === 'failing' && <Icon name="exclamationTriangle" class="me-1" />}
+                      {health}
+                    </p>
+                  )}
                   {item ? (
                     <>
                       <p class="card-text fw-semibold text-break mb-1 song-title" key={item.id}>

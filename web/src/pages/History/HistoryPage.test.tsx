@@ -77,7 +77,7 @@ describe('history page: list and now playing', () => {
     expect(soundcloud).toHaveAttribute('href', 'https://soundcloud.com/search?q=Moby+-+Porcelain');
     expect(soundcloud).toHaveAttribute('rel', expect.stringContaining('noopener'));
     expect(within(row).getByRole('button', { name: /Bookmark Moby - Porcelain/ })).toHaveAttribute('aria-pressed', 'false');
-    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?limit=50');
+    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?limit=50&gaps=true');
   });
 
   it('fills one now-playing card per channel from limit=1 calls', async () => {
@@ -138,7 +138,7 @@ describe('history page: channel filter', () => {
     const backend = standardBackend({ history: pageOf(items) });
     renderApp(backend, '/?channel=3');
     await waitFor(() => expect(listedIds()).toEqual([3]));
-    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?channel_id=3&limit=50');
+    expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?channel_id=3&limit=50&gaps=true');
   });
 
   it('shows everything for a channel that does not exist', async () => {

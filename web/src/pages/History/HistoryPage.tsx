@@ -8,6 +8,7 @@ import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { NowPlayingCards } from '../../components/NowPlayingCards/NowPlayingCards';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
+import { useChannelStatuses } from '../../hooks/use-channel-statuses';
 import { useChannels } from '../../hooks/use-channels';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useLiveMerge } from '../../hooks/use-live-merge';
@@ -26,8 +27,9 @@ export function HistoryPage() {
     if (!isKnownChannel(selected, channels)) route(historyUrl(null), true);
   }, [selected, channels, route]);
 
-  const feed = useHistoryFeed(selected);
+  const feed = useHistoryFeed({ channelId: selected, gaps: true });
   const nowPlaying = useNowPlaying(channels);
+  const statuses = useChannelStatuses(channels);
 
   const { setBookmark: setListBookmark } = feed;
   const { setBookmark: setCardBookmark } = nowPlaying;
@@ -41,7 +43,7 @@ export function HistoryPage() {
   const bookmarks = useBookmarkToggle(onBookmarkChange);
 
   const [liveEnabled, setLiveEnabled] = useState(true);
-  const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying });
+  const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses });
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   useDocumentTitle(selectedName ? `History of ${selectedName}` : null);
@@ -58,6 +60,7 @@ export function HistoryPage() {
           loading={nowPlaying.loading}
           failed={nowPlaying.failed}
           bookmarking={bookmarks}
+          liveStatuses={statuses.live}
         />
       )}
 
@@ -75,8 +78,8 @@ export function HistoryPage() {
         )}
 
         {feed.status === 'error' && <ErrorAlert message="The history could not be loaded." onRetry={feed.retry} />}
-        {feed.items.length > 0 && (
-          <HistoryList items={feed.items} liveIds={feed.list.addedIds} channels={channels ?? []} bookmarking={bookmarks} />
+        {(feed.items.length > 0 || feed.gaps.length > 0) && (
+          <HistoryList items={feed.items} gaps={feed.gaps} liveIds={feed.list.addedIds} channels={channels ?? []} bookmarking={bookmarks} />
         )}
         {feed.status === 'loading' && <LoadingBlock label="Loading history…" />}
         {feed.status === 'ready' && feed.items.length === 0 && (
