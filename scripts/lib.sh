@@ -8,13 +8,13 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Installs, with one apt-get run, whichever listed packages are missing.
 ensure_apt_packages() {
-  local package command missing=()
+  local list="${1:-$REPO_ROOT/scripts/apt-packages.txt}" package command missing=()
   while read -r package command; do
     [ -n "$package" ] || continue
     [ -n "$command" ] && command -v "$command" >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
       missing+=("$package")
-  done < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt")
+  done < <(sed -e 's/#.*//' -e '/^\s*$/d' "$list")
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root to install them"
   say "installing ${missing[*]}"

@@ -30,6 +30,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 what="${1:-all}"
 
+# shellcheck disable=SC1091 # the project's shared script helpers, found from this file at run time
+source "$root/scripts/lib.sh"
+ensure_apt_packages "$here/apt-packages.txt"
+
 export SMOKE_API_PORT="${SMOKE_API_PORT:-18080}"
 export SMOKE_PG_PORT="${SMOKE_PG_PORT:-15432}"
 export SMOKE_REDIS_PORT="${SMOKE_REDIS_PORT:-16379}"
