@@ -16,7 +16,7 @@ RUN apt-get update \
       ca-certificates cmake g++ make pkg-config \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev \
       libsqlite3-dev libpq-dev libhiredis-dev libssl-dev libcurl4-openssl-dev \
-      libspdlog-dev libfmt-dev libcli11-dev \
+      libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -77,6 +77,7 @@ RUN apt-get update \
       ca-certificates curl \
       libboost-json1.81.0 libboost-url1.81.0 \
       libsqlite3-0 libpq5 libhiredis0.14 libssl3 libcurl4 libspdlog1.10 libfmt9 \
+      libdate-tz3 tzdata \
  && if [ "$WITH_AWSCLI" = "true" ]; then \
       apt-get install -y --no-install-recommends awscli python3; \
     fi \

@@ -9,6 +9,7 @@
 #     npm cfn-lint pinned in package-lock.json, installed here if missing);
 #   - the entrypoint's SSM loading, against a stand-in aws command;
 #   - the compose files' roles and start order (test_compose.py);
+#   - the image installs every library the build needs (test_image_packages.py);
 #   - shellcheck on every deployment shell script.
 # Needs: python3 with PyYAML (Debian python3-yaml), node and npm, shellcheck.
 # Prints 'N passed, N failed' and exits non-zero when anything failed.
@@ -69,6 +70,7 @@ step "templates: install cfn-lint" install_linter
 step "templates: cfn-lint" "$python" lint_templates.py
 step "entrypoint: SSM loading" ./test_entrypoint.sh
 step "compose: roles and start order" "$python" test_compose.py
+step "image: the build's packages" "$python" test_image_packages.py
 step "shellcheck" shellcheck_scripts
 
 echo "deploy: $passed passed, $failed failed"
