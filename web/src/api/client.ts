@@ -58,7 +58,7 @@ export interface ApiClient {
   /** 409 while the channel has history, unless `purge` deletes that history too. */
   deleteChannel(channelId: number, options?: { purge?: boolean }): Promise<void>;
   /** Reads a station once: the format it speaks and what it plays now (422 with the reason when it cannot). */
-  probeChannel(probe: { url: string; format?: ChannelDraft['format'] }): Promise<ProbeResult>;
+  probeChannel(probe: { url: string; format?: ChannelDraft['format']; title_pointer?: string }): Promise<ProbeResult>;
   /** Opens the live history stream; `lastEventId` asks for the items after it. */
   openHistoryEvents(lastEventId?: number | null): EventSourceLike;
   signInUrl(): string;

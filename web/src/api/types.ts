@@ -8,6 +8,8 @@ export interface Channel {
   format?: ChannelFormat;
   /** Where the title is in a json source's answer (ours, json only). */
   title_pointer?: string | null;
+  /** Kept but not polled (ours; set by an admin). */
+  paused?: boolean;
   /** Where the crawler's polling stands (ours; absent from the original's answers). */
   status?: ChannelStatus;
 }

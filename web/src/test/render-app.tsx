@@ -11,7 +11,7 @@ export interface BackendSetup {
   /** Answers GET /history; gets the parsed query. Default: nothing recorded. */
   history?: (query: HistoryQuery) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
   bookmarks?: (query: { before: number | null }) => Bookmark[] | FakeResponse | typeof NETWORK_DOWN;
-  /** Answers POST/DELETE bookmark calls; default: 200 with a made-up bookmark / {}. */
+  /** Answers the writes (bookmarks, the channel admin's calls); default: 200 with a made-up bookmark / {}. */
   mutate?: Handler;
   /** Answers the catalog's routes (/songs, /artists, /charts...); undefined = 404. */
   catalog?: (request: RecordedRequest) => FakeResponse | typeof NETWORK_DOWN | undefined;
@@ -48,7 +48,7 @@ export function standardBackend(setup: BackendSetup = {}) {
       if (user === 'unavailable') return { status: 503, body: { detail: 'Sign-in is not available' } };
       return user === null ? { status: 401, body: { detail: 'Not signed in' } } : { body: user };
     }
-    if (path === '/channels') {
+    if (path === '/channels' && request.method === 'GET') {
       const channels = setup.channels ?? CHANNELS;
       return channels === 'down' ? NETWORK_DOWN : { body: channels };
     }

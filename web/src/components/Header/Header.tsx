@@ -15,6 +15,9 @@ const NAV_LINKS = [
   { href: '/bookmarks', label: 'Bookmarks', matches: (path: string) => path === '/bookmarks' },
 ] as const;
 
+/** Shown to admins only (GET /user's is_admin); the page itself also says who may use it. */
+const ADMIN_LINK = { href: '/admin/channels', label: 'Channels', matches: (path: string) => path.startsWith('/admin/') };
+
 function fullName(user: User): string {
   return [user.given_name, user.family_name].filter(Boolean).join(' ') || 'Signed in';
 }
@@ -61,7 +64,9 @@ function Account() {
 /** Brand, navigation, and who is signed in. */
 export function Header() {
   const { path } = useLocation();
+  const session = useSession();
   const [expanded, setExpanded] = useState(false);
+  const links = session.status === 'signed-in' && session.user.is_admin ? [...NAV_LINKS, ADMIN_LINK] : NAV_LINKS;
   return (
     <header>
       <nav class="navbar navbar-expand-lg navbar-dark bg-dark app-navbar" aria-label="Main">
@@ -83,7 +88,7 @@ export function Header() {
           </button>
           <div class={`collapse navbar-collapse${expanded ? ' show' : ''}`} id="main-nav">
             <ul class="navbar-nav me-auto">
-              {NAV_LINKS.map((link) => (
+              {links.map((link) => (
                 <li class="nav-item" key={link.href}>
                   <a
                     class={`nav-link${link.matches(path) ? ' active' : ''}`}
