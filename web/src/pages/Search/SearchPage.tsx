@@ -16,6 +16,7 @@ import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource, type ResourceState } from '../../hooks/use-resource';
 import { messageOf } from '../../hooks/use-toasts';
 import { playsText } from '../../catalog/counts';
+import { useFeedLink } from '../Song/use-feed-link';
 
 /** How many matching songs the page lists above the airings. */
 export const SONG_MATCHES = 20;
@@ -60,6 +61,7 @@ export function SearchPage() {
   const airings = useHistoryFeed({ q }, q !== '');
   const bookmarks = useBookmarkToggle(airings.setBookmark);
   useDocumentTitle(q === '' ? 'Search' : `Search: ${q}`);
+  useFeedLink(q === '' ? null : `/history/feed.atom?${new URLSearchParams({ q }).toString()}`, `Airings matching “${q}” (Atom)`);
 
   return (
     <>

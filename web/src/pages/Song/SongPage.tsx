@@ -21,6 +21,7 @@ import { useResource } from '../../hooks/use-resource';
 import { listenerTimeZone, zonedDateTime, zoneLabel } from '../../time/zones';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
 import { playsText } from '../../catalog/counts';
+import { useFeedLink } from './use-feed-link';
 
 export const STATS_PERIODS = [30, 90, 365] as const;
 const DEFAULT_PERIOD = 90;
@@ -146,6 +147,7 @@ function SongContent({ songId }: { songId: number }) {
   const airings = useHistoryFeed({ songId });
   const bookmarks = useBookmarkToggle(airings.setBookmark);
   useDocumentTitle(state.status === 'ready' ? state.value.title : state.status === 'missing' ? 'Song not found' : 'Song');
+  useFeedLink(state.status === 'missing' ? null : `/songs/${songId}/feed.atom`, 'Airings of this song (Atom)');
 
   if (state.status === 'missing') return <NotFoundPage what="song" />;
   if (state.status !== 'ready')
