@@ -7,18 +7,18 @@ namespace nicecream::events::redis {
 Publisher::Publisher(RedisSettings settings)
     : settings_(std::move(settings)), backoff_(settings_.first_retry, settings_.longest_retry) {}
 
-void Publisher::publish(domain::Id id, const std::string& message) {
+void Publisher::publish(const std::string& topic, const std::string& message,
+                        std::string_view what) {
   std::lock_guard lock(mutex_);
   if (in_outage_ && std::chrono::steady_clock::now() < next_attempt_) {
-    spdlog::debug("redis: history {} not published: {} is still unreachable", id,
-                  settings_.endpoint());
+    spdlog::debug("redis: {} not published: {} is still unreachable", what, settings_.endpoint());
     return;
   }
   try {
-    send(message);
+    send(topic, message);
   } catch (const RedisError& error) {
     outage(error.what());
-    spdlog::debug("redis: history {} not published", id);
+    spdlog::debug("redis: {} not published", what);
     return;
   }
   if (in_outage_) {
@@ -28,12 +28,12 @@ void Publisher::publish(domain::Id id, const std::string& message) {
   }
 }
 
-void Publisher::send(const std::string& message) {
+void Publisher::send(const std::string& topic, const std::string& message) {
   // A kept connection may have been closed by a Redis restart since the last item; that shows
   // only when it is used, so one failure on it earns one try on a fresh connection.
   if (connection_) {
     try {
-      connection_->command({"PUBLISH", settings_.channel, message});
+      connection_->command({"PUBLISH", topic, message});
       return;
     } catch (const RedisError&) {
       connection_.reset();
@@ -41,7 +41,7 @@ void Publisher::send(const std::string& message) {
   }
   connection_.emplace(settings_);
   try {
-    connection_->command({"PUBLISH", settings_.channel, message});
+    connection_->command({"PUBLISH", topic, message});
   } catch (const RedisError&) {
     connection_.reset();
     throw;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "events/bus.hpp"
 #include "events/local/local_bus.hpp"
@@ -30,8 +31,9 @@ class RedisBus final : public Bus {
   // The first call waits until the subscription is live (or its first attempt failed), so what
   // is published after it returns is received. Listeners must not subscribe from inside a call.
   std::unique_ptr<Subscription> subscribe(Listener listener) override;
-  // Channel status changes reach this process's listeners only (not yet through Redis): a
-  // `crawl` process's changes are seen by API processes in /channels, not live.
+  // Channel status changes reach this process's listeners at once and every other process's
+  // through Redis (on a channel of their own, see channel_message.hpp). Unlike items, one
+  // published while Redis is away is not caught up later: /channels has it.
   void publish_channel(const ChannelEvent& event) override;
   std::unique_ptr<Subscription> subscribe_channels(ChannelListener listener) override;
   // The subscription's connection; a bus that only publishes (`crawl`) reports nothing here.
@@ -39,8 +41,12 @@ class RedisBus final : public Bus {
 
  private:
   void start_subscriber();
+  // Wraps a subscription to fan_out_ so that its end waits out a delivery in progress.
+  std::unique_ptr<Subscription> guarded(std::unique_ptr<Subscription> local);
 
   RedisSettings settings_;
+  std::string origin_;  // names this process on the channel status topic
+  std::string status_topic_;
   CatchUp catch_up_;
   Publisher publisher_;
   LocalBus fan_out_;

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "events/redis/channel_message.hpp"
 #include "events/redis/history_message.hpp"
 
 namespace nicecream::events::redis {
@@ -48,10 +49,14 @@ class AllSignalsBlocked {
 
 }  // namespace
 
-Subscriber::Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver)
+Subscriber::Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver,
+                       DeliverChannel deliver_channel, std::string own_origin)
     : settings_(std::move(settings)),
       read_missed_(std::move(catch_up)),
       deliver_(std::move(deliver)),
+      deliver_channel_(std::move(deliver_channel)),
+      own_origin_(std::move(own_origin)),
+      status_topic_(channel_status_topic(settings_.channel)),
       wake_fd_(eventfd(0, EFD_CLOEXEC)),
       backoff_(settings_.first_retry, settings_.longest_retry),
       recent_(kRecentIds) {
@@ -78,7 +83,8 @@ void Subscriber::run() {
   while (!stopping_) {
     try {
       Connection connection(settings_);
-      connection.send({"SUBSCRIBE", settings_.channel});
+      // The history channel last: its confirmation means both subscriptions are live.
+      connection.send({"SUBSCRIBE", status_topic_, settings_.channel});
       listen(connection);
     } catch (const std::exception& error) {
       lost(error.what());
@@ -119,10 +125,16 @@ void Subscriber::handle(const redisReply& reply) {
     throw RedisError("Redis refused the subscription: " + std::string(text_of(reply)));
   if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 1 || !is_text(*reply.element[0])) return;
   const auto kind = text_of(*reply.element[0]);
+  const bool on_history = reply.elements >= 2 && is_text(*reply.element[1]) &&
+                          text_of(*reply.element[1]) == settings_.channel;
   if (kind == "subscribe") {
-    subscribed();
+    if (on_history) subscribed();
   } else if (kind == "message" && reply.elements >= 3 && is_text(*reply.element[2])) {
-    receive(text_of(*reply.element[2]));
+    const auto payload = text_of(*reply.element[2]);
+    if (on_history)
+      receive(payload);
+    else
+      receive_channel(payload);
   }
   // Anything else is the answer to our PING ("pong"), which only had to arrive.
 }
@@ -171,6 +183,22 @@ void Subscriber::receive(std::string_view payload) {
   if (recent_.contains(item.id)) return;
   if (newest_delivered_ && item.id > *newest_delivered_ + 1) catch_up();
   deliver_once(item);
+}
+
+void Subscriber::receive_channel(std::string_view payload) {
+  const auto decoded = decode_channel_message(payload);
+  if (!decoded.event) {
+    spdlog::warn("redis: skipped a message on '{}' that is not a channel status: {}", status_topic_,
+                 decoded.error);
+    return;
+  }
+  if (decoded.origin == own_origin_) return;
+  try {
+    deliver_channel_(*decoded.event);
+  } catch (const std::exception& error) {
+    spdlog::error("redis: a listener failed on channel {}'s status: {}", decoded.event->channel.id,
+                  error.what());
+  }
 }
 
 std::size_t Subscriber::catch_up() {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "domain/models.hpp"
+#include "events/bus.hpp"
 #include "events/redis/backoff.hpp"
 #include "events/redis/catch_up.hpp"
 #include "events/redis/connection.hpp"
@@ -19,17 +20,20 @@
 namespace nicecream::events::redis {
 
 // The subscribing side of one process: a thread that holds a SUBSCRIBE on the channel and hands
-// each item to `deliver`, in order and at most once. When Redis goes away it reconnects with
-// backoff, polling the database for new items between attempts, and once subscribed again first
-// delivers from the database what was recorded meanwhile.
-// A live item whose id skips past the newest delivered one (a publish that was lost, or two
-// crawlers whose publishes crossed) makes it read the database the same way, so items still arrive
-// in id order.
+// each item to `deliver`, in order and at most once, and each channel status change from another
+// process to `deliver_channel` (those are not caught up after an outage: /channels has them). When
+// Redis goes away it reconnects with backoff, polling the database for new items between attempts,
+// and once subscribed again first delivers from the database what was recorded meanwhile. A live
+// item whose id skips past the newest delivered one (a publish that was lost, or two crawlers whose
+// publishes crossed) makes it read the database the same way, so items still arrive in id order.
 class Subscriber {
  public:
   using Deliver = std::function<void(const domain::HistoryItem&)>;
+  using DeliverChannel = std::function<void(const ChannelEvent&)>;
 
-  Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver);
+  // Channel messages whose origin is `own_origin` are this process's own and are skipped.
+  Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver,
+             DeliverChannel deliver_channel, std::string own_origin);
   // Stops and joins the thread: it wakes at once from waiting on Redis or on a backoff, and at
   // worst finishes a connection attempt (connect_timeout) or a database read first.
   ~Subscriber();
@@ -50,6 +54,7 @@ class Subscriber {
   void subscribed();
   void lost(const std::string& reason);
   void receive(std::string_view payload);
+  void receive_channel(std::string_view payload);
   std::size_t catch_up();                              // returns how many items it delivered
   bool deliver_once(const domain::HistoryItem& item);  // false: delivered before
   void started();
@@ -58,6 +63,9 @@ class Subscriber {
   RedisSettings settings_;
   CatchUp read_missed_;
   Deliver deliver_;
+  DeliverChannel deliver_channel_;
+  std::string own_origin_;
+  std::string status_topic_;
   int wake_fd_ = -1;  // an eventfd the destructor writes to, to end any wait at once
   std::atomic<bool> stopping_ = false;
   std::atomic<bool> connected_ = false;

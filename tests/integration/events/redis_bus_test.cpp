@@ -3,8 +3,10 @@
 #include "events/redis/redis_bus.hpp"
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
+#include "events/redis/channel_message.hpp"
 #include "events/redis/connection.hpp"
 #include "integration/events/redis_fixture.hpp"
 
@@ -119,6 +121,79 @@ TEST_F(RedisBusTest, AGapIsFilledFromTheStoreAndLateMessagesAreNotRepeated) {
   bus.publish(last);
   ASSERT_TRUE(eventually([&] { return received.size() >= 4; })) << log_->text();
   EXPECT_EQ(received.ids(), (std::vector<domain::Id>{lost.id, late.id, next.id, last.id}));
+}
+
+// Channel status changes cross processes like items: a crawler's change reaches every API
+// process once, with every field, and the publishing process's own listeners once too (not again
+// when Redis echoes it back).
+TEST_F(RedisBusTest, ChannelStatusChangesReachEveryProcessOnce) {
+  RedisBus crawler(shared_redis(), catch_up());
+  RedisBus api(shared_redis(), catch_up());
+  std::mutex mutex;
+  std::vector<events::ChannelEvent> at_api, at_crawler;
+  const auto collect = [&mutex](std::vector<events::ChannelEvent>& into) {
+    return [&mutex, &into](const events::ChannelEvent& event) {
+      std::lock_guard lock(mutex);
+      into.push_back(event);
+    };
+  };
+  const auto api_subscription = api.subscribe_channels(collect(at_api));
+  const auto crawler_subscription = crawler.subscribe_channels(collect(at_crawler));
+  const auto since = domain::Timestamp(std::chrono::microseconds(1'796'000'000'123'456));
+  events::ChannelEvent failing{
+      {7, "Jazz \"Nights\" é", "http://radio.example/status", "icecast", ""},
+      {7, domain::ChannelState::failing, since, since, since, "connection refused"}};
+  events::ChannelEvent back = failing;
+  back.status = {7, domain::ChannelState::ok, since, since, since, ""};
+  crawler.publish_channel(failing);
+  crawler.publish_channel(back);
+  const auto count = [&](const std::vector<events::ChannelEvent>& events) {
+    std::lock_guard lock(mutex);
+    return events.size();
+  };
+  ASSERT_TRUE(eventually([&] { return count(at_api) >= 2; })) << log_->text();
+  // An item published after them arrives after them: by then any echo would have too.
+  Received items;
+  const auto item_subscription = crawler.subscribe(items.listener());
+  crawler.publish(record("After The Changes"));
+  ASSERT_TRUE(eventually([&] { return items.size() >= 1; }));
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(at_api.size(), 2U);
+  EXPECT_EQ(at_crawler.size(), 2U);
+  const auto& received = at_api.front();
+  EXPECT_EQ(received.channel.id, 7);
+  EXPECT_EQ(received.channel.name, failing.channel.name);
+  EXPECT_EQ(received.channel.url, failing.channel.url);
+  EXPECT_EQ(received.channel.format, "icecast");
+  EXPECT_EQ(received.status.channel_id, 7);
+  EXPECT_EQ(received.status.state, domain::ChannelState::failing);
+  EXPECT_EQ(received.status.since, since);
+  EXPECT_EQ(received.status.last_poll_at, since);
+  EXPECT_EQ(received.status.error, "connection refused");
+  EXPECT_EQ(at_api.back().status.state, domain::ChannelState::ok);
+  EXPECT_EQ(at_api.back().status.error, "");
+}
+
+TEST_F(RedisBusTest, MessagesThatAreNoChannelStatusAreSkipped) {
+  RedisBus bus(shared_redis(), catch_up());
+  std::atomic<int> received = 0;
+  const auto subscription =
+      bus.subscribe_channels([&](const events::ChannelEvent&) { ++received; });
+  events::redis::Connection raw(shared_redis());
+  const auto topic = events::redis::channel_status_topic(redis_channel_);
+  for (
+      const char* junk :
+      {"not json", R"({"origin":"x"})",
+       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"sleeping"}})",
+       R"({"origin":"x","channel":{"id":0,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"ok"}})",
+       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"ok","since":"noon"}})"})
+    raw.command({"PUBLISH", topic, junk});
+  RedisBus other(shared_redis(), catch_up());
+  other.publish_channel({{3, "good", "http://radio.example/", "auto", ""},
+                         {3, domain::ChannelState::pending, {}, {}, {}, ""}});
+  ASSERT_TRUE(eventually([&] { return received.load() >= 1; })) << log_->text();
+  EXPECT_EQ(received.load(), 1);
+  EXPECT_EQ(log_->count("not a channel status"), 5U) << log_->text();
 }
 
 TEST_F(RedisBusTest, AnEndedSubscriptionWaitsOutItsRunningListener) {

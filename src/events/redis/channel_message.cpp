@@ -1,0 +1,113 @@
+#include "events/redis/channel_message.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "domain/timestamp.hpp"
+
+namespace nicecream::events::redis {
+
+namespace {
+
+// A channel with its status is well under a few KiB (URLs and names are bounded on the way in).
+constexpr std::size_t kMaxMessageBytes = 64 * 1024;
+
+boost::json::value optional_time(const std::optional<domain::Timestamp>& at) {
+  if (!at) return nullptr;
+  return boost::json::value(domain::format_timestamp(*at));
+}
+
+const boost::json::string* text_field(const boost::json::object& object, std::string_view name) {
+  const auto* value = object.if_contains(name);
+  return value ? value->if_string() : nullptr;
+}
+
+// Absent or null reads as empty; a string that is no timestamp is an error (false).
+bool read_optional_time(const boost::json::object& object, std::string_view name,
+                        std::optional<domain::Timestamp>& out) {
+  const auto* value = object.if_contains(name);
+  if (!value || value->is_null()) return true;
+  const auto* text = value->if_string();
+  if (!text) return false;
+  out = domain::parse_timestamp(*text);
+  return out.has_value();
+}
+
+bool read_channel(const boost::json::object& object, domain::Channel& channel) {
+  const auto* id = object.if_contains("id");
+  const auto* name = text_field(object, "name");
+  const auto* url = text_field(object, "url");
+  const auto* format = text_field(object, "format");
+  const auto* pointer = text_field(object, "title_pointer");
+  if (!id || !id->is_int64() || id->as_int64() <= 0 || !name || !url || !format || !pointer)
+    return false;
+  channel = {id->as_int64(), std::string(*name), std::string(*url), std::string(*format),
+             std::string(*pointer)};
+  return true;
+}
+
+bool read_status(const boost::json::object& object, domain::ChannelStatus& status) {
+  const auto* state_name = text_field(object, "state");
+  const auto state = state_name ? domain::parse_channel_state(*state_name) : std::nullopt;
+  if (!state) return false;
+  status.state = *state;
+  if (const auto* error = text_field(object, "error")) status.error = std::string(*error);
+  return read_optional_time(object, "since", status.since) &&
+         read_optional_time(object, "last_poll_at", status.last_poll_at) &&
+         read_optional_time(object, "last_change_at", status.last_change_at);
+}
+
+DecodedChannelMessage failure(std::string reason) {
+  return {std::nullopt, {}, std::move(reason)};
+}
+
+}  // namespace
+
+std::string channel_status_topic(std::string_view history_channel) {
+  return std::string(history_channel) + ":channel-status";
+}
+
+std::string encode_channel_message(const ChannelEvent& event, std::string_view origin) {
+  const auto& channel = event.channel;
+  const auto& status = event.status;
+  const boost::json::object object{{"origin", origin},
+                                   {"channel",
+                                    {{"id", channel.id},
+                                     {"name", channel.name},
+                                     {"url", channel.url},
+                                     {"format", channel.format},
+                                     {"title_pointer", channel.title_pointer}}},
+                                   {"status",
+                                    {{"state", domain::to_string(status.state)},
+                                     {"since", optional_time(status.since)},
+                                     {"last_poll_at", optional_time(status.last_poll_at)},
+                                     {"last_change_at", optional_time(status.last_change_at)},
+                                     {"error", status.error}}}};
+  return boost::json::serialize(object);
+}
+
+DecodedChannelMessage decode_channel_message(std::string_view text) {
+  if (text.size() > kMaxMessageBytes)
+    return failure("message of " + std::to_string(text.size()) + " bytes is too large");
+  boost::system::error_code error;
+  const auto value = boost::json::parse(text, error);
+  if (error) return failure("not JSON (" + error.message() + ")");
+  const auto* object = value.if_object();
+  if (!object) return failure("not a JSON object");
+  const auto* origin = text_field(*object, "origin");
+  const auto* channel = object->if_contains("channel");
+  const auto* status = object->if_contains("status");
+  if (!origin || !channel || !channel->is_object() || !status || !status->is_object())
+    return failure("origin, channel and status are required");
+
+  ChannelEvent event;
+  if (!read_channel(channel->get_object(), event.channel))
+    return failure("channel needs a positive id and name, url, format, title_pointer strings");
+  if (!read_status(status->get_object(), event.status))
+    return failure("status needs a known state and ISO 8601 times or null");
+  event.status.channel_id = event.channel.id;
+  return {std::move(event), std::string(*origin), {}};
+}
+
+}  // namespace nicecream::events::redis
