@@ -6,6 +6,8 @@
 
 #include "api/artists/artist_routes.hpp"
 #include "api/bookmarks/bookmark_routes.hpp"
+#include "api/channels/channel_admin_routes.hpp"
+#include "api/channels/channel_probe_routes.hpp"
 #include "api/channels/channel_routes.hpp"
 #include "api/charts/chart_routes.hpp"
 #include "api/common/responses.hpp"
@@ -36,6 +38,8 @@ App::App(Services services)
       writes_(services_.settings.write_rate_per_minute) {
   RouteTable routes(router_, writes_);
   add_channel_routes(routes, services_);
+  add_channel_admin_routes(routes, services_);
+  add_channel_probe_routes(routes, services_);
   add_history_routes(routes, services_);
   add_song_routes(routes, services_);
   add_artist_routes(routes, services_);

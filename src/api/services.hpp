@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include "api/common/history_cache.hpp"
@@ -7,6 +8,7 @@
 #include "auth/oidc_client.hpp"
 #include "auth/session_cookies.hpp"
 #include "concurrency/blocking_pool.hpp"
+#include "domain/channel_probe.hpp"
 #include "domain/models.hpp"
 #include "events/bus.hpp"
 #include "http/request.hpp"
@@ -23,6 +25,9 @@ struct Services {
   HistoryCache& history_cache;
   const auth::SessionCookies& sessions;
   auth::OidcClient* oidc = nullptr;  // null: sign-in is not configured
+  // Reads a station once as the crawler would (crawler/probe.hpp, wired by cli: api does not
+  // link the crawler). Blocks: run it on the blocking pool.
+  std::function<domain::ProbeOutcome(const domain::Channel&)> probe_channel;
 
   // The signed-in user of a request, if any (see common/session_context.cpp); decoding the session
   // cookie is pure CPU work, so I/O threads may call it.

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace nicecream::api {
 
@@ -23,6 +24,7 @@ struct Settings {
   int max_streams_per_client = 0;          // open event streams per client address
   int write_rate_per_minute = 0;           // write-limited requests per client address
   std::string metrics_token;  // API_METRICS_TOKEN: the bearer /metrics asks for; "": loopback only
+  std::vector<std::string> admins;  // API_ADMINS: who may manage channels (domain/admins.hpp)
 };
 
 }  // namespace nicecream::api

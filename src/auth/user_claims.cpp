@@ -61,6 +61,21 @@ Names names_from(const boost::json::object& claims) {
   return names;
 }
 
+constexpr std::size_t kMaxEmailBytes = 320;  // RFC 3696's longest address
+
+// Only an address the provider vouches for may name an admin (API_ADMINS). Some providers send
+// the flag as the string "true".
+std::string verified_email(const boost::json::object& claims) {
+  const auto* verified = claims.if_contains("email_verified");
+  const bool vouched =
+      verified != nullptr && ((verified->is_bool() && verified->get_bool()) ||
+                              (verified->is_string() && verified->get_string() == "true"));
+  const auto email = string_claim(claims, "email");
+  if (!vouched || email.size() > kMaxEmailBytes || email.find('@') == std::string_view::npos)
+    return {};
+  return std::string(email);
+}
+
 }  // namespace
 
 domain::UserClaims user_claims_from(const boost::json::object& claims) {
@@ -72,6 +87,7 @@ domain::UserClaims user_claims_from(const boost::json::object& claims) {
                                                                            : std::string(),
       .given_name = truncate_utf8(names.given, kMaxNameBytes),
       .family_name = truncate_utf8(names.family, kMaxNameBytes),
+      .email = verified_email(claims),
   };
 }
 

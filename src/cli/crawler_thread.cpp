@@ -4,7 +4,6 @@
 
 namespace nicecream::cli {
 
-namespace {
 crawler::CrawlerSettings crawler_settings(const config::CrawlerConfig& config) {
   crawler::CrawlerSettings settings;
   settings.interval = config.interval;
@@ -14,7 +13,6 @@ crawler::CrawlerSettings crawler_settings(const config::CrawlerConfig& config) {
   settings.allow_private_targets = config.allow_private_targets;
   return settings;
 }
-}  // namespace
 
 CrawlerThread::CrawlerThread(store::Store& store, events::Bus& bus, const config::Config& config)
     : thread_([&store, &bus, settings = crawler_settings(config.crawler)](std::stop_token stop) {

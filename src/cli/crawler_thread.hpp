@@ -3,10 +3,14 @@
 #include <thread>
 
 #include "config/config.hpp"
+#include "crawler/crawler.hpp"
 #include "events/bus.hpp"
 #include "store/store.hpp"
 
 namespace nicecream::cli {
+
+// The crawler's settings from the configuration (also for the API's one-off probe).
+crawler::CrawlerSettings crawler_settings(const config::CrawlerConfig& config);
 
 // The crawler on a thread of its own; stops and joins when destroyed.
 class CrawlerThread {

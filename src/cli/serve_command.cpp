@@ -11,6 +11,7 @@
 #include "cli/version.hpp"
 #include "concurrency/blocking_pool.hpp"
 #include "config/config_error.hpp"
+#include "crawler/probe.hpp"
 #include "http/server.hpp"
 #include "metrics/app_metrics.hpp"
 
@@ -76,7 +77,8 @@ api::Settings api_settings(const config::Config& config) {
           .web_dir = config.web.web_dir,
           .max_streams_per_client = config.server.max_streams_per_client,
           .write_rate_per_minute = config.server.write_rate_per_minute,
-          .metrics_token = config.server.metrics_token};
+          .metrics_token = config.server.metrics_token,
+          .admins = config.auth.admins};
 }
 
 // The identity provider's client, when one is configured; discovery waits for the first sign-in.
@@ -114,7 +116,10 @@ int serve(const config::Config& config) {
   const auto oidc = oidc_client(config.auth);
   const auto settings = api_settings(config);
   api::App app(
-      api::Services{*store, blocking, *bus, settings, history_cache, sessions, oidc.get()});
+      api::Services{*store, blocking, *bus, settings, history_cache, sessions, oidc.get(),
+                    [probing = crawler_settings(config.crawler)](const domain::Channel& channel) {
+                      return crawler::probe_channel(probing, channel);
+                    }});
   http::Server server(
       server_options(config.server), [&app](http::Request& request) { return app.handle(request); },
       api::App::error_responder());

@@ -5,6 +5,7 @@
 
 #include "config/config_error.hpp"
 #include "config/readers.hpp"
+#include "domain/admins.hpp"
 
 namespace nicecream::config {
 
@@ -103,6 +104,7 @@ AuthConfig read_auth(const Readers& env) {
   auth.client_id = env.text("API_GOOGLE_CLIENT_ID");
   auth.client_secret = env.text("API_GOOGLE_CLIENT_SECRET");
   auth.redirect_url = env.text("API_GOOGLE_REDIRECT_URL");
+  auth.admins = domain::parse_admin_list(env.text("API_ADMINS"));
   return auth;
 }
 }  // namespace

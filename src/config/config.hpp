@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/environment.hpp"
 
@@ -77,6 +78,7 @@ struct AuthConfig {
   std::string client_secret;
   std::string redirect_url;
   std::string user_agent = kUserAgent;
+  std::vector<std::string> admins;  // API_ADMINS: OpenID subjects or verified e-mail addresses
   bool signin_configured() const { return !client_id.empty() && !client_secret.empty(); }
 };
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "crawler/channel_source.hpp"
 #include "crawler/failure_reason.hpp"
 #include "crawler/fetcher.hpp"
 #include "crawler/poll_metrics.hpp"
@@ -22,24 +23,6 @@
 namespace nicecream::crawler {
 
 namespace {
-sources::SourceSpec source_of(const domain::Channel& channel) {
-  const auto format =
-      domain::parse_source_format(channel.format).value_or(domain::SourceFormat::automatic);
-  return {format, channel.url, channel.title_pointer};
-}
-
-FetchLimits limits_of(const CrawlerSettings& settings) {
-  return {.user_agent = settings.user_agent,
-          .timeout = settings.request_timeout,
-          .max_body_bytes = settings.max_body_bytes,
-          .allow_private_targets = settings.allow_private_targets};
-}
-
-sources::TitleNormaliser normaliser_of(const CrawlerSettings& settings) {
-  if (settings.idle_placeholders.empty()) return sources::TitleNormaliser{};
-  return sources::TitleNormaliser{settings.idle_placeholders};
-}
-
 // "300 s", or "200 ms" for the short intervals tests use.
 std::string describe(std::chrono::milliseconds interval) {
   if (interval.count() % 1000 == 0) return std::to_string(interval.count() / 1000) + " s";
@@ -88,7 +71,11 @@ class Crawler::Loop {
       const auto claimed = store_.claim_channels(owner_, settings_.lease_ttl);
       const std::set<domain::Id> held(claimed.begin(), claimed.end());
       auto channels = store_.list_channels();
-      std::erase_if(channels, [&](const auto& channel) { return !held.contains(channel.id); });
+      // A paused channel keeps its lease (shares stay fair) but leaves the schedule until an
+      // admin resumes it; it is picked up again at the next refresh, within one interval.
+      std::erase_if(channels, [&](const auto& channel) {
+        return !held.contains(channel.id) || channel.paused;
+      });
       schedule_.replace_channels(channels, Clock::now());
       status_.flush();
       if (store_health_.report_ok() || channels.size() != polled_count_)

@@ -16,6 +16,7 @@ struct Channel {
   std::string url;
   std::string format = "auto";  // a SourceFormat name, see source_format.hpp
   std::string title_pointer;    // JSON Pointer to the title, for the "json" format
+  bool paused = false;          // kept, but not polled (an admin paused it)
 };
 
 struct NewChannel {
@@ -47,6 +48,7 @@ struct User {
   std::string picture;
   std::string given_name;
   std::string family_name;
+  std::string email{};  // verified by the identity provider; empty when it was not (or not shared)
 };
 
 // What an identity provider tells us about a person; users are matched by `sub` only.
@@ -55,6 +57,7 @@ struct UserClaims {
   std::string picture;
   std::string given_name;
   std::string family_name;
+  std::string email{};  // only when the provider says it is verified (email_verified)
 };
 
 struct Bookmark {

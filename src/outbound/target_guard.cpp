@@ -16,7 +16,7 @@ void TargetGuard::install(CURL* handle) {
 // so a name that resolves (or later re-resolves) to a private address is caught here.
 curl_socket_t TargetGuard::open_socket(void* self, curlsocktype, curl_sockaddr* address) {
   auto& guard = *static_cast<TargetGuard*>(self);
-  if (!is_public_address(&address->addr)) {
+  if (!guard.is_public_(&address->addr)) {
     guard.refusal_ = "refused private address " + address_text(&address->addr) + " (set " +
                      std::string(kAllowPrivateTargetsVariable) + "=true to allow)";
     return CURL_SOCKET_BAD;

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "outbound/public_address.hpp"
+
 namespace nicecream::outbound {
 
 // The setting that lets outgoing requests reach loopback and private addresses (tests, a station
@@ -16,7 +18,13 @@ inline constexpr std::string_view kAllowPrivateTargetsVariable = "NICECREAM_ALLO
 // allowed. Must outlive the handle's transfers.
 class TargetGuard {
  public:
-  explicit TargetGuard(bool allow_private) : allow_private_(allow_private) {}
+  // Which addresses count as public: is_public_address everywhere but in the guard's own tests,
+  // which call some loopback addresses public to stand in for a public station (nothing public
+  // is reachable there). Not reachable from any setting.
+  using AddressClassifier = bool (*)(const sockaddr* address);
+
+  explicit TargetGuard(bool allow_private, AddressClassifier is_public = &is_public_address)
+      : allow_private_(allow_private), is_public_(is_public) {}
   TargetGuard(const TargetGuard&) = delete;
   TargetGuard& operator=(const TargetGuard&) = delete;
 
@@ -28,6 +36,7 @@ class TargetGuard {
   static curl_socket_t open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
 
   bool allow_private_;
+  AddressClassifier is_public_;
   std::string refusal_;
 };
 

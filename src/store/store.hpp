@@ -26,6 +26,8 @@ struct RemovedHistory {
   std::int64_t songs = 0;  // left with no airing and no bookmark
 };
 
+enum class ChannelRemoval { removed, not_found, has_history };
+
 struct RecordOutcome {
   std::optional<domain::HistoryItem> inserted;  // empty: the title equals the channel's latest
 };
@@ -48,6 +50,12 @@ class Store {
   virtual std::optional<domain::Channel> find_channel(Id id) = 0;
   virtual domain::Channel add_channel(const domain::NewChannel& channel) = 0;  // Conflict on name
   virtual bool remove_channel(Id id) = 0;  // also removes its history
+  // Writes every field of `channel` (found by id); nullopt when there is none, Conflict on name.
+  // Pausing writes the status `paused` and closes an open outage in the same transaction;
+  // resuming makes the channel `pending` until a crawler polls it again.
+  virtual std::optional<domain::Channel> update_channel(const domain::Channel& channel) = 0;
+  // Removes a channel that has recorded nothing; one with history stays (has_history).
+  virtual ChannelRemoval remove_unused_channel(Id id) = 0;
 
   // History
   virtual std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) = 0;

@@ -1,8 +1,8 @@
 #include "api/channels/channel_routes.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <map>
 
+#include "api/channels/channel_views.hpp"
 #include "api/common/json_views.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
@@ -12,22 +12,6 @@ namespace nicecream::api {
 namespace {
 
 constexpr std::string_view kChannelNotFound = "Channel not found.";
-
-// Not cached: a status moves with every crawler flush, and the two reads are of a few rows.
-boost::json::array channels_with_status(store::Store& store) {
-  const auto channels = store.list_channels();
-  std::map<domain::Id, domain::ChannelStatus> statuses;
-  for (auto& status : store.list_channel_statuses()) statuses[status.channel_id] = status;
-  boost::json::array array;
-  array.reserve(channels.size());
-  for (const auto& channel : channels) {
-    domain::ChannelStatus pending;
-    pending.channel_id = channel.id;
-    auto found = statuses.find(channel.id);
-    array.emplace_back(to_json(channel, found == statuses.end() ? pending : found->second));
-  }
-  return array;
-}
 
 std::optional<domain::OutageQuery> read_outage_query(const http::Request& request,
                                                      domain::ValidationErrors& errors) {

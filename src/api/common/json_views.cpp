@@ -39,6 +39,8 @@ json::object to_json(const domain::ChannelStatus& status) {
 
 json::object to_json(const domain::Channel& channel, const domain::ChannelStatus& status) {
   auto object = to_json(channel);
+  object["title_pointer"] = channel.title_pointer;
+  object["paused"] = channel.paused;
   object["status"] = to_json(status);
   return object;
 }

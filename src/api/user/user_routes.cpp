@@ -4,6 +4,7 @@
 #include "api/common/responses.hpp"
 #include "api/common/session_context.hpp"
 #include "auth/csrf.hpp"
+#include "domain/admins.hpp"
 
 namespace nicecream::api {
 
@@ -24,7 +25,9 @@ boost::asio::awaitable<http::Response> current_user(Services& services, http::Re
     co_return response;
   }
   if (session->csrf_token.empty()) session->csrf_token = auth::new_csrf_token();
-  auto response = json_response(Status::ok, to_json(*user));
+  auto json = to_json(*user);
+  json["is_admin"] = domain::is_admin(services.settings.admins, *user);
+  auto response = json_response(Status::ok, json);
   store_session(services, *session, no_store(response));
   co_return response;
 }

@@ -11,11 +11,11 @@ namespace {
 // after the other.
 const std::string kCurrent = "SELECT state, coalesce(error, ''), " + micros("since") +
                              " FROM channel_status WHERE channel_id = $1 FOR UPDATE";
-// Selecting from channels makes a channel removed a moment ago write nothing.
+// Selecting from channels makes a channel removed (or paused) a moment ago write nothing.
 const std::string kWriteStatus =
     "INSERT INTO channel_status (channel_id, state, since, last_poll_at, last_change_at, error)"
     " SELECT id, $2, $3::timestamptz, $4::timestamptz, $4::timestamptz, NULLIF($5, '')"
-    " FROM channels WHERE id = $1"
+    " FROM channels WHERE id = $1 AND NOT paused"
     " ON CONFLICT (channel_id) DO UPDATE SET state = excluded.state, since = excluded.since,"
     " last_poll_at = excluded.last_poll_at, last_change_at = excluded.last_change_at,"
     " error = excluded.error RETURNING channel_id";

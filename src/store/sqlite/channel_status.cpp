@@ -8,10 +8,10 @@ namespace nicecream::store::sqlite {
 namespace {
 
 const std::string kCurrent = "SELECT state, error, since FROM channel_status WHERE channel_id = ?1";
-// Selecting from channels makes a channel removed a moment ago write nothing.
+// Selecting from channels makes a channel removed (or paused) a moment ago write nothing.
 const std::string kWriteStatus =
     "INSERT INTO channel_status (channel_id, state, since, last_poll_at, last_change_at, error)"
-    " SELECT id, ?2, ?3, ?4, ?4, NULLIF(?5, '') FROM channels WHERE id = ?1"
+    " SELECT id, ?2, ?3, ?4, ?4, NULLIF(?5, '') FROM channels WHERE id = ?1 AND paused = 0"
     " ON CONFLICT (channel_id) DO UPDATE SET state = excluded.state, since = excluded.since,"
     " last_poll_at = excluded.last_poll_at, last_change_at = excluded.last_change_at,"
     " error = excluded.error";

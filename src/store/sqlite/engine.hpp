@@ -23,6 +23,8 @@ class SqliteStore final : public Store {
   std::optional<domain::Channel> find_channel(Id id) override;
   domain::Channel add_channel(const domain::NewChannel& channel) override;
   bool remove_channel(Id id) override;
+  std::optional<domain::Channel> update_channel(const domain::Channel& channel) override;
+  ChannelRemoval remove_unused_channel(Id id) override;
 
   std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) override;
   std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,

@@ -5,18 +5,20 @@ namespace nicecream::store::sqlite {
 
 namespace {
 
-const std::string kColumns = "id, sub, picture, given_name, family_name";
+const std::string kColumns = "id, sub, picture, given_name, family_name, coalesce(email, '')";
 // The conflict target is `sub`, so an update touches that one person's row and no other.
 const std::string kUpsert =
-    "INSERT INTO users (sub, picture, given_name, family_name) VALUES (?1, ?2, ?3, ?4)"
+    "INSERT INTO users (sub, picture, given_name, family_name, email)"
+    " VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''))"
     " ON CONFLICT (sub) DO UPDATE SET picture = excluded.picture,"
-    " given_name = excluded.given_name, family_name = excluded.family_name"
+    " given_name = excluded.given_name, family_name = excluded.family_name,"
+    " email = excluded.email"
     " RETURNING " +
     kColumns;
 const std::string kFind = "SELECT " + kColumns + " FROM users WHERE id = ?1";
 
 domain::User read_user(const Statement& row) {
-  return {row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4)};
+  return {row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)};
 }
 
 }  // namespace
@@ -25,7 +27,8 @@ domain::User SqliteStore::upsert_user(const domain::UserClaims& claims) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
     auto row = lease->prepare(kUpsert);
-    row.bind_all(claims.sub, claims.picture, claims.given_name, claims.family_name).step();
+    row.bind_all(claims.sub, claims.picture, claims.given_name, claims.family_name, claims.email)
+        .step();
     return read_user(row);
   });
 }

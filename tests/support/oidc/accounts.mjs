@@ -1,6 +1,8 @@
 // The people who can sign in. The login form accepts any login name with any non-empty
 // password; the name becomes the subject (`sub`). Two names are special, for the claim
-// fallbacks: `nameless` has only `name` and `email`, `email-only` has only `email`.
+// fallbacks: `nameless` has only `name` and `email`, `email-only` has only `email`. Every e-mail
+// is verified (`email_verified`, as Google sends it) except those of names starting `unverified`
+// (API_ADMINS counts verified addresses only).
 const special = {
   nameless: { name: 'Grace Brewster Hopper', email: 'grace@example.test' },
   'email-only': { email: 'emailonly@example.test' },
@@ -27,6 +29,7 @@ function profileFor(sub) {
     name: `${sub} Tester`,
     picture: `http://127.0.0.1/pictures/${encodeURIComponent(sub)}.png`,
     email: `${sub}@example.test`,
+    email_verified: !sub.startsWith('unverified'),
   };
 }
 
