@@ -47,6 +47,17 @@ TEST(ChannelRules, EachBrokenRuleIsNamed) {
   }
 }
 
+TEST(ChannelRules, EveryProblemIsReportedOnItsField) {
+  NewChannel channel{"much-too-long", "ftp://x", "json", ""};
+  std::vector<std::string> fields;
+  for (const auto& problem : channel_problems(channel)) fields.push_back(problem.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"name", "title_pointer", "url"}));
+  channel.format = "mp3";
+  EXPECT_EQ(channel_problems(channel)[1].field, "format");
+  EXPECT_TRUE(channel_problems(valid()).empty());
+  EXPECT_EQ(channel_problem(channel), channel_problems(channel).front().message);
+}
+
 TEST(ChannelRules, EveryListedFormatIsAccepted) {
   const std::string names = source_format_names();
   for (const auto* name : {"auto", "voscast", "icecast", "shoutcast2", "shoutcast1", "icy"}) {
