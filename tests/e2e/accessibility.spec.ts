@@ -1,12 +1,14 @@
 // The pages for a visitor on a keyboard or with assistive technology: axe-core finds no serious or
 // critical violation on them, and the controls work without a mouse.
-import { expect, test } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 import { expectNoSeriousAccessibilityViolation, tabTo } from './lib/accessibility';
 import {
   SIGN_IN_TO_BOOKMARK,
   bookmarkButtonInRow,
   bookmarkTitles,
+  channelHealth,
   filterButton,
+  gapRows,
   historyRows,
   liveStatus,
   navLink,
@@ -17,8 +19,9 @@ import {
 } from './lib/app';
 import { bookmarkNewestSongs, expectHeart } from './lib/bookmarks';
 import { HOPPIPOLLA, chartList, heatMap, searchBox, songAirings, songMatches } from './lib/catalog';
-import { environment } from './lib/environment';
+import { adminAccount, environment } from './lib/environment';
 import { PHONE } from './lib/screenshots';
+import { setStationMode } from './lib/stations';
 
 const channels = environment.channelNames;
 
@@ -70,6 +73,52 @@ test('the search, song, artist, "at" and charts pages have no serious accessibil
   await openApp(page, '/charts');
   await expect(chartList(page, 'songs').locator(':scope > li')).not.toHaveCount(0);
   await expectNoSeriousAccessibilityViolation(page);
+});
+
+test('a station that cannot be read, on its card and as a gap in the history, has no serious accessibility violation', async ({ page }) => {
+  const station = channels[1];
+  await openApp(page, '/');
+  await expect(liveStatus(page)).toHaveText('Live');
+  try {
+    await setStationMode(station, '500');
+    await expect(channelHealth(page, station)).toContainText('Unreachable since');
+    await expect(gapRows(page, station)).not.toHaveCount(0);
+    await expectNoSeriousAccessibilityViolation(page);
+  } finally {
+    await setStationMode(station, 'ok');
+  }
+  await expect(channelHealth(page, station)).toHaveCount(0);
+});
+
+test('the admin channels page has no serious accessibility violation, and works from the keyboard', async ({ page }) => {
+  await signIn(page, adminAccount);
+  await openApp(page, '/admin/channels');
+  const list = page.getByRole('list', { name: 'Channels' });
+  await expect(list.getByRole('listitem')).toHaveCount(channels.length);
+  await expectNoSeriousAccessibilityViolation(page);
+
+  // Testing a station from the keyboard: its address, then Test, then what it plays.
+  const form = page.getByRole('region', { name: 'Add a channel' });
+  await tabTo(page, form.getByLabel('Now-playing address'));
+  await page.keyboard.type(`${environment.emulatorUrl}/${channels[0]}/display.js`);
+  await tabTo(page, form.getByRole('button', { name: 'Test' }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('status')).toContainText('Read it: format');
+  // Adding without a name: the field says why and takes the focus.
+  await tabTo(page, form.getByRole('button', { name: 'Add channel' }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousAccessibilityViolation(page);
+
+  // The delete confirmation opens from the keyboard, has the focus, and Escape closes it.
+  await tabTo(page, list.getByRole('button', { name: `Delete ${channels[2]}` }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: `Delete ${channels[2]}` });
+  await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+  await expectNoSeriousAccessibilityViolation(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 });
 
 test('the header search works from the keyboard', async ({ page }) => {

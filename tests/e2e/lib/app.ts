@@ -13,8 +13,20 @@ export function historyList(page: Page): Locator {
   return page.getByRole('list', { name: 'Songs played, newest first' });
 }
 
+/** The songs in the history list (not the rows that say a station could not be read). */
 export function historyRows(page: Page): Locator {
-  return historyList(page).locator(':scope > li');
+  return historyList(page).locator(':scope > li.history-item');
+}
+
+/** The rows of the history list that say a station could not be read ("No data 16:52–17:07: ..."). */
+export function gapRows(page: Page, channelName?: string): Locator {
+  const rows = historyList(page).locator(':scope > li.history-gap');
+  return channelName === undefined ? rows : rows.filter({ has: page.locator('.channel-label', { hasText: channelName }) });
+}
+
+/** A now-playing card's line about its station's health ("Unreachable since 16:52 — HTTP 500", "Paused"). */
+export function channelHealth(page: Page, channelName: string): Locator {
+  return nowPlayingCard(page, channelName).locator('.channel-health');
 }
 
 /** The rows on screen, top to bottom. */

@@ -45,3 +45,6 @@ export function freshAccount(label: string): Account {
   const login = `${label}-${process.pid}-${Date.now().toString(36)}`;
   return { login, password: 'any password', name: `${login} Tester`, initial: login.charAt(0).toUpperCase() };
 }
+
+/** The account `run` names in API_ADMINS (by its subject, the login name): it may manage channels. */
+export const adminAccount: Account = { login: 'e2e-admin', password: 'any password', name: 'e2e-admin Tester', initial: 'E' };

@@ -25,3 +25,20 @@ export async function titleOnStation(station: string): Promise<string> {
   if (!response.ok) throw new Error(`the station emulator does not know ${station}: ${response.status}`);
   return ((await response.json()) as { title: string }).title;
 }
+
+/** How a station answers (the emulator's modes): 'ok', or a failure such as '500' (an HTTP 500) or 'hang'. */
+export async function setStationMode(station: string, mode: 'ok' | '500' | 'hang'): Promise<void> {
+  const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
+  if (!response.ok) throw new Error(`the station emulator refused mode ${mode} for ${station}: ${response.status}`);
+}
+
+/** How many requests `station` has answered: grows with every poll of it. */
+export async function requestsToStation(station: string): Promise<number> {
+  const response = await fetch(`${environment.emulatorUrl}/control/${encodeURIComponent(station)}`);
+  if (!response.ok) throw new Error(`the station emulator does not know ${station}: ${response.status}`);
+  return ((await response.json()) as { requests: number }).requests;
+}

@@ -71,7 +71,7 @@ export function DeleteChannelDialog({ channel, onDeleted, onCancel }: DeleteChan
             {state.step === 'deleting' ? 'Deleting…' : state.step === 'failed' ? 'Try again' : 'Delete'}
           </button>
         )}
-        <button type="button" class="btn btn-outline-secondary btn-sm" onClick={onCancel}>
+        <button type="button" class="btn btn-outline-dark btn-sm" onClick={onCancel}>
           Cancel
         </button>
       </div>
