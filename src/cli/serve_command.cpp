@@ -32,6 +32,7 @@ http::ServerOptions server_options(const config::ServerConfig& server) {
   options.shutdown_grace = server.shutdown_grace;
   options.max_connections = static_cast<std::size_t>(server.max_connections);
   options.log_format = server.json_logs ? http::LogFormat::json : http::LogFormat::text;
+  options.reuse_port = server.reuse_port;
   return options;
 }
 

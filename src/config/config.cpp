@@ -38,6 +38,7 @@ ServerConfig read_server(const Readers& env) {
     throw ConfigError("API_LOG_FORMAT", "must be text or json, not '" + log_format + "'");
   server.json_logs = log_format == "json";
   server.metrics_token = env.text("API_METRICS_TOKEN");
+  server.reuse_port = env.flag("API_REUSE_PORT", false);
   return server;
 }
 

@@ -31,6 +31,7 @@ struct ServerConfig {
   int write_rate_per_minute = 60;   // sign-ins and bookmark writes per client address
   bool json_logs = false;           // API_LOG_FORMAT=json: one JSON object per log line
   std::string metrics_token;        // API_METRICS_TOKEN; empty: /metrics for loopback only
+  bool reuse_port = false;          // API_REUSE_PORT: several processes listen on one port
 };
 
 struct CorsConfig {

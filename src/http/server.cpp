@@ -39,6 +39,8 @@ void Server::listen() {
   const tcp::endpoint endpoint{address, options_.port};
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
+  if (options_.reuse_port)
+    acceptor_.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true));
   acceptor_.bind(endpoint, error);
   if (error)
     throw std::runtime_error("cannot listen on " + options_.host + ":" +

@@ -22,6 +22,9 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{};  // in-flight requests get this long on shutdown
   std::size_t max_connections = 0;             // past this, new connections are closed at once
   LogFormat log_format = LogFormat::text;      // of the one line per request
+  // SO_REUSEPORT: processes that all set it share the port, the kernel spreading new connections
+  // among them (past one process's descriptor limit, or one per core without threads).
+  bool reuse_port = false;
 };
 
 }  // namespace nicecream::http

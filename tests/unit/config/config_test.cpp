@@ -80,6 +80,13 @@ TEST(Config, PrivateStationAddressesAreRefusedUnlessAllowed) {
             "NICECREAM_ALLOW_PRIVATE_TARGETS: 'yes please' is not a boolean (use true or false)");
 }
 
+TEST(Config, SeveralProcessesShareThePortOnlyWhenAsked) {
+  EXPECT_FALSE(load({}).server.reuse_port);
+  EXPECT_TRUE(load({{"API_REUSE_PORT", "true"}}).server.reuse_port);
+  EXPECT_EQ(error_of({{"API_REUSE_PORT", "1x"}}),
+            "API_REUSE_PORT: '1x' is not a boolean (use true or false)");
+}
+
 TEST(Config, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"API_PORT", "eighty"}}), "API_PORT: 'eighty' is not a whole number");
   EXPECT_EQ(error_of({{"API_PORT", "70000"}}), "API_PORT: 70000 is out of range 0..65535");
