@@ -40,10 +40,16 @@ bool read_channel(const boost::json::object& object, domain::Channel& channel) {
   const auto* url = text_field(object, "url");
   const auto* format = text_field(object, "format");
   const auto* pointer = text_field(object, "title_pointer");
-  if (!id || !id->is_int64() || id->as_int64() <= 0 || !name || !url || !format || !pointer)
+  const auto* paused = object.if_contains("paused");
+  if (!id || !id->is_int64() || id->as_int64() <= 0 || !name || !url || !format || !pointer ||
+      !paused || !paused->is_bool())
     return false;
-  channel = {id->as_int64(), std::string(*name), std::string(*url), std::string(*format),
-             std::string(*pointer)};
+  channel = {.id = id->as_int64(),
+             .name = std::string(*name),
+             .url = std::string(*url),
+             .format = std::string(*format),
+             .title_pointer = std::string(*pointer),
+             .paused = paused->get_bool()};
   return true;
 }
 
@@ -77,7 +83,8 @@ std::string encode_channel_message(const ChannelEvent& event, std::string_view o
                                      {"name", channel.name},
                                      {"url", channel.url},
                                      {"format", channel.format},
-                                     {"title_pointer", channel.title_pointer}}},
+                                     {"title_pointer", channel.title_pointer},
+                                     {"paused", channel.paused}}},
                                    {"status",
                                     {{"state", domain::to_string(status.state)},
                                      {"since", optional_time(status.since)},
@@ -103,7 +110,9 @@ DecodedChannelMessage decode_channel_message(std::string_view text) {
 
   ChannelEvent event;
   if (!read_channel(channel->get_object(), event.channel))
-    return failure("channel needs a positive id and name, url, format, title_pointer strings");
+    return failure(
+        "channel needs a positive id, name, url, format and title_pointer strings, paused a "
+        "boolean");
   if (!read_status(status->get_object(), event.status))
     return failure("status needs a known state and ISO 8601 times or null");
   event.status.channel_id = event.channel.id;

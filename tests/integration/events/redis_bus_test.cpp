@@ -141,10 +141,11 @@ TEST_F(RedisBusTest, ChannelStatusChangesReachEveryProcessOnce) {
   const auto crawler_subscription = crawler.subscribe_channels(collect(at_crawler));
   const auto since = domain::Timestamp(std::chrono::microseconds(1'796'000'000'123'456));
   events::ChannelEvent failing{
-      {7, "Jazz \"Nights\" é", "http://radio.example/status", "icecast", ""},
+      {7, "Jazz \"Nights\" é", "http://radio.example/status", "icecast", "", false},
       {7, domain::ChannelState::failing, since, since, since, "connection refused"}};
   events::ChannelEvent back = failing;
-  back.status = {7, domain::ChannelState::ok, since, since, since, ""};
+  back.channel.paused = true;
+  back.status = {7, domain::ChannelState::paused, since, since, since, ""};
   crawler.publish_channel(failing);
   crawler.publish_channel(back);
   const auto count = [&](const std::vector<events::ChannelEvent>& events) {
@@ -170,7 +171,9 @@ TEST_F(RedisBusTest, ChannelStatusChangesReachEveryProcessOnce) {
   EXPECT_EQ(received.status.since, since);
   EXPECT_EQ(received.status.last_poll_at, since);
   EXPECT_EQ(received.status.error, "connection refused");
-  EXPECT_EQ(at_api.back().status.state, domain::ChannelState::ok);
+  EXPECT_FALSE(received.channel.paused);
+  EXPECT_TRUE(at_api.back().channel.paused);
+  EXPECT_EQ(at_api.back().status.state, domain::ChannelState::paused);
   EXPECT_EQ(at_api.back().status.error, "");
 }
 
@@ -184,12 +187,12 @@ TEST_F(RedisBusTest, MessagesThatAreNoChannelStatusAreSkipped) {
   for (
       const char* junk :
       {"not json", R"({"origin":"x"})",
-       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"sleeping"}})",
-       R"({"origin":"x","channel":{"id":0,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"ok"}})",
-       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":""},"status":{"state":"ok","since":"noon"}})"})
+       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"sleeping"}})",
+       R"({"origin":"x","channel":{"id":0,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"ok"}})",
+       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"ok","since":"noon"}})"})
     raw.command({"PUBLISH", topic, junk});
   RedisBus other(shared_redis(), catch_up());
-  other.publish_channel({{3, "good", "http://radio.example/", "auto", ""},
+  other.publish_channel({{3, "good", "http://radio.example/", "auto", "", false},
                          {3, domain::ChannelState::pending, {}, {}, {}, ""}});
   ASSERT_TRUE(eventually([&] { return received.load() >= 1; })) << log_->text();
   EXPECT_EQ(received.load(), 1);
