@@ -8,7 +8,7 @@ import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { NowPlayingCards } from '../../components/NowPlayingCards/NowPlayingCards';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
-import { useChannelStatuses } from '../../hooks/use-channel-statuses';
+import { useBackAfterReconnect, useChannelStatuses } from '../../hooks/use-channel-statuses';
 import { useChannels } from '../../hooks/use-channels';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useLiveMerge } from '../../hooks/use-live-merge';
@@ -29,7 +29,6 @@ export function HistoryPage() {
 
   const feed = useHistoryFeed({ channelId: selected, gaps: true });
   const nowPlaying = useNowPlaying(channels);
-  const statuses = useChannelStatuses(channels);
 
   const { setBookmark: setListBookmark } = feed;
   const { setBookmark: setCardBookmark } = nowPlaying;
@@ -43,7 +42,9 @@ export function HistoryPage() {
   const bookmarks = useBookmarkToggle(onBookmarkChange);
 
   const [liveEnabled, setLiveEnabled] = useState(true);
+  const statuses = useChannelStatuses(channels);
   const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses });
+  useBackAfterReconnect(liveStatus, statuses.resync);
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   useDocumentTitle(selectedName ? `History of ${selectedName}` : null);

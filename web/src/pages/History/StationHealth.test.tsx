@@ -76,6 +76,27 @@ describe('history page: station health on the cards', () => {
   });
 });
 
+describe('history page: station health after the stream dropped', () => {
+  it('reads the statuses again once the stream is live again (channel events are not replayed)', async () => {
+    const setup = { channels: channelsWith({}), history: () => [historyItem(4, { channel_id: 3 })] };
+    const backend = standardBackend(setup);
+    renderApp(backend);
+    const blue = await card('blue');
+    await waitFor(() => expect(blue).toHaveTextContent(historyItem(4).song_title));
+    const source = backend.sources[0]!;
+    source.open();
+    await screen.findByText('Live');
+    source.fail(false);
+    await screen.findByText('Reconnecting…');
+    setup.channels = channelsWith({ 3: FAILING });
+    const asked = backend.requestsTo('/channels').length;
+    source.open();
+    await waitFor(() => expect(blue).toHaveTextContent(`Unreachable since ${AT_1452} — connection refused`));
+    expect(backend.requestsTo('/channels')).toHaveLength(asked + 1);
+    expect(blue).toHaveTextContent(historyItem(4).song_title);
+  });
+});
+
 describe('history page: gaps in the list', () => {
   const items = [
     historyItem(3, { created_at: '2026-12-05T15:10:00+00:00' }),
