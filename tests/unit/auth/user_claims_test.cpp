@@ -70,5 +70,16 @@ TEST(UserClaims, CutsOverlongNamesAtACharacterBoundary) {
   EXPECT_EQ(odd.given_name.size(), 199U);  // 200 would split an é
 }
 
+TEST(UserClaims, KeepsOnlyAVerifiedEmail) {
+  EXPECT_EQ(claims_of(R"({"sub": "1", "email": "a@x.test", "email_verified": true})").email,
+            "a@x.test");
+  EXPECT_EQ(claims_of(R"({"sub": "1", "email": "a@x.test", "email_verified": "true"})").email,
+            "a@x.test");
+  EXPECT_EQ(claims_of(R"({"sub": "1", "email": "a@x.test", "email_verified": false})").email, "");
+  EXPECT_EQ(claims_of(R"({"sub": "1", "email": "a@x.test"})").email, "");
+  EXPECT_EQ(claims_of(R"({"sub": "1", "email": "not-an-address", "email_verified": true})").email,
+            "");
+}
+
 }  // namespace
 }  // namespace nicecream::auth
