@@ -99,6 +99,19 @@ inline const std::vector<RouteCase> kRouteCases{
     {"POST", "/user/bookmarks", 401, {{"Content-Type", "application/json"}}, R"({"song_id": 1})"},
     {"DELETE", "/user/bookmarks/1", 401},
     {"DELETE", "/user/bookmarks/abc", 422},
+    // The admin routes' signed-in answers are tests/integration/admin's.
+    {"POST",
+     "/channels",
+     401,
+     {{"Content-Type", "application/json"}},
+     R"({"name": "x", "url": "http://x.example/"})"},
+    {"PATCH", "/channels/1", 401, {{"Content-Type", "application/json"}}, R"({"paused": true})"},
+    {"DELETE", "/channels/1", 401},
+    {"POST",
+     "/channels/probe",
+     401,
+     {{"Content-Type", "application/json"}},
+     R"({"url": "http://x.example/"})"},
 
     {"GET", "/openapi.json", 200},
     {"GET", "/docs", 302},  // to /docs/, an HTML page and no operation (RedirectsSayWhere)
