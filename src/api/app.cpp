@@ -5,6 +5,7 @@
 #include <boost/beast/http/field.hpp>
 
 #include "api/artists/artist_routes.hpp"
+#include "api/bookmarks/bookmark_export_routes.hpp"
 #include "api/bookmarks/bookmark_routes.hpp"
 #include "api/channels/channel_admin_routes.hpp"
 #include "api/channels/channel_probe_routes.hpp"
@@ -14,6 +15,8 @@
 #include "api/common/route_table.hpp"
 #include "api/common/security_headers.hpp"
 #include "api/docs/docs_routes.hpp"
+#include "api/feeds/feed_routes.hpp"
+#include "api/history/history_export_routes.hpp"
 #include "api/history/history_routes.hpp"
 #include "api/live/live_routes.hpp"
 #include "api/ops/ops_routes.hpp"
@@ -41,6 +44,8 @@ App::App(Services services)
   add_channel_admin_routes(routes, services_);
   add_channel_probe_routes(routes, services_);
   add_history_routes(routes, services_);
+  add_history_export_routes(routes, services_);
+  add_feed_routes(routes, services_);
   add_song_routes(routes, services_);
   add_artist_routes(routes, services_);
   add_chart_routes(routes, services_);
@@ -48,6 +53,7 @@ App::App(Services services)
   add_user_routes(routes, services_);
   add_sign_in_routes(routes, services_);
   add_bookmark_routes(routes, services_);
+  add_bookmark_export_routes(routes, services_);
   add_docs_routes(routes, services_, web_files_);
   add_web_routes(routes, services_, web_files_);
   add_ops_routes(routes, services_);

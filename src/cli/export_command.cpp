@@ -32,12 +32,14 @@ std::optional<domain::Timestamp> read_time(const std::string& text, const char* 
 int export_items(const config::Config& config, const ExportOptions& options) {
   const auto format = lifecycle::parse_export_format(options.format);
   if (!format) throw std::invalid_argument("--format must be csv or ndjson");
-  const lifecycle::ExportRange range{read_time(options.from, "--from"),
-                                     read_time(options.to, "--to"), options.channel_id};
+  domain::HistoryQuery filters;
+  filters.from = read_time(options.from, "--from");
+  filters.to = read_time(options.to, "--to");
+  filters.channel_id = options.channel_id;
   auto store = open_store(config);
   prepare_schema(*store, config);
   CommandOutput output(options.output);
-  const auto written = lifecycle::export_history(*store, range, *format, output.stream());
+  const auto written = lifecycle::export_history(*store, filters, *format, output.stream());
   output.finish();
   std::cerr << "exported " << written << " item(s)\n";
   return 0;

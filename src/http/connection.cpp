@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -13,6 +14,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
+#include <charconv>
 #include <chrono>
 #include <tuple>
 
@@ -51,16 +53,44 @@ bool is_protocol_error(const boost::system::error_code& error) {
 class StreamOverConnection final : public EventStream {
  public:
   StreamOverConnection(beast::tcp_stream& stream, ConnectionState& state,
-                       const ServerOptions& options, const std::string& remote)
-      : stream_(stream), state_(state), options_(options), remote_(remote) {
+                       const ServerOptions& options, const std::string& remote, bool chunked)
+      : stream_(stream), state_(state), options_(options), remote_(remote), chunked_(chunked) {
     boost::system::error_code ignored;
     stream_.socket().non_blocking(true, ignored);
+  }
+
+  asio::awaitable<bool> write(std::string data) override {
+    if (failed_) co_return false;
+    if (data.empty()) co_return true;  // an empty chunk would end a chunked body
+    if (chunked_) data = frame_chunk(data);
+    failed_ = !co_await write_raw(std::move(data));
+    co_return !failed_;
+  }
+  // A chunked body's last chunk, once the handler is done; not after a failed write (the client
+  // left, or the body is cut and must not look complete).
+  asio::awaitable<void> finish() {
+    if (chunked_ && !failed_) co_await write_raw("0\r\n\r\n");
+  }
+  asio::any_io_executor executor() override { return state_.executor; }
+  void on_shutdown(std::function<void()> callback) override {
+    state_.stop_stream = std::move(callback);
+    if (state_.stopping) state_.stop_stream();
+  }
+  const std::string& remote_address() const override { return remote_; }
+
+ private:
+  static std::string frame_chunk(const std::string& data) {
+    std::array<char, 16> size{};
+    const auto end = std::to_chars(size.data(), size.data() + size.size(), data.size(), 16).ptr;
+    std::string framed(size.data(), end);
+    framed.reserve(framed.size() + data.size() + 4);
+    return framed.append("\r\n").append(data).append("\r\n");
   }
 
   // Nearly every event fits the socket's send buffer: one attempt without suspending and without
   // a deadline. Only what does not fit waits, under the write timeout. With thousands of streams
   // this saves a timer and a strand round trip per client per item (bench/sse).
-  asio::awaitable<bool> write(std::string data) override {
+  asio::awaitable<bool> write_raw(std::string data) {
     boost::system::error_code error;
     const auto sent = stream_.socket().write_some(asio::buffer(data), error);
     if (!error && sent == data.size()) co_return true;
@@ -71,18 +101,13 @@ class StreamOverConnection final : public EventStream {
     stream_.expires_never();
     co_return !error;
   }
-  asio::any_io_executor executor() override { return state_.executor; }
-  void on_shutdown(std::function<void()> callback) override {
-    state_.stop_stream = std::move(callback);
-    if (state_.stopping) state_.stop_stream();
-  }
-  const std::string& remote_address() const override { return remote_; }
 
- private:
   beast::tcp_stream& stream_;
   ConnectionState& state_;
   const ServerOptions& options_;
   const std::string& remote_;
+  bool chunked_ = false;
+  bool failed_ = false;
 };
 
 class Connection {
@@ -204,8 +229,9 @@ class Connection {
     co_return !error;
   }
 
-  // Sends the headers without a length (the body ends with the connection) and hands the
-  // connection to the stream's coroutine; long-lived, so no read deadline applies.
+  // Sends the headers without a length (the body ends with the connection, or with its last chunk
+  // when the handler set Transfer-Encoding: chunked, as downloads do) and hands the connection to
+  // the stream's coroutine; long-lived, so no read deadline applies.
   asio::awaitable<bool> stream_events(Response& response,
                                       std::chrono::steady_clock::time_point started,
                                       std::chrono::steady_clock::duration& answered) {
@@ -219,8 +245,9 @@ class Connection {
     if (error) co_return false;
     stream_.expires_never();
     watch_for_hang_up();
-    StreamOverConnection events(stream_, *state_, options_, remote_);
+    StreamOverConnection events(stream_, *state_, options_, remote_, head.chunked());
     co_await response.stream(events);
+    co_await events.finish();
     co_return true;
   }
 

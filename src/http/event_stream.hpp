@@ -7,11 +7,13 @@
 
 namespace nicecream::http {
 
-// What a streaming handler (SSE) may do with the connection it was handed.
+// What a streaming handler (SSE, downloads) may do with the connection it was handed.
 class EventStream {
  public:
   virtual ~EventStream() = default;
-  // Writes raw bytes; false when the client is gone or the write timed out.
+  // Writes bytes (framed as one chunk when the handler's response set Transfer-Encoding: chunked;
+  // the last chunk follows when the handler returns); false when the client is gone or the write
+  // timed out. Awaiting each write is the back-pressure: a slow client slows its own writer.
   virtual boost::asio::awaitable<bool> write(std::string data) = 0;
   // The connection's strand: post here to touch the stream's state from other threads.
   virtual boost::asio::any_io_executor executor() = 0;

@@ -30,6 +30,8 @@ AppMetrics make(Registry& registry) {
                                          "Events offered to the queue of an open stream"),
       .sse_dropped = registry.counter("nicecream_sse_dropped_total",
                                       "Streams closed because their client fell too far behind"),
+      .history_exports =
+          registry.gauge("nicecream_history_exports", "History exports being streamed now"),
       .crawler_polls =
           registry.counter("nicecream_crawler_polls_total", "Station polls, by channel and result",
                            {"channel", "result"}),
@@ -58,6 +60,7 @@ namespace {
 // only at its first event misses that event.
 AppMetrics& with_unlabelled_series(AppMetrics& metrics) {
   metrics.sse_streams.with({});
+  metrics.history_exports.with({});
   metrics.sse_deliveries.with({});
   metrics.sse_dropped.with({});
   metrics.crawler_poll_duration.with({});

@@ -13,6 +13,7 @@ struct AppMetrics {
   Family<Gauge>& sse_streams;
   Family<Counter>& sse_deliveries;
   Family<Counter>& sse_dropped;
+  Family<Gauge>& history_exports;  // GET /history/export downloads under way
   Family<Counter>& crawler_polls;  // {channel, result}
   Family<Histogram>& crawler_poll_duration;
   Family<Counter>& history_items;          // {channel}

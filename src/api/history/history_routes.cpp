@@ -6,6 +6,7 @@
 #include "api/common/json_views.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
+#include "api/history/history_filters.hpp"
 #include "domain/catalog.hpp"
 
 namespace nicecream::api {
@@ -31,13 +32,10 @@ std::optional<PageRequest> read_page_request(const http::Request& request,
                                              domain::ValidationErrors& errors) {
   QueryReader reader(request.query, {"channel_id", "song_id", "q", "from", "to", "gaps"},
                      kPageParameters);
-  const auto channel_id = read_channel_filter(reader);
-  const auto song_id = reader.integer("song_id", {.min = 1});
-  auto text = reader.text("q", domain::kMaxSearchLength);
-  const auto time = read_time_window(reader);
+  auto filters = read_history_filters(reader);
   const auto window = read_page_window(reader);
   const bool gaps = reader.one_of("gaps", {"true", "false"}) == "true";
-  if (gaps && (text || song_id))
+  if (gaps && (filters.text || filters.song_id))
     reader.reject("gaps", "Gaps go with a channel's or every channel's history, not q or song_id.");
   if (gaps && window.offset > 0)
     reader.reject("gaps", "Pages with gaps are read with before, not offset.");
@@ -46,11 +44,7 @@ std::optional<PageRequest> read_page_request(const http::Request& request,
     return std::nullopt;
   }
   PageRequest page;
-  page.query.channel_id = channel_id;
-  page.query.song_id = song_id;
-  page.query.text = std::move(text);
-  page.query.from = time.from;
-  page.query.to = time.to;
+  page.query = std::move(filters);
   page.query.before = window.before;
   page.query.offset = window.offset;
   page.query.limit = window.limit;

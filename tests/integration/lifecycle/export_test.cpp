@@ -38,11 +38,15 @@ TEST_P(ExportTest, CsvHoldsTheRangeNewestFirstWithFieldsQuoted) {
 
   const auto lines = lines_of(read_text_file(out), "\r\n");
   ASSERT_EQ(lines.size(), 3u) << read_text_file(out);
-  EXPECT_EQ(lines[0], "id,created_at,channel_id,channel,song_id,title");
+  EXPECT_EQ(lines[0], "id,created_at,channel_id,channel_name,song_id,song_title,artist,track");
   EXPECT_NE(lines[1].find(",2,green,"), std::string::npos) << lines[1];
-  EXPECT_NE(lines[1].find(",\"The \"\"Best\"\" - Song\""), std::string::npos) << lines[1];
+  EXPECT_NE(lines[1].find(",\"The \"\"Best\"\" - Song\",\"The \"\"Best\"\"\",Song"),
+            std::string::npos)
+      << lines[1];
   EXPECT_NE(lines[2].find(",1,red,"), std::string::npos) << lines[2];
-  EXPECT_NE(lines[2].find(",\"Earth, Wind & Fire - September\""), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find(",\"Earth, Wind & Fire - September\",\"Earth, Wind & Fire\",September"),
+            std::string::npos)
+      << lines[2];
 }
 
 TEST_P(ExportTest, NdjsonIsOneObjectPerItemAcrossPages) {
@@ -57,11 +61,11 @@ TEST_P(ExportTest, NdjsonIsOneObjectPerItemAcrossPages) {
   for (const auto& line : lines) {
     const auto item = boost::json::parse(line).as_object();
     EXPECT_EQ(item.at("channel_id").as_int64(), 2);
-    EXPECT_EQ(item.at("channel").as_string(), "green");
+    EXPECT_EQ(item.at("channel_name").as_string(), "green");
     EXPECT_LT(item.at("id").as_int64(), previous_id);
     previous_id = item.at("id").as_int64();
   }
-  EXPECT_EQ(boost::json::parse(lines.back()).at("title").as_string(), "Artist 1 - Song");
+  EXPECT_EQ(boost::json::parse(lines.back()).at("song_title").as_string(), "Artist 1 - Song");
 }
 
 TEST_P(ExportTest, BadOptionsAreClearErrors) {
