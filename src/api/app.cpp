@@ -15,6 +15,7 @@
 #include "api/common/route_table.hpp"
 #include "api/common/security_headers.hpp"
 #include "api/docs/docs_routes.hpp"
+#include "api/embed/embed_routes.hpp"
 #include "api/feeds/feed_routes.hpp"
 #include "api/history/history_export_routes.hpp"
 #include "api/history/history_routes.hpp"
@@ -57,6 +58,7 @@ App::App(Services services)
   add_docs_routes(routes, services_, web_files_);
   add_web_routes(routes, services_, web_files_);
   add_ops_routes(routes, services_);
+  add_embed_routes(routes, services_);
 }
 
 http::ErrorResponder App::error_responder() {

@@ -25,6 +25,7 @@ struct Settings {
   int write_rate_per_minute = 0;           // write-limited requests per client address
   std::string metrics_token;  // API_METRICS_TOKEN: the bearer /metrics asks for; "": loopback only
   std::vector<std::string> admins;  // API_ADMINS: who may manage channels (domain/admins.hpp)
+  std::string embed_origins = "*";  // API_EMBED_ORIGINS: CSP frame-ancestors of /embed/ pages
 };
 
 }  // namespace nicecream::api

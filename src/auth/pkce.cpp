@@ -1,12 +1,10 @@
 #include "auth/pkce.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
-#include <array>
 #include <stdexcept>
 
 #include "auth/base64.hpp"
+#include "auth/digest.hpp"
 #include "auth/random.hpp"
 
 namespace nicecream::auth {
@@ -18,15 +16,6 @@ constexpr std::size_t kMaxVerifier = 128;
 bool is_unreserved(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-std::string sha256(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
-  return std::string(reinterpret_cast<const char*>(digest.data()), length);
 }
 
 }  // namespace

@@ -79,7 +79,8 @@ api::Settings api_settings(const config::Config& config) {
           .max_streams_per_client = config.server.max_streams_per_client,
           .write_rate_per_minute = config.server.write_rate_per_minute,
           .metrics_token = config.server.metrics_token,
-          .admins = config.auth.admins};
+          .admins = config.auth.admins,
+          .embed_origins = config.server.embed_origins};
 }
 
 // The identity provider's client, when one is configured; discovery waits for the first sign-in.

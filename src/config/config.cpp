@@ -1,6 +1,8 @@
 #include "config/config.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <thread>
 
 #include "config/config_error.hpp"
@@ -11,6 +13,49 @@ namespace nicecream::config {
 
 namespace {
 using std::chrono::seconds;
+
+// A source of CSP frame-ancestors: *, 'self', or an http(s) origin whose host may start with a
+// `*.` wildcard. Nothing else reaches the header (a ; or a quote would rewrite the policy).
+bool is_frame_ancestor(std::string_view source) {
+  if (source == "*" || source == "'self'") return true;
+  std::string_view rest;
+  if (source.starts_with("https://"))
+    rest = source.substr(8);
+  else if (source.starts_with("http://"))
+    rest = source.substr(7);
+  else
+    return false;
+  if (rest.starts_with("*.")) rest.remove_prefix(2);
+  const auto colon = rest.find(':');
+  const auto host = rest.substr(0, colon);
+  const auto port = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+  const auto host_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+  };
+  const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  return !host.empty() && std::all_of(host.begin(), host.end(), host_char) &&
+         (colon == std::string_view::npos ||
+          (!port.empty() && port.size() <= 5 && std::all_of(port.begin(), port.end(), digit)));
+}
+
+// API_EMBED_ORIGINS: sources separated by commas or spaces, as one frame-ancestors list.
+std::string read_embed_origins(const std::string& value) {
+  std::string list;
+  std::size_t at = 0;
+  while (at < value.size()) {
+    const auto end = std::min(value.find_first_of(", \t", at), value.size());
+    const auto source = std::string_view(value).substr(at, end - at);
+    at = end + 1;
+    if (source.empty()) continue;
+    if (!is_frame_ancestor(source))
+      throw ConfigError("API_EMBED_ORIGINS", "'" + std::string(source) +
+                                                 "' is not an origin (https://example.com), "
+                                                 "'self' or *");
+    list += (list.empty() ? "" : " ") + std::string(source);
+  }
+  if (list.empty()) throw ConfigError("API_EMBED_ORIGINS", "names no origin");
+  return list;
+}
 
 ServerConfig read_server(const Readers& env) {
   ServerConfig server;
@@ -39,6 +84,7 @@ ServerConfig read_server(const Readers& env) {
   server.json_logs = log_format == "json";
   server.metrics_token = env.text("API_METRICS_TOKEN");
   server.reuse_port = env.flag("API_REUSE_PORT", false);
+  server.embed_origins = read_embed_origins(env.text("API_EMBED_ORIGINS", server.embed_origins));
   return server;
 }
 

@@ -32,6 +32,7 @@ struct ServerConfig {
   bool json_logs = false;           // API_LOG_FORMAT=json: one JSON object per log line
   std::string metrics_token;        // API_METRICS_TOKEN; empty: /metrics for loopback only
   bool reuse_port = false;          // API_REUSE_PORT: several processes listen on one port
+  std::string embed_origins = "*";  // API_EMBED_ORIGINS: who may frame /embed/ pages
 };
 
 struct CorsConfig {

@@ -31,9 +31,15 @@ void add_security_headers(std::string_view path, bool strict_transport_security,
                           http::Response& response) {
   auto& message = response.message;
   message.set("X-Content-Type-Options", "nosniff");
-  message.set("X-Frame-Options", "DENY");
   message.set("Referrer-Policy", "no-referrer");
-  message.set("Content-Security-Policy", content_security_policy(path, response));
+  // An embeddable page brings its own policy, whose frame-ancestors lets others frame it; the
+  // legacy X-Frame-Options cannot name origins, so it stays off there.
+  const bool embeddable =
+      path.starts_with("/embed/") && message.find("Content-Security-Policy") != message.end();
+  if (!embeddable) {
+    message.set("X-Frame-Options", "DENY");
+    message.set("Content-Security-Policy", content_security_policy(path, response));
+  }
   if (strict_transport_security)
     message.set(bhttp::field::strict_transport_security, "max-age=31536000");
 }

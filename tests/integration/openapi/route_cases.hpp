@@ -119,6 +119,23 @@ inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/metrics", 200},  // the token's 401 is tests/integration/ops/metrics_test.cpp's
     {"GET", "/healthz", 200},
     {"GET", "/readyz", 200},  // its 503 is tests/integration/ops/health_test.cpp's
+
+    {"GET", "/embed/channels/1", 200},
+    {"GET", "/embed/channels/1?theme=dark", 200},
+    {"GET", "/embed/channels/99999", 404},
+    {"GET", "/embed/channels/1?theme=neon", 422},
+    // The URL must name the host the request was sent to.
+    {"GET", "/oembed?url=http://radio.example/embed/channels/1", 200, {{"Host", "radio.example"}}},
+    {"GET",
+     "/oembed?url=http://radio.example/?channel=2&maxwidth=200",
+     200,
+     {{"Host", "radio.example"}}},
+    {"GET", "/oembed?url=http://elsewhere.example/embed/channels/1", 404},
+    {"GET",
+     "/oembed?url=http://radio.example/embed/channels/1&format=xml",
+     501,
+     {{"Host", "radio.example"}}},
+    {"GET", "/oembed", 422},
 };
 
 }  // namespace nicecream::testing

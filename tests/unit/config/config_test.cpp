@@ -87,6 +87,20 @@ TEST(Config, SeveralProcessesShareThePortOnlyWhenAsked) {
             "API_REUSE_PORT: '1x' is not a boolean (use true or false)");
 }
 
+TEST(Config, EmbedOriginsAreFrameAncestorSourcesOnly) {
+  EXPECT_EQ(load({}).server.embed_origins, "*");
+  EXPECT_EQ(load({{"API_EMBED_ORIGINS", "https://blog.example, http://*.radio.example:8080"}})
+                .server.embed_origins,
+            "https://blog.example http://*.radio.example:8080");
+  EXPECT_EQ(load({{"API_EMBED_ORIGINS", "'self'"}}).server.embed_origins, "'self'");
+  EXPECT_EQ(error_of({{"API_EMBED_ORIGINS", "https://a.example; script-src *"}}),
+            "API_EMBED_ORIGINS: 'https://a.example;' is not an origin (https://example.com), "
+            "'self' or *");
+  EXPECT_EQ(error_of({{"API_EMBED_ORIGINS", "ftp://files.example"}}).rfind("API_EMBED_ORIGINS:", 0),
+            0u);
+  EXPECT_EQ(error_of({{"API_EMBED_ORIGINS", " , "}}), "API_EMBED_ORIGINS: names no origin");
+}
+
 TEST(Config, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"API_PORT", "eighty"}}), "API_PORT: 'eighty' is not a whole number");
   EXPECT_EQ(error_of({{"API_PORT", "70000"}}), "API_PORT: 70000 is out of range 0..65535");
