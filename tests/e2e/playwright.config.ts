@@ -40,8 +40,9 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         // Every host name fails to resolve, so not even a DNS query leaves the machine; the suite
-        // only ever uses 127.0.0.1, which needs no resolving.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        // only ever uses 127.0.0.1 (and 127.0.0.2, another origin for the embed scenario), which
+        // need no resolving.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2',
       ],
     },
   },

@@ -1,8 +1,9 @@
 // What counts as a problem on the app's pages, and the guard that keeps the browser on loopback.
 import type { BrowserContext, Page, Request } from '@playwright/test';
 
+// All of 127.0.0.0/8 is loopback: the embed scenario serves its other-origin page on 127.0.0.2.
 function isLoopback(url: URL): boolean {
-  return url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  return /^127(\.\d{1,3}){3}$/.test(url.hostname) || url.hostname === '[::1]';
 }
 
 function originOf(text: string): string {

@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ChannelFilter } from '../../components/ChannelFilter/ChannelFilter';
+import { EmbedSnippet } from '../../components/EmbedSnippet/EmbedSnippet';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { LiveSwitch } from '../../components/LiveSwitch/LiveSwitch';
@@ -77,6 +78,7 @@ export function HistoryPage() {
             <ChannelFilter channels={channels} selected={selected} onSelect={(id) => route(historyUrl(id))} />
           </div>
         )}
+        {selected !== null && selectedName && <EmbedSnippet channelId={selected} channelName={selectedName} />}
 
         {feed.status === 'error' && <ErrorAlert message="The history could not be loaded." onRetry={feed.retry} />}
         {(feed.items.length > 0 || feed.gaps.length > 0) && (
