@@ -111,9 +111,8 @@ TEST_P(EmbedTest, OEmbedDescribesTheIframeForPagesOfThisSite) {
                 R"(" width="360" height="120" )" + R"(title="&lt;b&gt;&amp;&quot;Jz&quot;: now )" +
                 R"(playing" style="border:0" loading="lazy"></iframe>)");
 
-  const auto from_app =
-      client->get("/oembed?url=" + origin() + "/?channel=" + std::to_string(id) +
-                  "&maxwidth=300&maxheight=80");
+  const auto from_app = client->get("/oembed?url=" + origin() + "/?channel=" + std::to_string(id) +
+                                    "&maxwidth=300&maxheight=80");
   ASSERT_EQ(from_app.status, 200) << from_app.body;
   EXPECT_EQ(from_app.json().at("width"), 300);
   EXPECT_EQ(from_app.json().at("height"), 80);
