@@ -120,6 +120,18 @@ inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/healthz", 200},
     {"GET", "/readyz", 200},  // its 503 is tests/integration/ops/health_test.cpp's
 
+    {"GET", "/history/export?format=csv", 200},
+    {"GET", "/history/export?format=ndjson&channel_id=2&q=artist", 200},
+    {"GET", "/history/export", 422},
+    {"GET", "/history/export?format=xml", 422},
+    {"GET", "/history/feed.atom?q=artist", 200},
+    {"GET", "/history/feed.atom", 422},
+    {"GET", "/channels/1/feed.atom", 200},
+    {"GET", "/channels/99999/feed.atom", 404},
+    {"GET", "/songs/1/feed.atom", 200},
+    {"GET", "/songs/99999/feed.atom", 404},
+    {"GET", "/user/bookmarks/export?format=csv", 401},
+
     {"GET", "/embed/channels/1", 200},
     {"GET", "/embed/channels/1?theme=dark", 200},
     {"GET", "/embed/channels/99999", 404},
