@@ -1,26 +1,18 @@
 #include "events/redis/channel_message.hpp"
 
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "domain/timestamp.hpp"
+#include "events/redis/message_json.hpp"
 
 namespace nicecream::events::redis {
 
 namespace {
 
-// A channel with its status is well under a few KiB (URLs and names are bounded on the way in).
-constexpr std::size_t kMaxMessageBytes = 64 * 1024;
-
 boost::json::value optional_time(const std::optional<domain::Timestamp>& at) {
   if (!at) return nullptr;
   return boost::json::value(domain::format_timestamp(*at));
-}
-
-const boost::json::string* text_field(const boost::json::object& object, std::string_view name) {
-  const auto* value = object.if_contains(name);
-  return value ? value->if_string() : nullptr;
 }
 
 // Absent or null reads as empty; a string that is no timestamp is an error (false).
@@ -95,13 +87,9 @@ std::string encode_channel_message(const ChannelEvent& event, std::string_view o
 }
 
 DecodedChannelMessage decode_channel_message(std::string_view text) {
-  if (text.size() > kMaxMessageBytes)
-    return failure("message of " + std::to_string(text.size()) + " bytes is too large");
-  boost::system::error_code error;
-  const auto value = boost::json::parse(text, error);
-  if (error) return failure("not JSON (" + error.message() + ")");
-  const auto* object = value.if_object();
-  if (!object) return failure("not a JSON object");
+  const auto message = parse_message_object(text);
+  if (!message.error.empty()) return failure(message.error);
+  const auto* object = &message.object();
   const auto* origin = text_field(*object, "origin");
   const auto* channel = object->if_contains("channel");
   const auto* status = object->if_contains("status");

@@ -1,19 +1,16 @@
 #include "events/redis/history_message.hpp"
 
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdint>
 #include <limits>
 
 #include "domain/timestamp.hpp"
+#include "events/redis/message_json.hpp"
 
 namespace nicecream::events::redis {
 
 namespace {
-
-// A history item is a few hundred bytes; anything far larger is not one of ours.
-constexpr std::size_t kMaxMessageBytes = 64 * 1024;
 
 std::optional<domain::Id> positive_id(const boost::json::object& object, std::string_view name) {
   const auto* value = object.if_contains(name);
@@ -23,11 +20,6 @@ std::optional<domain::Id> positive_id(const boost::json::object& object, std::st
       number && *number > 0 && *number <= std::numeric_limits<std::int64_t>::max())
     return static_cast<domain::Id>(*number);
   return std::nullopt;
-}
-
-const boost::json::string* text_field(const boost::json::object& object, std::string_view name) {
-  const auto* value = object.if_contains(name);
-  return value ? value->if_string() : nullptr;
 }
 
 DecodedMessage failure(std::string reason) {
@@ -47,13 +39,9 @@ std::string encode_history_message(const domain::HistoryItem& item) {
 }
 
 DecodedMessage decode_history_message(std::string_view text) {
-  if (text.size() > kMaxMessageBytes)
-    return failure("message of " + std::to_string(text.size()) + " bytes is too large");
-  boost::system::error_code error;
-  const auto value = boost::json::parse(text, error);
-  if (error) return failure("not JSON (" + error.message() + ")");
-  const auto* object = value.if_object();
-  if (!object) return failure("not a JSON object");
+  const auto message = parse_message_object(text);
+  if (!message.error.empty()) return failure(message.error);
+  const auto* object = &message.object();
 
   domain::HistoryItem item;
   const auto id = positive_id(*object, "id");
