@@ -73,7 +73,7 @@ TEST_P(ProtocolTest, ShutdownFinishesTheRequestInFlight) {
   // Half a request has arrived when the signal comes; its answer must still be sent.
   HttpClient slow(server->port());
   const std::string body = R"({"song_id": 1})";
-  slow.write_raw("POST /channels HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+  slow.write_raw("POST /history HTTP/1.1\r\nHost: x\r\nContent-Length: " +
                  std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 5));
   std::this_thread::sleep_for(std::chrono::milliseconds{300});
   server->signal(SIGTERM);
