@@ -4,7 +4,8 @@
     python3 sse_reader.py PORT OUTPUT_FILE [EVENT_NAME]
 
 Writes one line per event to OUTPUT_FILE, flushed at once: `CONNECTED` when the stream opens,
-`<id>` for each history event, `BAD <why>` for an event that does not match the contract, and
+`<id>` for each history event, `CHANNEL <id> <state>` for each channel status change (which a
+crawl process publishes through Redis), `BAD <why>` for an event that does not match, and
 `DISCONNECTED` when the server ends the stream. EVENT_NAME (default `history`) is the servers'
 REDIS_CHANNEL, which names their history events. It does not reconnect: the scale-out test wants to
 see that a client that stays connected gets every item, so a dropped stream is a failure there.
@@ -53,6 +54,11 @@ def describe(event, event_name):
         data = json.loads(event.get("data", ""))
     except ValueError:
         return f"BAD data is not JSON: {event!r}"
+    if event.get("event") == "channel" and "id" not in event:
+        state = data.get("status", {}).get("state") if isinstance(data, dict) else None
+        if not isinstance(data.get("id"), int) or state not in ("ok", "failing", "paused", "pending"):
+            return f"BAD channel event: {event!r}"
+        return f"CHANNEL {data['id']} {state}"
     if event.get("event") != event_name or str(data.get("id")) != event.get("id"):
         return f"BAD event: {event!r}"
     if not all(key in data for key in ("created_at", "song_id", "song_title", "channel_id")):
