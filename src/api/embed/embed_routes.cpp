@@ -31,6 +31,11 @@ std::string public_origin(const Services& services, const http::Request& request
   return scheme + std::string(request.header("Host"));
 }
 
+// The embeddable page of a channel on this site.
+std::string channel_embed_url(const std::string& origin, domain::Id channel_id) {
+  return origin + std::string(kEmbedPrefix) + std::to_string(channel_id);
+}
+
 // Where a consumer finds the page's oEmbed answer (the url parameter percent-encoded).
 std::string oembed_link(const std::string& origin, const std::string& embed_url) {
   boost::urls::url link(origin + "/oembed");
@@ -69,7 +74,7 @@ Awaitable embed_page(Services& services, const WidgetPage& page, http::Request& 
   if (!target) co_return error_response(Status::not_found, kChannelNotFound);
 
   const auto origin = public_origin(services, request);
-  const auto embed_url = origin + std::string(kEmbedPrefix) + std::to_string(*channel_id);
+  const auto embed_url = channel_embed_url(origin, *channel_id);
   auto response = http::make_response(
       Status::ok,
       page.render({.channel = target->channel,
@@ -129,7 +134,7 @@ Awaitable oembed(Services& services, http::Request& request) {
   const auto width = std::min(kDefaultWidth, max_width.value_or(kDefaultWidth));
   const auto height = std::min(kDefaultHeight, max_height.value_or(kDefaultHeight));
   const auto origin = public_origin(services, request);
-  const auto src = origin + std::string(kEmbedPrefix) + std::to_string(*channel_id);
+  const auto src = channel_embed_url(origin, *channel_id);
   const auto html = "<iframe src=\"" + xml_text(src) + "\" width=\"" + std::to_string(width) +
                     "\" height=\"" + std::to_string(height) + "\" title=\"" +
                     xml_text(channel->name + ": now playing") +
