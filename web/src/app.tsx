@@ -1,13 +1,16 @@
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { ApiClient } from './api/client';
 import { Header } from './components/Header/Header';
 import { SigninErrorAlert } from './components/SigninErrorAlert/SigninErrorAlert';
 import { Toasts } from './components/Toasts/Toasts';
+import { createLiveHub } from './history/live-hub';
 import { ApiContext } from './hooks/use-api';
+import { LiveHubContext } from './hooks/use-live-hub';
 import { SessionContext, useSessionState } from './hooks/use-session';
 import { useSigninError } from './hooks/use-signin-error';
 import { ToastContext, useToastState } from './hooks/use-toasts';
+import { WatchesContext, useWatchesState } from './hooks/use-watches';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage';
 import { PAGE_LINKS, PAGES } from './routes';
 
@@ -37,13 +40,20 @@ function Layout() {
 export function App({ api }: { api: ApiClient }) {
   const session = useSessionState(api);
   const toasts = useToastState();
+  // One live stream for the whole app: the history page's items and the signed-in user's watch matches.
+  const hub = useMemo(() => createLiveHub((lastEventId) => api.openHistoryEvents(lastEventId)), [api]);
+  const watches = useWatchesState(api, session, hub, toasts.api);
   return (
     <ApiContext.Provider value={api}>
       <LocationProvider scope={PAGE_LINKS}>
         <SessionContext.Provider value={session}>
           <ToastContext.Provider value={toasts.api}>
-            <Layout />
-            <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+            <LiveHubContext.Provider value={hub}>
+              <WatchesContext.Provider value={watches}>
+                <Layout />
+                <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+              </WatchesContext.Provider>
+            </LiveHubContext.Provider>
           </ToastContext.Provider>
         </SessionContext.Provider>
       </LocationProvider>

@@ -295,3 +295,65 @@ describe('API client: station health and channel admin (ours)', () => {
     );
   });
 });
+
+describe('API client: watches and push (ours)', () => {
+  const watch = {
+    id: 5,
+    kind: 'artist',
+    value: 'Sigur Ros',
+    song_id: null,
+    channel_id: null,
+    created_at: '2026-12-05T07:00:00+00:00',
+    feed_url: 'http://127.0.0.1:8080/feeds/watches/abc.atom',
+  };
+
+  it('lists, adds and removes watches, the writes with the CSRF token', async () => {
+    const { api, call } = clientWith(() => Promise.resolve(jsonResponse(watch, 201)), { cookies: 'nicecream_history_csrf=tok' });
+    await api.getWatches();
+    await expect(api.addWatch({ kind: 'artist', value: 'Sigur Ros' })).resolves.toEqual(watch);
+    await api.addWatch({ kind: 'song', song_id: 40, channel_id: 2 });
+    await api.removeWatch(5);
+    expect(call(0).url).toBe('/user/watches');
+    expect(call(0).init.method).toBe('GET');
+    expect(call(0).headers['X-Csrf-Token']).toBeUndefined();
+    expect(call(1).init.method).toBe('POST');
+    expect(call(1).headers['X-Csrf-Token']).toBe('tok');
+    expect(JSON.parse(call(1).init.body as string)).toEqual({ kind: 'artist', value: 'Sigur Ros' });
+    expect(JSON.parse(call(2).init.body as string)).toEqual({ kind: 'song', song_id: 40, channel_id: 2 });
+    expect(call(3).url).toBe('/user/watches/5');
+    expect(call(3).init.method).toBe('DELETE');
+    expect(call(3).headers['X-Csrf-Token']).toBe('tok');
+  });
+
+  it('renews the feed address with a CSRF POST', async () => {
+    const { api, call } = clientWith(jsonResponse({ feed_url: 'http://h/feeds/watches/new.atom' }), {
+      cookies: 'nicecream_history_csrf=tok',
+    });
+    await expect(api.renewWatchFeed()).resolves.toEqual({ feed_url: 'http://h/feeds/watches/new.atom' });
+    expect(call().url).toBe('/user/watches/feed-token');
+    expect(call().init.method).toBe('POST');
+    expect(call().headers['X-Csrf-Token']).toBe('tok');
+  });
+
+  it('maps a watch refused for its limit, or gone, like any other call', async () => {
+    const { api } = clientWith(() => Promise.resolve(jsonResponse({ detail: 'At most 100 watches.' }, 422)));
+    await expect(api.addWatch({ kind: 'text', value: 'x' })).rejects.toThrow('At most 100 watches.');
+    const gone = clientWith(jsonResponse({ detail: 'Not Found' }, 404));
+    await expect(gone.api.removeWatch(9)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reads the push key and stores and removes a subscription', async () => {
+    const { api, call } = clientWith(() => Promise.resolve(jsonResponse({ public_key: 'BPk' })), { cookies: 'nicecream_history_csrf=tok' });
+    await expect(api.getPushPublicKey()).resolves.toBe('BPk');
+    const subscription = { endpoint: 'https://push.example/abc', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } };
+    await api.addPushSubscription(subscription);
+    await api.removePushSubscription('https://push.example/abc');
+    expect(call(0).url).toBe('/push/vapid-public-key');
+    expect(call(1).url).toBe('/user/push-subscriptions');
+    expect(call(1).init.method).toBe('POST');
+    expect(JSON.parse(call(1).init.body as string)).toEqual(subscription);
+    expect(call(2).init.method).toBe('DELETE');
+    expect(call(2).headers['X-Csrf-Token']).toBe('tok');
+    expect(JSON.parse(call(2).init.body as string)).toEqual({ endpoint: 'https://push.example/abc' });
+  });
+});

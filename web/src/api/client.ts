@@ -14,12 +14,15 @@ import type {
   HistoryPageRequest,
   PageRequest,
   ProbeResult,
+  PushSubscriptionJson,
   SearchRequest,
   SongDetail,
   SongStats,
   SongSummary,
   User,
   ValidationDetail,
+  Watch,
+  WatchDraft,
 } from './types';
 
 // Every call the app makes to the HTTP API, and the one place where HTTP
@@ -59,6 +62,17 @@ export interface ApiClient {
   deleteChannel(channelId: number, options?: { purge?: boolean }): Promise<void>;
   /** Reads a station once: the format it speaks and what it plays now (422 with the reason when it cannot). */
   probeChannel(probe: { url: string; format?: ChannelDraft['format']; title_pointer?: string }): Promise<ProbeResult>;
+  /** The signed-in user's watches, newest first. */
+  getWatches(signal?: AbortSignal): Promise<Watch[]>;
+  /** Creates a watch (201), or answers the same one already there (200); 422 past 100 watches. */
+  addWatch(draft: WatchDraft): Promise<Watch>;
+  removeWatch(watchId: number): Promise<void>;
+  /** Issues a new private feed address; the old one stops answering. */
+  renewWatchFeed(): Promise<{ feed_url: string }>;
+  /** The server's VAPID public key (base64url), for PushManager.subscribe. */
+  getPushPublicKey(signal?: AbortSignal): Promise<string>;
+  addPushSubscription(subscription: PushSubscriptionJson): Promise<void>;
+  removePushSubscription(endpoint: string): Promise<void>;
   /** Opens the live history stream; `lastEventId` asks for the items after it. */
   openHistoryEvents(lastEventId?: number | null): EventSourceLike;
   signInUrl(): string;
@@ -274,6 +288,26 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     probeChannel: (probe) => request<ProbeResult>('POST', '/channels/probe', { body: probe }),
+
+    getWatches: (signal) => request<Watch[]>('GET', '/user/watches', { signal }),
+
+    addWatch: (draft) => request<Watch>('POST', '/user/watches', { body: draft }),
+
+    async removeWatch(watchId) {
+      await request<unknown>('DELETE', itemPath('user/watches', watchId));
+    },
+
+    renewWatchFeed: () => request<{ feed_url: string }>('POST', '/user/watches/feed-token'),
+
+    getPushPublicKey: async (signal) => (await request<{ public_key: string }>('GET', '/push/vapid-public-key', { signal })).public_key,
+
+    async addPushSubscription(subscription) {
+      await request<unknown>('POST', '/user/push-subscriptions', { body: subscription });
+    },
+
+    async removePushSubscription(endpoint) {
+      await request<unknown>('DELETE', '/user/push-subscriptions', { body: { endpoint } });
+    },
 
     openHistoryEvents(lastEventId) {
       const url = buildUrl(baseUrl, '/history/events', { last_event_id: lastEventId ?? undefined });

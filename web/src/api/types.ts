@@ -191,3 +191,39 @@ export interface ChartEntry {
 
 /** 422 messages by location (query, path, body, header) and field. */
 export type ValidationDetail = Record<string, Record<string, string[]>>;
+
+/** What a watch follows: one song, an artist's name (matched like /artists), or words of a title (matched like q). */
+export type WatchKind = 'song' | 'artist' | 'text';
+
+/** "Tell me when it plays again" (ours): a signed-in user's watch. */
+export interface Watch {
+  id: number;
+  kind: WatchKind;
+  /** The song's title for kind song; what the user typed (trimmed) otherwise. */
+  value: string;
+  song_id: number | null;
+  /** null = on any channel. */
+  channel_id: number | null;
+  created_at: string;
+  /** The user's private Atom feed of matches (the same for all their watches). */
+  feed_url: string;
+}
+
+/** What POST /user/watches takes: a song by id, or an artist or words by value; optionally one channel. */
+export type WatchDraft =
+  { kind: 'song'; song_id: number; channel_id?: number | null } | { kind: 'artist' | 'text'; value: string; channel_id?: number | null };
+
+/** `event: watch` on /history/events (signed-in streams only): an airing that matched one of the user's watches. */
+export interface WatchMatchEvent {
+  watch_id: number;
+  kind: WatchKind;
+  value: string;
+  item: HistoryItem;
+}
+
+/** The browser's PushSubscription as JSON (PushSubscription.toJSON()). */
+export interface PushSubscriptionJson {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: { p256dh: string; auth: string };
+}

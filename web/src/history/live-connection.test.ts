@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, HistoryItem } from '../api/types';
+import type { Channel, HistoryItem, WatchMatchEvent } from '../api/types';
 import { FakeEventSource } from '../test/fake-event-source';
 import { historyItem } from '../test/fixtures';
 import { connectLive, type LiveStatus } from './live-connection';
@@ -9,6 +9,7 @@ function setup(lastSeen: number | null = null) {
   const opened: (number | null)[] = [];
   const items: HistoryItem[] = [];
   const channels: Channel[] = [];
+  const watches: WatchMatchEvent[] = [];
   const statuses: LiveStatus[] = [];
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
   let seen = lastSeen;
@@ -22,6 +23,7 @@ function setup(lastSeen: number | null = null) {
     lastSeenId: () => seen,
     onItem: (item) => items.push(item),
     onChannel: (channel) => channels.push(channel),
+    onWatch: (match) => watches.push(match),
     onStatus: (status) => statuses.push(status),
     retryDelaysMs: [100, 200],
     setTimer: (callback, ms) => {
@@ -40,7 +42,19 @@ function setup(lastSeen: number | null = null) {
     timer.cleared = true;
     timer.callback();
   };
-  return { connection, sources, opened, items, channels, statuses, timers, current, fireTimer, setSeen: (id: number) => (seen = id) };
+  return {
+    connection,
+    sources,
+    opened,
+    items,
+    channels,
+    watches,
+    statuses,
+    timers,
+    current,
+    fireTimer,
+    setSeen: (id: number) => (seen = id),
+  };
 }
 
 describe('connectLive', () => {
@@ -52,6 +66,19 @@ describe('connectLive', () => {
     live.current().sendChannel({ id: 3, name: 'blue', url: 'u' });
     expect(live.channels).toEqual([{ id: 2, name: 'green', url: 'u', status }]);
     expect(live.items).toEqual([]);
+  });
+
+  it('hands on watch matches apart from history items (they do not move where the stream resumes)', () => {
+    const live = setup();
+    live.current().open();
+    const match = { watch_id: 3, kind: 'song', value: 'Air - Playground Love', item: historyItem(9) } as const;
+    live.current().sendWatch(match);
+    live.current().sendRaw('{"watch_id": 3}');
+    expect(live.watches).toEqual([match]);
+    expect(live.items).toEqual([]);
+    live.current().fail(true);
+    live.fireTimer();
+    expect(live.opened).toEqual([null, null]);
   });
 
   it('connects, resuming after the newest id the page shows, and goes live on open', () => {

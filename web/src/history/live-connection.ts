@@ -1,6 +1,7 @@
 import type { EventSourceLike } from '../api/client';
-import type { Channel, ChannelStatus, HistoryItem } from '../api/types';
+import type { Channel, ChannelStatus, HistoryItem, WatchMatchEvent } from '../api/types';
 import { parseChannelEvent } from '../health/station-health';
+import { parseWatchEvent } from '../watches/parse-watch-event';
 import { parseHistoryItem } from './parse-history-item';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -19,6 +20,8 @@ export interface LiveConnectionOptions {
   onItem: (item: HistoryItem) => void;
   /** A channel whose polling state changed (`event: channel`, ours; an original server sends none). */
   onChannel?: (channel: Channel & { status: ChannelStatus }) => void;
+  /** An airing matching one of the signed-in user's watches (`event: watch`, ours; only on a stream with the session cookie). */
+  onWatch?: (match: WatchMatchEvent) => void;
   onStatus: (status: LiveStatus) => void;
   retryDelaysMs?: readonly number[];
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -80,6 +83,11 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
       if (closed || source !== current) return;
       const channel = parseChannelEvent(event.data);
       if (channel !== null) options.onChannel?.(channel);
+    });
+    current.addEventListener('watch', (event: MessageEvent<string>) => {
+      if (closed || source !== current) return;
+      const match = parseWatchEvent(event.data);
+      if (match !== null) options.onWatch?.(match);
     });
     current.addEventListener('error', () => {
       if (closed || source !== current) return;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Channel, ChannelStatus, HistoryItem } from '../api/types';
-import { connectLive, type LiveStatus } from '../history/live-connection';
-import { useApi } from './use-api';
+import type { LiveStatus } from '../history/live-connection';
+import { useLiveHub } from './use-live-hub';
 
 /**
  * While `enabled`, keeps the live history stream open and hands each new item
@@ -15,7 +15,7 @@ export function useLiveHistory(
   lastSeenId: () => number | null,
   onChannel?: (channel: Channel & { status: ChannelStatus }) => void,
 ): LiveStatus {
-  const api = useApi();
+  const hub = useLiveHub();
   const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
   const onItemRef = useRef(onItem);
   onItemRef.current = onItem;
@@ -29,15 +29,13 @@ export function useLiveHistory(
       setStatus('off');
       return;
     }
-    const connection = connectLive({
-      open: (lastEventId) => api.openHistoryEvents(lastEventId),
+    return hub.subscribe({
       lastSeenId: () => lastSeenRef.current(),
       onItem: (item) => onItemRef.current(item),
       onChannel: (channel) => onChannelRef.current?.(channel),
       onStatus: setStatus,
     });
-    return () => connection.close();
-  }, [api, enabled]);
+  }, [hub, enabled]);
 
   return status;
 }

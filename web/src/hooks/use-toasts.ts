@@ -9,10 +9,18 @@ export interface Toast {
   id: number;
   message: string;
   tone: ToastTone;
+  /** Where the message leads (the whole message is the link). */
+  href?: string;
+}
+
+export interface ToastOptions {
+  href?: string;
+  /** How long it stays, instead of the default. */
+  timeoutMs?: number;
 }
 
 export interface ToastApi {
-  show: (message: string, tone?: ToastTone) => void;
+  show: (message: string, tone?: ToastTone, options?: ToastOptions) => void;
   /** Shows what went wrong in a call; a cancelled call is not an error. */
   showError: (error: unknown) => void;
 }
@@ -44,12 +52,13 @@ export function useToastState(timeoutMs = TOAST_TIMEOUT_MS) {
   }, []);
 
   const show = useCallback(
-    (message: string, tone: ToastTone = 'danger') => {
+    (message: string, tone: ToastTone = 'danger', options: ToastOptions = {}) => {
       const id = nextId.current++;
-      setToasts((shown) => (shown.some((toast) => toast.message === message) ? shown : [...shown, { id, message, tone }]));
+      const toast: Toast = options.href === undefined ? { id, message, tone } : { id, message, tone, href: options.href };
+      setToasts((shown) => (shown.some((existing) => existing.message === message) ? shown : [...shown, toast]));
       timers.current.set(
         id,
-        setTimeout(() => dismiss(id), timeoutMs),
+        setTimeout(() => dismiss(id), options.timeoutMs ?? timeoutMs),
       );
     },
     [dismiss, timeoutMs],

@@ -1,5 +1,5 @@
 import type { EventSourceLike } from '../api/client';
-import type { Channel, HistoryItem } from '../api/types';
+import type { Channel, HistoryItem, WatchMatchEvent } from '../api/types';
 
 type Listener = (event: never) => void;
 
@@ -45,6 +45,11 @@ export class FakeEventSource implements EventSourceLike {
   /** A channel's polling state changed (`event: channel`, no id). */
   sendChannel(channel: Channel): void {
     this.dispatch('channel', new MessageEvent('channel', { data: JSON.stringify(channel) }));
+  }
+
+  /** An airing matched one of the user's watches (`event: watch`, no id). */
+  sendWatch(match: WatchMatchEvent): void {
+    this.dispatch('watch', new MessageEvent('watch', { data: JSON.stringify(match) }));
   }
 
   /** The connection dropped; `gaveUp` = the browser will not retry by itself. */

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/preact';
-import type { Bookmark, Channel, HistoryItem, User } from '../api/types';
+import type { Bookmark, Channel, HistoryItem, User, Watch } from '../api/types';
 import { App } from '../app';
 import { createFakeBackend, NETWORK_DOWN, type FakeResponse, type Handler, type RecordedRequest } from './fake-backend';
 import { CHANNELS } from './fixtures';
@@ -11,6 +11,8 @@ export interface BackendSetup {
   /** Answers GET /history; gets the parsed query. Default: nothing recorded. */
   history?: (query: HistoryQuery) => HistoryItem[] | FakeResponse | typeof NETWORK_DOWN;
   bookmarks?: (query: { before: number | null }) => Bookmark[] | FakeResponse | typeof NETWORK_DOWN;
+  /** Answers GET /user/watches; default: none. */
+  watches?: () => Watch[] | FakeResponse | typeof NETWORK_DOWN;
   /** Answers the writes (bookmarks, the channel admin's calls); default: 200 with a made-up bookmark / {}. */
   mutate?: Handler;
   /** Answers the catalog's routes (/songs, /artists, /charts...); undefined = 404. */
@@ -67,6 +69,7 @@ export function standardBackend(setup: BackendSetup = {}) {
     if (path === '/user/bookmarks' && request.method === 'GET') {
       return answer(setup.bookmarks ? setup.bookmarks({ before: numberParam(request, 'before') }) : []);
     }
+    if (path === '/user/watches' && request.method === 'GET') return answer(setup.watches ? setup.watches() : []);
     const catalogAnswer = request.method === 'GET' ? setup.catalog?.(request) : undefined;
     if (catalogAnswer !== undefined) return catalogAnswer;
     if (setup.mutate) return setup.mutate(request);

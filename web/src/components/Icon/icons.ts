@@ -1,6 +1,8 @@
 // Bootstrap Icons (MIT), bundled into the app at build time: no icon font, no CDN.
 import arrowDown from 'bootstrap-icons/icons/arrow-down.svg?raw';
 import arrowUp from 'bootstrap-icons/icons/arrow-up.svg?raw';
+import bell from 'bootstrap-icons/icons/bell.svg?raw';
+import bellFill from 'bootstrap-icons/icons/bell-fill.svg?raw';
 import barChart from 'bootstrap-icons/icons/bar-chart-line.svg?raw';
 import broadcast from 'bootstrap-icons/icons/broadcast.svg?raw';
 import clock from 'bootstrap-icons/icons/clock-history.svg?raw';
@@ -20,6 +22,8 @@ export const ICONS = {
   arrowDown,
   arrowUp,
   barChart,
+  bell,
+  bellFill,
   broadcast,
   clock,
   cloud,

@@ -21,6 +21,9 @@ function Buttons() {
       <button onClick={() => toasts.showError(new NetworkError())}>fail</button>
       <button onClick={() => toasts.showError(new DOMException('gone', 'AbortError'))}>abort</button>
       <button onClick={() => toasts.showError('weird')}>weird</button>
+      <button onClick={() => toasts.show('Air - Playground Love is on red now', 'info', { href: '/songs/40', timeoutMs: 5_000 })}>
+        linked
+      </button>
     </>
   );
 }
@@ -57,5 +60,25 @@ describe('toasts', () => {
       vi.useRealTimers();
     }
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('makes a message with a destination a link, kept for its own time', () => {
+    vi.useFakeTimers();
+    try {
+      render(<Harness timeoutMs={1_000} />);
+      fireEvent.click(screen.getByText('linked'));
+      expect(screen.getByRole('status')).toContainElement(screen.getByRole('link', { name: 'Air - Playground Love is on red now' }));
+      expect(screen.getByRole('link', { name: /Playground Love/ })).toHaveAttribute('href', '/songs/40');
+      act(() => {
+        vi.advanceTimersByTime(1_001);
+      });
+      expect(screen.getByRole('status')).toBeInTheDocument();
+      act(() => {
+        vi.advanceTimersByTime(4_000);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

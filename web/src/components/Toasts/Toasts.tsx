@@ -11,7 +11,15 @@ export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDism
           role={toast.tone === 'danger' ? 'alert' : 'status'}
         >
           <div class="d-flex">
-            <div class="toast-body">{toast.message}</div>
+            <div class="toast-body">
+              {toast.href === undefined ? (
+                toast.message
+              ) : (
+                <a class="link-body-emphasis toast-link" href={toast.href}>
+                  {toast.message}
+                </a>
+              )}
+            </div>
             <button
               type="button"
               class={`btn-close${toast.tone === 'danger' || toast.tone === 'success' ? ' btn-close-white' : ''} me-2 m-auto`}
