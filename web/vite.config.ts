@@ -6,7 +6,11 @@ import { swaggerUiDocs } from './vite-plugins/swagger-ui-docs.ts';
 // The API routes a `vite dev` server forwards to a running nicecream server
 // (NICECREAM_API_PROXY=http://127.0.0.1:8080 npm run dev), so the app and the
 // API share one origin in development as they do in production.
-const API_PREFIXES = ['/channels', '/history', '/user', '/openapi.json'];
+const API_PREFIXES = ['/channels', '/history', '/user', '/feeds', '/push', '/openapi.json'];
+
+// The service worker must be served from the site root (its scope is the folder it is in) under
+// a name that does not change, so the browser finds the same worker after each build.
+const SERVICE_WORKER_ENTRY = 'sw';
 
 function apiProxy(): Record<string, ProxyOptions> | undefined {
   const target = process.env.NICECREAM_API_PROXY;
@@ -21,6 +25,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      input: { index: 'index.html', [SERVICE_WORKER_ENTRY]: 'src/sw.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === SERVICE_WORKER_ENTRY ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: apiProxy(),

@@ -11,6 +11,7 @@ const AtPage = lazy(() => import('./pages/At/AtPage').then((module) => module.At
 const SongPage = lazy(() => import('./pages/Song/SongPage').then((module) => module.SongPage));
 const ArtistPage = lazy(() => import('./pages/Artist/ArtistPage').then((module) => module.ArtistPage));
 const ChartsPage = lazy(() => import('./pages/Charts/ChartsPage').then((module) => module.ChartsPage));
+const WatchesPage = lazy(() => import('./pages/Watches/WatchesPage').then((module) => module.WatchesPage));
 const AdminChannelsPage = lazy(() => import('./pages/Admin/AdminChannelsPage').then((module) => module.AdminChannelsPage));
 
 export const PAGES = [
@@ -23,6 +24,7 @@ export const PAGES = [
   { path: '/songs/:id', component: SongPage },
   { path: '/artists/:id', component: ArtistPage },
   { path: '/charts', component: ChartsPage },
+  { path: '/watches', component: WatchesPage },
   { path: '/admin/channels', component: AdminChannelsPage },
 ] as const;
 

@@ -2,6 +2,7 @@ import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../hooks/use-api';
 import { useSession } from '../../hooks/use-session';
+import { useWatches } from '../../hooks/use-watches';
 import type { User } from '../../api/types';
 import { Icon } from '../Icon/Icon';
 import { SearchBox } from '../SearchBox/SearchBox';
@@ -14,6 +15,9 @@ const NAV_LINKS = [
   { href: '/charts', label: 'Charts', matches: (path: string) => path === '/charts' },
   { href: '/bookmarks', label: 'Bookmarks', matches: (path: string) => path === '/bookmarks' },
 ] as const;
+
+/** Shown to signed-in users, with the count of matches that arrived since they last looked. */
+const WATCHES_LINK = { href: '/watches', label: 'Watches', matches: (path: string) => path === '/watches' };
 
 /** Shown to admins only (GET /user's is_admin); the page itself also says who may use it. */
 const ADMIN_LINK = { href: '/admin/channels', label: 'Channels', matches: (path: string) => path.startsWith('/admin/') };
@@ -65,8 +69,10 @@ function Account() {
 export function Header() {
   const { path } = useLocation();
   const session = useSession();
+  const { unseen } = useWatches();
   const [expanded, setExpanded] = useState(false);
-  const links = session.status === 'signed-in' && session.user.is_admin ? [...NAV_LINKS, ADMIN_LINK] : NAV_LINKS;
+  const signedIn = session.status === 'signed-in';
+  const links = [...NAV_LINKS, ...(signedIn ? [WATCHES_LINK] : []), ...(signedIn && session.user.is_admin ? [ADMIN_LINK] : [])];
   return (
     <header>
       <nav class="navbar navbar-expand-lg navbar-dark bg-dark app-navbar" aria-label="Main">
@@ -97,6 +103,12 @@ export function Header() {
                     onClick={() => setExpanded(false)}
                   >
                     {link.label}
+                    {link === WATCHES_LINK && unseen > 0 && ' '}
+                    {link === WATCHES_LINK && unseen > 0 && (
+                      <span class="badge rounded-pill text-bg-warning nav-badge ms-1 watches-badge">
+                        {unseen} <span class="visually-hidden">{unseen === 1 ? 'new match' : 'new matches'}</span>
+                      </span>
+                    )}
                   </a>
                 </li>
               ))}

@@ -1,13 +1,16 @@
-import { useMemo } from 'preact/hooks';
-import type { Channel, ChannelStatus } from '../../api/types';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import type { Channel, ChannelStatus, HistoryItem } from '../../api/types';
+import { shouldAskWhich } from '../../history/heart-delay';
 import { currentStatus, describeChannelStatus, statusTimeFormatter } from '../../health/station-health';
 import type { NowPlaying } from '../../history/now-playing';
 import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { useHeartDelay } from '../../hooks/use-heart-delay';
 import { Icon } from '../Icon/Icon';
 import { SongActions } from '../SongActions/SongActions';
 import { SongTitleLink } from '../SongTitle/SongTitle';
 import { Spinner } from '../Spinner/Spinner';
+import { WhichSongDialog } from './WhichSongDialog';
 
 interface NowPlayingCardsProps {
   channels: readonly Channel[];
@@ -18,20 +21,58 @@ interface NowPlayingCardsProps {
   bookmarking: SongBookmarking;
   /** Statuses that arrived live, over those the channels came with. */
   liveStatuses?: ReadonlyMap<number, ChannelStatus>;
+  /** Now, in ms since the epoch (tests move it). */
+  clock?: () => number;
 }
 
 const NO_STATUSES: ReadonlyMap<number, ChannelStatus> = new Map();
 
+/**
+ * The delay-aware heart: a heart pressed on a card soon after it changed asks which song was
+ * meant (the listener hears the stream late) before bookmarking; any other press bookmarks at once.
+ */
+function useDelayAwareHeart(bookmarking: SongBookmarking, clock: () => number) {
+  const [delaySeconds] = useHeartDelay();
+  const [asking, setAsking] = useState<HistoryItem | null>(null);
+  const cards = useRef<HTMLDivElement>(null);
+  const cardBookmarking = useMemo<SongBookmarking>(
+    () => ({
+      ...bookmarking,
+      toggle: (item) => (shouldAskWhich(item, clock(), delaySeconds) ? setAsking(item) : bookmarking.toggle(item)),
+    }),
+    [bookmarking, clock, delaySeconds],
+  );
+  const close = useCallback(
+    (chosen: HistoryItem | null) => {
+      const channelId = asking?.channel_id;
+      setAsking(null);
+      if (chosen !== null && chosen.bookmark_id === 0) bookmarking.toggle(chosen);
+      cards.current?.querySelector<HTMLElement>(`[data-channel-id="${channelId}"] .bookmark-button`)?.focus();
+    },
+    [asking, bookmarking],
+  );
+  return { cardBookmarking, asking, close, cards };
+}
+
 /** One card per channel with the song it played last. */
-export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmarking, liveStatuses = NO_STATUSES }: NowPlayingCardsProps) {
+export function NowPlayingCards({
+  channels,
+  nowPlaying,
+  loading,
+  failed,
+  bookmarking,
+  liveStatuses = NO_STATUSES,
+  clock = Date.now,
+}: NowPlayingCardsProps) {
   const formatDateTime = useDateTimeFormat();
   const formatTime = useMemo(() => statusTimeFormatter(), []);
+  const { cardBookmarking, asking, close, cards } = useDelayAwareHeart(bookmarking, clock);
   return (
     <section aria-labelledby="now-playing-heading" class="mb-4">
       <h2 id="now-playing-heading" class="h5 mb-3">
         Now playing
       </h2>
-      <div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
+      <div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3" ref={cards}>
         {channels.map((channel) => {
           const item = nowPlaying.get(channel.id);
           const status = currentStatus(channel, liveStatuses);
@@ -64,7 +105,10 @@ export function NowPlayingCards({ channels, nowPlaying, loading, failed, bookmar
                       <p class="card-text small text-body-secondary mb-2">
                         since <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>
                       </p>
-                      <SongActions item={item} bookmarking={bookmarking} class="mt-auto d-flex align-items-center" />
+                      <SongActions item={item} bookmarking={cardBookmarking} class="mt-auto d-flex align-items-center" />
+                      {asking?.channel_id === channel.id && (
+                        <WhichSongDialog item={asking} onChoose={(chosen) => close(chosen)} onCancel={() => close(null)} />
+                      )}
                     </>
                   ) : loading ? (
                     <Spinner small label={`Loading what ${channel.name} plays…`} />

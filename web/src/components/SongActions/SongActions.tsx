@@ -2,6 +2,7 @@ import type { HistoryItem } from '../../api/types';
 import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { BookmarkButton } from '../BookmarkButton/BookmarkButton';
 import { SongLinks } from '../SongLinks/SongLinks';
+import { WatchButton } from '../WatchButton/WatchButton';
 
 interface SongActionsProps {
   item: HistoryItem;
@@ -10,11 +11,12 @@ interface SongActionsProps {
   class: string;
 }
 
-/** What can be done with a played song: search for it elsewhere, bookmark it. */
+/** What can be done with a played song: search for it elsewhere, be told when it plays again, bookmark it. */
 export function SongActions({ item, bookmarking, class: className }: SongActionsProps) {
   return (
     <div class={className}>
       <SongLinks title={item.song_title} />
+      <WatchButton draft={{ kind: 'song', song_id: item.song_id }} what={item.song_title} />
       <BookmarkButton
         title={item.song_title}
         bookmarked={item.bookmark_id > 0}

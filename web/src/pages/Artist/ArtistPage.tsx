@@ -2,6 +2,8 @@ import { useRoute } from 'preact-iso';
 import { useCallback } from 'preact/hooks';
 import type { ArtistDetail } from '../../api/types';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
+import { WatchButton } from '../../components/WatchButton/WatchButton';
+import { describeWatch } from '../../watches/watch-targets';
 import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
@@ -48,9 +50,12 @@ function ArtistContent({ artistId }: { artistId: number }) {
   const songs = artist.songs.length;
   return (
     <section aria-labelledby="artist-heading">
-      <h1 id="artist-heading" class="h4 text-break mb-1">
-        {artist.name}
-      </h1>
+      <div class="d-flex flex-wrap align-items-start justify-content-between gap-2 mb-1">
+        <h1 id="artist-heading" class="h4 text-break mb-0">
+          {artist.name}
+        </h1>
+        <WatchButton draft={{ kind: 'artist', value: artist.name }} what={describeWatch({ kind: 'artist', value: artist.name })} withText />
+      </div>
       <p class="text-body-secondary artist-summary">
         {countOf(songs, 'song')}, {playsText(artist.plays)}
       </p>

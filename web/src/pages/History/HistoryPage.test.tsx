@@ -141,6 +141,18 @@ describe('history page: channel filter', () => {
     expect(backend.requestsTo('/history').map((r) => r.url.search)).toContain('?channel_id=3&limit=50&gaps=true');
   });
 
+  it("announces the chosen channel's Atom feed, and none for all channels", async () => {
+    const backend = standardBackend({ history: pageOf(items) });
+    const feeds = () =>
+      [...document.head.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((link) => link.getAttribute('href'));
+    const { unmount } = renderApp(backend, '/?channel=3');
+    await waitFor(() => expect(feeds()).toEqual(['/channels/3/feed.atom']));
+    unmount();
+    renderApp(backend, '/');
+    await waitFor(() => expect(listedIds().length).toBeGreaterThan(0));
+    expect(feeds()).toEqual([]);
+  });
+
   it('shows everything for a channel that does not exist', async () => {
     renderApp(standardBackend({ history: pageOf(items) }), '/?channel=99');
     await waitFor(() => expect(window.location.search).toBe(''));
@@ -263,7 +275,7 @@ describe('history page: bookmarks', () => {
     renderApp(backend);
     await screen.findByText('Ada Lovelace');
     await waitFor(() => expect(listedIds()).toEqual([3, 2, 1]));
-    const hearts = () => within(historyList()).getAllByRole('button', { name: /Twice/ });
+    const hearts = () => within(historyList()).getAllByRole('button', { name: /bookmark.*Twice/i });
     expect(hearts().map((h) => h.getAttribute('aria-pressed'))).toEqual(['false', 'false']);
 
     fireEvent.click(hearts()[0]!);

@@ -16,6 +16,7 @@ import { useLiveMerge } from '../../hooks/use-live-merge';
 import { useNowPlaying } from '../../hooks/use-now-playing';
 import { CHANNEL_PARAM, channelFromQuery, historyUrl, isKnownChannel } from './selected-channel';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useFeedLink } from '../Song/use-feed-link';
 
 export function HistoryPage() {
   const { query, route } = useLocation();
@@ -49,6 +50,7 @@ export function HistoryPage() {
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   useDocumentTitle(selectedName ? `History of ${selectedName}` : null);
+  useFeedLink(selected !== null && selectedName ? `/channels/${selected}/feed.atom` : null, `What ${selectedName ?? ''} played (Atom)`);
 
   return (
     <>

@@ -5,6 +5,8 @@ import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
+import { WatchButton } from '../../components/WatchButton/WatchButton';
+import { describeWatch } from '../../watches/watch-targets';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { SEARCH_PARAM } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
@@ -65,7 +67,10 @@ export function SearchPage() {
 
   return (
     <>
-      <h1 class="h4 mb-3">{q === '' ? 'Search' : `Songs matching “${q}”`}</h1>
+      <div class="d-flex flex-wrap align-items-start justify-content-between gap-2 mb-3">
+        <h1 class="h4 mb-0">{q === '' ? 'Search' : `Songs matching “${q}”`}</h1>
+        {q !== '' && <WatchButton draft={{ kind: 'text', value: q }} what={describeWatch({ kind: 'text', value: q })} withText />}
+      </div>
       {q === '' && (
         <p class="text-body-secondary empty-state">
           Type a few words of a title in the search box above: <em>sigur ros hopp</em> finds “Sigur Rós - Hoppípolla”.
