@@ -103,7 +103,8 @@ export function useWatchesState(api: ApiClient, session: Session, hub: LiveHub, 
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
         setStatus('error');
-        toasts.showError(error);
+        // A server without watches (the original's) answers 404: nothing to tell on every page.
+        if (!(error instanceof NotFoundError)) toasts.showError(error);
       });
     return () => abort.abort();
   }, [api, signedIn, toasts, attempt]);

@@ -31,6 +31,7 @@ function ArtistSongs({ artist }: { artist: ArtistDetail }) {
             )}
           </div>
           <span class="badge text-bg-light border song-plays">{playsText(song.plays)}</span>
+          <WatchButton draft={{ kind: 'song', song_id: song.id }} what={song.title} />
         </li>
       ))}
     </ol>

@@ -33,19 +33,22 @@ function SongMatches({ state, retry }: { state: ResourceState<SongSummary[]>; re
   return (
     <ol class="list-group song-matches" aria-label="Matching songs">
       {state.value.map((song) => (
-        <li key={song.id} class="list-group-item" data-id={song.id}>
-          <div class="fw-semibold text-break song-title">
-            <SongTitleLink songId={song.id} title={song.title} />
+        <li key={song.id} class="list-group-item d-flex align-items-center gap-2" data-id={song.id}>
+          <div class="flex-grow-1 min-w-0">
+            <div class="fw-semibold text-break song-title">
+              <SongTitleLink songId={song.id} title={song.title} />
+            </div>
+            <div class="small text-body-secondary">
+              {playsText(song.plays)}
+              {song.last_played_at && (
+                <>
+                  {' · last '}
+                  <time dateTime={song.last_played_at}>{formatDateTime(song.last_played_at)}</time>
+                </>
+              )}
+            </div>
           </div>
-          <div class="small text-body-secondary">
-            {playsText(song.plays)}
-            {song.last_played_at && (
-              <>
-                {' · last '}
-                <time dateTime={song.last_played_at}>{formatDateTime(song.last_played_at)}</time>
-              </>
-            )}
-          </div>
+          <WatchButton draft={{ kind: 'song', song_id: song.id }} what={song.title} />
         </li>
       ))}
     </ol>

@@ -93,6 +93,7 @@ describe('watches page', () => {
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(backend.requestsTo('/user/watches/2', 'DELETE')).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'What you watch' })).toHaveFocus();
   });
 
   it('makes a new feed link after saying the old one stops working', async () => {

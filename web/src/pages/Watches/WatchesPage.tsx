@@ -31,6 +31,8 @@ function SignInPrompt() {
   );
 }
 
+const LIST_HEADING_ID = 'watch-list-heading';
+
 function WatchRow({ watch, channels }: { watch: Watch; channels: readonly Channel[] }) {
   const { remove } = useWatches();
   const formatDateTime = useDateTimeFormat();
@@ -70,7 +72,11 @@ function WatchRow({ watch, channels }: { watch: Watch; channels: readonly Channe
           heading="Remove the watch"
           text={`Stop notifying you about ${what}? Its matches stay in your feed.`}
           confirmLabel="Remove"
-          onConfirm={() => remove(watch)}
+          onConfirm={async () => {
+            await remove(watch);
+            // The row is gone with its button: focus goes to the list's heading, not to the page's start.
+            document.getElementById(LIST_HEADING_ID)?.focus();
+          }}
           onCancel={() => setConfirming(false)}
         />
       )}
@@ -119,8 +125,8 @@ export function WatchesPage() {
       {session.status === 'signed-out' && <SignInPrompt />}
       {session.status === 'signed-in' && (
         <>
-          <section aria-labelledby="watch-list-heading" class="mb-4">
-            <h2 id="watch-list-heading" class="h5 mb-3">
+          <section aria-labelledby={LIST_HEADING_ID} class="mb-4">
+            <h2 id={LIST_HEADING_ID} class="h5 mb-3" tabIndex={-1}>
               What you watch
             </h2>
             <WatchList />
