@@ -72,12 +72,22 @@ EvpPkeyPtr p256_key(const boost::json::object& jwk) {
   std::string point(1, static_cast<char>(kUncompressedPoint));
   point += *x;
   point += *y;
+  return p256_public_key(point);
+}
+
+}  // namespace
+
+EvpPkeyPtr p256_public_key(std::string_view uncompressed_point) {
+  if (uncompressed_point.size() != 1 + 2 * kP256CoordinateBytes ||
+      static_cast<unsigned char>(uncompressed_point.front()) != kUncompressedPoint) {
+    return nullptr;
+  }
   const ParamBuildPtr builder(OSSL_PARAM_BLD_new());
   if (!builder ||
       OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME,
                                       SN_X9_62_prime256v1, 0) != 1 ||
-      OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(),
-                                       point.size()) != 1) {
+      OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY,
+                                       uncompressed_point.data(), uncompressed_point.size()) != 1) {
     return nullptr;
   }
   EvpPkeyPtr key = key_from_params("EC", builder.get());
@@ -85,12 +95,11 @@ EvpPkeyPtr p256_key(const boost::json::object& jwk) {
   const EvpPkeyCtxPtr check(key ? EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr)
                                 : nullptr);
   if (!check || EVP_PKEY_public_check(check.get()) != 1) {
+    ERR_clear_error();
     return nullptr;
   }
   return key;
 }
-
-}  // namespace
 
 SharedPkey public_key_from_jwk(const boost::json::object& jwk) {
   const auto type = string_member(jwk, "kty");

@@ -20,6 +20,10 @@ struct Jwk {
 
 using JwkSet = std::vector<Jwk>;
 
+// A P-256 public key from its uncompressed point (0x04 || x || y, 65 bytes), checked to lie on
+// the curve; nullptr otherwise. JWKs and Web Push subscriptions (p256dh) carry keys this way.
+EvpPkeyPtr p256_public_key(std::string_view uncompressed_point);
+
 // The public key of an RSA (n, e; at least 2048 bits) or EC P-256 (x, y) JWK, built with
 // EVP_PKEY_fromdata; nullptr for any other or malformed key.
 SharedPkey public_key_from_jwk(const boost::json::object& jwk);

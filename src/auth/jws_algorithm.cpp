@@ -51,6 +51,23 @@ std::optional<std::string> raw_ecdsa_to_der(std::string_view raw) {
   return result;
 }
 
+// OpenSSL signs ECDSA as DER; JOSE wants each of r and s as 32 big-endian bytes.
+std::optional<std::string> der_ecdsa_to_raw(std::string_view der) {
+  const auto* cursor = bytes_of(der);
+  const EcdsaSigPtr signature(d2i_ECDSA_SIG(nullptr, &cursor, static_cast<long>(der.size())));
+  if (!signature) {
+    return std::nullopt;
+  }
+  std::string raw(2 * kEs256CoordinateBytes, '\0');
+  auto* out = reinterpret_cast<unsigned char*>(raw.data());
+  if (BN_bn2binpad(ECDSA_SIG_get0_r(signature.get()), out, kEs256CoordinateBytes) < 0 ||
+      BN_bn2binpad(ECDSA_SIG_get0_s(signature.get()), out + kEs256CoordinateBytes,
+                   kEs256CoordinateBytes) < 0) {
+    return std::nullopt;
+  }
+  return raw;
+}
+
 bool verify_sha256(EVP_PKEY* key, std::string_view input, std::string_view signature) {
   const EvpMdCtxPtr ctx(EVP_MD_CTX_new());
   return ctx &&
@@ -99,6 +116,30 @@ bool verify_jws_signature(JwsAlgorithm algorithm, EVP_PKEY* key, std::string_vie
     ERR_clear_error();  // a forged token is an answer, not an OpenSSL error to report later
   }
   return valid;
+}
+
+std::optional<std::string> sign_es256(EVP_PKEY* private_key, std::string_view signing_input) {
+  if (private_key == nullptr || !is_p256(private_key)) {
+    return std::nullopt;
+  }
+  const EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+  std::size_t length = 0;
+  if (!ctx ||
+      EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, private_key, nullptr) !=
+          1 ||
+      EVP_DigestSign(ctx.get(), nullptr, &length, bytes_of(signing_input), signing_input.size()) !=
+          1) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  std::string der(length, '\0');
+  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(der.data()), &length,
+                     bytes_of(signing_input), signing_input.size()) != 1) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  der.resize(length);
+  return der_ecdsa_to_raw(der);
 }
 
 }  // namespace nicecream::auth

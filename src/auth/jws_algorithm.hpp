@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace nicecream::auth {
@@ -21,5 +22,9 @@ bool key_fits(JwsAlgorithm algorithm, EVP_PKEY* key);
 // r||s (64 bytes), converted to DER for OpenSSL. False for any malformed input.
 bool verify_jws_signature(JwsAlgorithm algorithm, EVP_PKEY* key, std::string_view signing_input,
                           std::string_view signature);
+
+// An ES256 signature of `signing_input` by a P-256 private key, as JOSE's raw r||s (64 bytes);
+// nullopt if OpenSSL fails.
+std::optional<std::string> sign_es256(EVP_PKEY* private_key, std::string_view signing_input);
 
 }  // namespace nicecream::auth

@@ -1,18 +1,15 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string_view>
 
 #include "auth/fernet.hpp"
+#include "auth/secret_file.hpp"
 
 namespace nicecream::auth {
 
 // The key file cannot be read or written; the message names the path, never the key.
-class SessionKeyError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using SessionKeyError = SecretFileError;
 
 // The embedded mode's key: read from `path`, or generated once and written there with mode
 // 0600 (created atomically, so two processes starting together end up with the same key).

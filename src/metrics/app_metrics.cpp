@@ -44,6 +44,11 @@ AppMetrics make(Registry& registry) {
                                                 {"engine"}, store_seconds()),
       .blocking_pool_queue = registry.gauge("nicecream_blocking_pool_queue",
                                             "Blocking calls waiting for a pool thread"),
+      .push_deliveries = registry.counter(
+          "nicecream_push_deliveries_total",
+          "Web Push messages by outcome: sent, failed (after retries), removed (the push service "
+          "answered 404/410), dropped (the queue was full)",
+          {"result"}),
       .build_info =
           registry.gauge("nicecream_build_info", "The running version (always 1)", {"version"}),
   };

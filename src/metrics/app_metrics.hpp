@@ -19,7 +19,8 @@ struct AppMetrics {
   Family<Counter>& history_items;          // {channel}
   Family<Histogram>& store_call_duration;  // {engine}
   Family<Gauge>& blocking_pool_queue;
-  Family<Gauge>& build_info;  // {version}, always 1
+  Family<Counter>& push_deliveries;  // {result}: sent, failed, removed, dropped
+  Family<Gauge>& build_info;         // {version}, always 1
 };
 
 Registry& process_registry();
