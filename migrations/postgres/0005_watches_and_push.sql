@@ -36,9 +36,11 @@ CREATE INDEX watch_matches_user_history ON watch_matches (user_id, history_id);
 CREATE INDEX watch_matches_history ON watch_matches (history_id);
 
 -- The private feed's token is kept only as its SHA-256, so a copy of the database does not
--- open anyone's feed.
+-- open anyone's feed; the token is derived from the salt with the server's key (see
+-- docs/decisions/watches.md), so the app can show the feed's address again.
 CREATE TABLE watch_feed_tokens (
   user_id bigint PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  salt text NOT NULL,
   token_hash text NOT NULL UNIQUE
 );
 

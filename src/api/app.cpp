@@ -24,6 +24,7 @@
 #include "api/songs/song_routes.hpp"
 #include "api/user/sign_in_routes.hpp"
 #include "api/user/user_routes.hpp"
+#include "api/watches/watch_routes.hpp"
 #include "api/web/spa_fallback.hpp"
 #include "api/web/web_files.hpp"
 #include "api/web/web_routes.hpp"
@@ -47,6 +48,7 @@ App::App(Services services)
   add_history_routes(routes, services_);
   add_history_export_routes(routes, services_);
   add_feed_routes(routes, services_);
+  add_watch_routes(routes, services_);
   add_song_routes(routes, services_);
   add_artist_routes(routes, services_);
   add_chart_routes(routes, services_);

@@ -26,6 +26,9 @@ struct Settings {
   std::string metrics_token;  // API_METRICS_TOKEN: the bearer /metrics asks for; "": loopback only
   std::vector<std::string> admins;  // API_ADMINS: who may manage channels (domain/admins.hpp)
   std::string embed_origins = "*";  // API_EMBED_ORIGINS: CSP frame-ancestors of /embed/ pages
+  // The secret private watch feed tokens are derived from (the session key's signing half): the
+  // database keeps only a salt and the token's hash (api/watches/watch_feed.hpp).
+  std::string watch_feed_key{};
 };
 
 }  // namespace nicecream::api

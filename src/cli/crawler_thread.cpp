@@ -14,11 +14,27 @@ crawler::CrawlerSettings crawler_settings(const config::CrawlerConfig& config) {
   return settings;
 }
 
-CrawlerThread::CrawlerThread(store::Store& store, events::Bus& bus, const config::Config& config)
-    : thread_([&store, &bus, settings = crawler_settings(config.crawler)](std::stop_token stop) {
-        crawler::Crawler crawler(store, bus, settings);
-        crawler.run(stop);
-      }) {}
+namespace {
+
+std::vector<crawler::MatchListener> with_bus_publisher(
+    events::Bus& bus, std::vector<crawler::MatchListener> match_listeners) {
+  match_listeners.insert(match_listeners.begin(),
+                         [&bus](const std::vector<domain::WatchMatch>& matches) {
+                           for (const auto& match : matches) bus.publish_watch(match);
+                         });
+  return match_listeners;
+}
+
+}  // namespace
+
+CrawlerThread::CrawlerThread(store::Store& store, events::Bus& bus, const config::Config& config,
+                             std::vector<crawler::MatchListener> match_listeners)
+    : thread_(
+          [&store, &bus, settings = crawler_settings(config.crawler),
+           listeners = with_bus_publisher(bus, std::move(match_listeners))](std::stop_token stop) {
+            crawler::Crawler crawler(store, bus, settings, listeners);
+            crawler.run(stop);
+          }) {}
 
 CrawlerThread::~CrawlerThread() {
   thread_.request_stop();

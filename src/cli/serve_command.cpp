@@ -103,6 +103,12 @@ std::unique_ptr<auth::OidcClient> oidc_client(const config::AuthConfig& settings
   return std::make_unique<auth::OidcClient>(std::move(oidc));
 }
 
+// Private watch feed tokens are derived with the session key's signing half, so processes that
+// share sessions share feed addresses (api/watches/watch_feed.hpp).
+std::string watch_feed_key(const config::Config& config) {
+  return auth::resolve_session_key(config.auth.session_secret_key, config.store.data_dir).signing();
+}
+
 int serve(const config::Config& config) {
   raise_descriptor_limit();
   auto store = open_store(config);
@@ -116,7 +122,8 @@ int serve(const config::Config& config) {
 
   const auto sessions = session_cookies(config);
   const auto oidc = oidc_client(config.auth);
-  const auto settings = api_settings(config);
+  auto settings = api_settings(config);
+  settings.watch_feed_key = watch_feed_key(config);
   api::App app(
       api::Services{*store, blocking, *bus, settings, history_cache, sessions, oidc.get(),
                     [probing = crawler_settings(config.crawler)](const domain::Channel& channel) {

@@ -38,12 +38,13 @@ Clock::duration refresh_period(const CrawlerSettings& settings) {
 // One run: the schedule, the fetcher and the store's health live as long as run() does.
 class Crawler::Loop {
  public:
-  Loop(store::Store& store, events::Bus& bus, const CrawlerSettings& settings)
+  Loop(store::Store& store, events::Bus& bus, const CrawlerSettings& settings,
+       std::vector<MatchListener> match_listeners)
       : store_(store),
         settings_(settings),
         owner_(settings.lease_owner.empty() ? default_lease_owner() : settings.lease_owner),
         fetcher_(limits_of(settings)),
-        recorder_(store, bus),
+        recorder_(store, bus, std::move(match_listeners)),
         status_(store,
                 [&bus](const domain::Channel& channel, const domain::ChannelStatus& status) {
                   bus.publish_channel({channel, status});
@@ -187,15 +188,19 @@ class Crawler::Loop {
   std::size_t polled_count_ = 0;
 };
 
-Crawler::Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings)
-    : store_(store), bus_(bus), settings_(std::move(settings)) {
+Crawler::Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings,
+                 std::vector<MatchListener> match_listeners)
+    : store_(store),
+      bus_(bus),
+      settings_(std::move(settings)),
+      match_listeners_(std::move(match_listeners)) {
   initialise_curl();
 }
 
 Crawler::~Crawler() = default;
 
 void Crawler::run(std::stop_token stop) {
-  Loop loop(store_, bus_, settings_);
+  Loop loop(store_, bus_, settings_, match_listeners_);
   loop.run(stop);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "crawler/recorder.hpp"
 #include "events/bus.hpp"
 #include "store/store.hpp"
 
@@ -32,7 +33,9 @@ struct CrawlerSettings {
 // are made there too (they block, which is fine on the crawler's own thread).
 class Crawler {
  public:
-  Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings);
+  // `match_listeners` hear of the watch matches each recording claims (recorder.hpp).
+  Crawler(store::Store& store, events::Bus& bus, CrawlerSettings settings,
+          std::vector<MatchListener> match_listeners = {});
   ~Crawler();
   Crawler(const Crawler&) = delete;
   Crawler& operator=(const Crawler&) = delete;
@@ -46,6 +49,7 @@ class Crawler {
   store::Store& store_;
   events::Bus& bus_;
   CrawlerSettings settings_;
+  std::vector<MatchListener> match_listeners_;
 };
 
 // "<host name>:<pid>:<random hex>", unique among crawlers sharing a database.

@@ -25,7 +25,28 @@ RecordResult Recorder::record(const domain::Channel& channel, std::string_view t
     spdlog::error("crawler: channel {}: history {} recorded but not published: {}", channel.name,
                   outcome.inserted->id, error.what());
   }
+  notify_watches(channel, *outcome.inserted);
   return {RecordResult::Kind::inserted, {}};
+}
+
+void Recorder::notify_watches(const domain::Channel& channel, const domain::HistoryItem& item) {
+  std::vector<domain::WatchMatch> matches;
+  try {
+    matches = store_.claim_watch_matches(item);
+  } catch (const std::exception& error) {
+    spdlog::error("crawler: channel {}: history {} recorded but its watches not claimed: {}",
+                  channel.name, item.id, error.what());
+    return;
+  }
+  if (matches.empty()) return;
+  spdlog::debug("crawler: history {} matched {} watch(es)", item.id, matches.size());
+  for (const auto& listener : match_listeners_) {
+    try {
+      listener(matches);
+    } catch (const std::exception& error) {
+      spdlog::error("crawler: history {}: a watch listener failed: {}", item.id, error.what());
+    }
+  }
 }
 
 }  // namespace nicecream::crawler

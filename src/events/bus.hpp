@@ -6,6 +6,7 @@
 
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
+#include "domain/watch.hpp"
 
 namespace nicecream::events {
 
@@ -35,6 +36,8 @@ struct ChannelEvent {
   domain::ChannelStatus status;
 };
 using ChannelListener = std::function<void(const ChannelEvent&)>;
+// A watch's claimed match (issue 15): each API process tells that user's streams.
+using WatchListener = std::function<void(const domain::WatchMatch&)>;
 
 // Carries new history items from whoever records them to every live stream. Listeners are called
 // in publication order (on the publisher's thread for the local bus, on the subscriber thread for
@@ -48,6 +51,9 @@ class Bus {
   virtual void publish_channel(const ChannelEvent& event) = 0;
   [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe_channels(
       ChannelListener listener) = 0;
+  // Watch matches, delivered like channel status changes (every process once, not caught up).
+  virtual void publish_watch(const domain::WatchMatch& match) = 0;
+  [[nodiscard]] virtual std::unique_ptr<Subscription> subscribe_watches(WatchListener listener) = 0;
   // Whether the connection the bus depends on is up now (readiness); nullopt for a bus that
   // needs none (in-process).
   virtual std::optional<bool> connected() const { return std::nullopt; }

@@ -11,6 +11,7 @@
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/pages.hpp"
+#include "domain/watch.hpp"
 
 namespace nicecream::store {
 
@@ -30,6 +31,20 @@ enum class ChannelRemoval { removed, not_found, has_history };
 
 struct RecordOutcome {
   std::optional<domain::HistoryItem> inserted;  // empty: the title equals the channel's latest
+};
+
+// What add_watch did: a new watch, the same one found, or why none was made.
+enum class WatchAddOutcome {
+  added,
+  existing,
+  limit_reached,
+  nothing_to_match,
+  unknown_song,
+  unknown_channel
+};
+struct WatchAddition {
+  WatchAddOutcome outcome = WatchAddOutcome::added;
+  std::optional<domain::Watch> watch;  // added or existing
 };
 
 // The one storage interface; SQLite and PostgreSQL implement it. Every call blocks, so callers on
@@ -93,6 +108,28 @@ class Store {
   // Returns the existing bookmark when there is one; NotFound for an unknown song.
   virtual domain::Bookmark add_bookmark(Id user_id, Id song_id) = 0;
   virtual bool remove_bookmark(Id user_id, Id bookmark_id) = 0;  // false: missing or not theirs
+
+  // Watches (issue 15), newest first. add_watch folds an artist or text value as the engine folds
+  // artists and search words, counts the user's watches in the same transaction (at most
+  // domain::kMaxWatchesPerUser), and answers the existing watch for the same kind, folded value
+  // or song, and channel.
+  virtual std::vector<domain::Watch> list_watches(Id user_id) = 0;
+  virtual WatchAddition add_watch(Id user_id, const domain::NewWatch& watch) = 0;
+  virtual bool remove_watch(Id user_id, Id watch_id) = 0;  // false: missing or not theirs
+  // The private feed: the store keeps a salt (the api derives the token from it) and the token's
+  // hash. ensure_ keeps an existing feed and returns its salt; replace_ revokes the old token.
+  virtual std::string ensure_watch_feed(Id user_id, std::string_view salt,
+                                        std::string_view token_hash) = 0;
+  virtual void replace_watch_feed(Id user_id, std::string_view salt,
+                                  std::string_view token_hash) = 0;
+  virtual std::optional<Id> find_watch_feed_user(std::string_view token_hash) = 0;
+  // In one transaction: the watches `item` matches (song, artist, text; on its channel or any)
+  // claimed for that airing; only claims this call inserted come back, so however many
+  // processes record or retry the same airing, each watch is notified once.
+  virtual std::vector<domain::WatchMatch> claim_watch_matches(const domain::HistoryItem& item) = 0;
+  // A user's claimed matches, newest airing first, history ids below `before`.
+  virtual std::vector<domain::WatchMatch> list_watch_matches(Id user_id, int limit,
+                                                             std::optional<Id> before) = 0;
 
   // Crawler leases: renews the owner's leases and takes free or lapsed ones; returns the channel
   // ids the owner holds until now + ttl.

@@ -83,6 +83,23 @@ json::object to_json(const domain::Bookmark& bookmark) {
           {"user_id", bookmark.user_id}};
 }
 
+json::object to_json(const domain::Watch& watch, std::string_view feed_url) {
+  return {{"id", watch.id},
+          {"kind", domain::watch_kind_name(watch.kind)},
+          {"value", watch.value},
+          {"song_id", watch.song_id ? json::value(*watch.song_id) : json::value(nullptr)},
+          {"channel_id", watch.channel_id ? json::value(*watch.channel_id) : json::value(nullptr)},
+          {"created_at", domain::format_timestamp(watch.created_at)},
+          {"feed_url", feed_url}};
+}
+
+json::object to_json(const domain::WatchMatch& match) {
+  return {{"watch_id", match.watch_id},
+          {"kind", match.kind},
+          {"value", match.value},
+          {"item", to_json(match.item)}};
+}
+
 json::object to_json(const domain::ValidationErrors& errors) {
   json::object locations;
   for (const auto& [location, fields] : errors.entries()) {

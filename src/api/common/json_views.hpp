@@ -9,6 +9,7 @@
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/validation.hpp"
+#include "domain/watch.hpp"
 
 namespace nicecream::api {
 
@@ -26,6 +27,10 @@ boost::json::object gap_to_json(const domain::Outage& outage);
 boost::json::object to_json(const domain::HistoryItem& item);
 boost::json::object to_json(const domain::User& user);
 boost::json::object to_json(const domain::Bookmark& bookmark);
+// {id, kind, value, song_id, channel_id (null when absent), created_at, feed_url}.
+boost::json::object to_json(const domain::Watch& watch, std::string_view feed_url);
+// The `event: watch` data: {watch_id, kind, value, item: the history item as live events send it}.
+boost::json::object to_json(const domain::WatchMatch& match);
 boost::json::object to_json(const domain::ValidationErrors& errors);
 boost::json::object to_json(const domain::SongSummary& song);
 boost::json::object to_json(const domain::ChannelPlays& plays);

@@ -6,6 +6,7 @@
 #include "api/common/responses.hpp"
 #include "api/feeds/atom_feed.hpp"
 #include "api/feeds/conditional_get.hpp"
+#include "api/feeds/feed_links.hpp"
 #include "api/history/history_filters.hpp"
 #include "domain/timestamp.hpp"
 
@@ -25,16 +26,6 @@ struct FeedSubject {
   std::string alternate;  // path and query of the app's page
 };
 
-// Links are absolute when SPA_URL is (a deployment's public address); otherwise they are
-// references against the feed's own URL, which Atom allows and readers resolve.
-std::string absolute(const Settings& settings, std::string_view path) {
-  const auto& base = settings.spa_url;
-  const auto scheme_end = base.find("://");
-  if (scheme_end == std::string::npos) return std::string(path);
-  const auto origin_end = base.find('/', scheme_end + 3);
-  return base.substr(0, origin_end) + std::string(path);
-}
-
 std::string with_query(std::string_view path, std::string_view name, std::string_view value) {
   boost::urls::url link;
   link.set_path(path);
@@ -47,8 +38,8 @@ AtomFeed feed_of(const Settings& settings, const FeedSubject& subject,
                  const std::vector<domain::Channel>& channels) {
   AtomFeed feed{.id = subject.id,
                 .title = subject.title,
-                .self = absolute(settings, subject.self),
-                .alternate = absolute(settings, subject.alternate),
+                .self = absolute_link(settings, subject.self),
+                .alternate = absolute_link(settings, subject.alternate),
                 .updated = items.empty() ? domain::Timestamp{} : items.front().created_at,
                 .entries = {}};
   for (const auto& item : items) {
@@ -59,7 +50,7 @@ AtomFeed feed_of(const Settings& settings, const FeedSubject& subject,
         {.id = "urn:nicecream:history:" + std::to_string(item.id),
          .title = item.song_title,
          .updated = item.created_at,
-         .link = absolute(settings, "/songs/" + std::to_string(item.song_id)),
+         .link = absolute_link(settings, "/songs/" + std::to_string(item.song_id)),
          .summary = "Played on " + channel + " at " + domain::format_timestamp(item.created_at)});
   }
   return feed;

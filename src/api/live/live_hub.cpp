@@ -21,6 +21,9 @@ struct LiveHub::Members {
     offer(make_channel_event(change.channel, change.status));
   }
 
+  // Every stream is offered it; only the owner's signed-in streams take it (LiveQueue::offer).
+  void deliver(const domain::WatchMatch& match) { offer(make_watch_event(match)); }
+
   void offer(const LiveEventPtr& event) {
     std::vector<std::shared_ptr<LiveQueue>> recipients;
     {
@@ -37,8 +40,9 @@ LiveHub::LiveHub(events::Bus& bus, std::string event_name)
       subscription_(bus.subscribe(
           [members = members_](const domain::HistoryItem& item) { members->deliver(item); })),
       channel_subscription_(bus.subscribe_channels(
-          [members = members_](const events::ChannelEvent& change) { members->deliver(change); })) {
-}
+          [members = members_](const events::ChannelEvent& change) { members->deliver(change); })),
+      watch_subscription_(bus.subscribe_watches(
+          [members = members_](const domain::WatchMatch& match) { members->deliver(match); })) {}
 
 std::unique_ptr<events::Subscription> LiveHub::join(std::shared_ptr<LiveQueue> queue) {
   const LiveQueue* key = queue.get();

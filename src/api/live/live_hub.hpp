@@ -24,6 +24,7 @@ class LiveHub {
   std::shared_ptr<Members> members_;
   std::unique_ptr<events::Subscription> subscription_;
   std::unique_ptr<events::Subscription> channel_subscription_;
+  std::unique_ptr<events::Subscription> watch_subscription_;
 };
 
 }  // namespace nicecream::api

@@ -25,6 +25,7 @@ constexpr auto kHeartbeat = std::chrono::seconds{15};
 struct StreamRequest {
   std::optional<domain::Id> channel_id;
   std::optional<domain::Id> last_event_id;
+  std::optional<domain::Id> user_id;  // signed in: their watch matches come too
 };
 
 std::optional<StreamRequest> read_stream_request(const http::Request& request,
@@ -49,8 +50,8 @@ class LiveSession {
 
   boost::asio::awaitable<void> run() {
     const metrics::GaugeHold open(metrics::app().sse_streams.with({}));
-    auto queue =
-        std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id, kQueueCapacity);
+    auto queue = std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id,
+                                             kQueueCapacity, request_.user_id);
     // Subscribe before replaying, so nothing published in between is missed; duplicates are
     // skipped by id below.
     auto membership = hub_.join(queue);
@@ -115,6 +116,7 @@ boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCou
   domain::ValidationErrors errors;
   auto stream_request = read_stream_request(request, errors);
   if (!stream_request) co_return validation_response(errors);
+  stream_request->user_id = services.signed_in_user(request);
   auto ticket = streams.acquire(request.remote_address);
   if (!ticket) {
     auto refused =

@@ -28,12 +28,27 @@ LiveEventPtr make_channel_event(const domain::Channel& channel,
       "event: channel\ndata: " + boost::json::serialize(to_json(channel, status)) + "\n\n"});
 }
 
+LiveEventPtr make_watch_event(const domain::WatchMatch& match) {
+  auto event = LiveEvent{0, match.item.channel_id,
+                         "event: watch\ndata: " + boost::json::serialize(to_json(match)) + "\n\n"};
+  event.user_id = match.user_id;
+  return std::make_shared<const LiveEvent>(std::move(event));
+}
+
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
-                     std::size_t capacity)
-    : executor_(executor), channel_id_(channel_id), capacity_(capacity), wakeup_(executor) {}
+                     std::size_t capacity, std::optional<domain::Id> user_id)
+    : executor_(executor),
+      channel_id_(channel_id),
+      capacity_(capacity),
+      user_id_(user_id),
+      wakeup_(executor) {}
 
 void LiveQueue::offer(LiveEventPtr event) {
-  if (channel_id_ && event->channel_id != *channel_id_) return;
+  if (event->user_id != 0) {
+    if (event->user_id != user_id_) return;
+  } else if (channel_id_ && event->channel_id != *channel_id_) {
+    return;
+  }
   boost::asio::post(executor_, [self = shared_from_this(), event = std::move(event)]() mutable {
     self->push(std::move(event));
   });

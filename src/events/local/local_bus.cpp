@@ -26,6 +26,7 @@ struct ListenerSet {
 struct LocalBus::Listeners {
   ListenerSet<domain::HistoryItem> items;
   ListenerSet<ChannelEvent> channels;
+  ListenerSet<domain::WatchMatch> watches;
   // Publishing holds this, so a publisher never interleaves events with another publisher.
   std::mutex publish_mutex;
 };
@@ -70,6 +71,14 @@ void LocalBus::publish_channel(const ChannelEvent& event) {
 
 std::unique_ptr<Subscription> LocalBus::subscribe_channels(ChannelListener listener) {
   return subscribe_to(listeners_, listeners_->channels, std::move(listener));
+}
+
+void LocalBus::publish_watch(const domain::WatchMatch& match) {
+  publish_to(*listeners_, listeners_->watches, match);
+}
+
+std::unique_ptr<Subscription> LocalBus::subscribe_watches(WatchListener listener) {
+  return subscribe_to(listeners_, listeners_->watches, std::move(listener));
 }
 
 }  // namespace nicecream::events

@@ -15,6 +15,8 @@ class LocalBus final : public Bus {
   std::unique_ptr<Subscription> subscribe(Listener listener) override;
   void publish_channel(const ChannelEvent& event) override;
   std::unique_ptr<Subscription> subscribe_channels(ChannelListener listener) override;
+  void publish_watch(const domain::WatchMatch& match) override;
+  std::unique_ptr<Subscription> subscribe_watches(WatchListener listener) override;
 
   struct Listeners;  // shared with subscriptions so they may outlive the bus
 

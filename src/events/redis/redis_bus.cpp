@@ -6,6 +6,7 @@
 #include "events/redis/channel_message.hpp"
 #include "events/redis/history_message.hpp"
 #include "events/redis/subscriber.hpp"
+#include "events/redis/watch_message.hpp"
 
 namespace nicecream::events::redis {
 
@@ -25,6 +26,7 @@ RedisBus::RedisBus(RedisSettings settings, CatchUp catch_up)
     : settings_(std::move(settings)),
       origin_(random_origin()),
       status_topic_(channel_status_topic(settings_.channel)),
+      watch_topic_(watch_topic(settings_.channel)),
       catch_up_(std::move(catch_up)),
       publisher_(settings_),
       delivering_(std::make_shared<std::recursive_mutex>()) {}
@@ -74,6 +76,21 @@ std::unique_ptr<Subscription> RedisBus::subscribe_channels(ChannelListener liste
   return guarded(std::move(local));
 }
 
+void RedisBus::publish_watch(const domain::WatchMatch& match) {
+  {
+    std::lock_guard delivering(*delivering_);
+    fan_out_.publish_watch(match);
+  }
+  publisher_.publish(watch_topic_, encode_watch_message(match, origin_),
+                     "watch " + std::to_string(match.watch_id) + "'s match");
+}
+
+std::unique_ptr<Subscription> RedisBus::subscribe_watches(WatchListener listener) {
+  auto local = fan_out_.subscribe_watches(std::move(listener));
+  start_subscriber();
+  return guarded(std::move(local));
+}
+
 void RedisBus::start_subscriber() {
   std::lock_guard lock(start_mutex_);
   if (subscriber_) return;
@@ -86,6 +103,10 @@ void RedisBus::start_subscriber() {
       [this](const ChannelEvent& event) {
         std::lock_guard delivering(*delivering_);
         fan_out_.publish_channel(event);
+      },
+      [this](const domain::WatchMatch& match) {
+        std::lock_guard delivering(*delivering_);
+        fan_out_.publish_watch(match);
       },
       origin_);
   subscriber_->wait_until_started(settings_.connect_timeout + settings_.io_timeout);

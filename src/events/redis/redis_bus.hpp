@@ -36,6 +36,9 @@ class RedisBus final : public Bus {
   // published while Redis is away is not caught up later: /channels has it.
   void publish_channel(const ChannelEvent& event) override;
   std::unique_ptr<Subscription> subscribe_channels(ChannelListener listener) override;
+  // Watch matches go the same way, on their own topic (watch_message.hpp).
+  void publish_watch(const domain::WatchMatch& match) override;
+  std::unique_ptr<Subscription> subscribe_watches(WatchListener listener) override;
   // The subscription's connection; a bus that only publishes (`crawl`) reports nothing here.
   std::optional<bool> connected() const override;
 
@@ -47,6 +50,7 @@ class RedisBus final : public Bus {
   RedisSettings settings_;
   std::string origin_;  // names this process on the channel status topic
   std::string status_topic_;
+  std::string watch_topic_;
   CatchUp catch_up_;
   Publisher publisher_;
   LocalBus fan_out_;

@@ -13,6 +13,7 @@
 
 #include "events/redis/channel_message.hpp"
 #include "events/redis/history_message.hpp"
+#include "events/redis/watch_message.hpp"
 
 namespace nicecream::events::redis {
 
@@ -50,13 +51,16 @@ class AllSignalsBlocked {
 }  // namespace
 
 Subscriber::Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver,
-                       DeliverChannel deliver_channel, std::string own_origin)
+                       DeliverChannel deliver_channel, DeliverWatch deliver_watch,
+                       std::string own_origin)
     : settings_(std::move(settings)),
       read_missed_(std::move(catch_up)),
       deliver_(std::move(deliver)),
       deliver_channel_(std::move(deliver_channel)),
+      deliver_watch_(std::move(deliver_watch)),
       own_origin_(std::move(own_origin)),
       status_topic_(channel_status_topic(settings_.channel)),
+      watch_topic_(watch_topic(settings_.channel)),
       wake_fd_(eventfd(0, EFD_CLOEXEC)),
       backoff_(settings_.first_retry, settings_.longest_retry),
       recent_(kRecentIds) {
@@ -83,8 +87,8 @@ void Subscriber::run() {
   while (!stopping_) {
     try {
       Connection connection(settings_);
-      // The history channel last: its confirmation means both subscriptions are live.
-      connection.send({"SUBSCRIBE", status_topic_, settings_.channel});
+      // The history channel last: its confirmation means every subscription is live.
+      connection.send({"SUBSCRIBE", status_topic_, watch_topic_, settings_.channel});
       listen(connection);
     } catch (const std::exception& error) {
       lost(error.what());
@@ -133,6 +137,8 @@ void Subscriber::handle(const redisReply& reply) {
     const auto payload = text_of(*reply.element[2]);
     if (on_history)
       receive(payload);
+    else if (is_text(*reply.element[1]) && text_of(*reply.element[1]) == watch_topic_)
+      receive_watch(payload);
     else
       receive_channel(payload);
   }
@@ -197,6 +203,22 @@ void Subscriber::receive_channel(std::string_view payload) {
     deliver_channel_(*decoded.event);
   } catch (const std::exception& error) {
     spdlog::error("redis: a listener failed on channel {}'s status: {}", decoded.event->channel.id,
+                  error.what());
+  }
+}
+
+void Subscriber::receive_watch(std::string_view payload) {
+  const auto decoded = decode_watch_message(payload);
+  if (!decoded.match) {
+    spdlog::warn("redis: skipped a message on '{}' that is not a watch match: {}", watch_topic_,
+                 decoded.error);
+    return;
+  }
+  if (decoded.origin == own_origin_) return;
+  try {
+    deliver_watch_(*decoded.match);
+  } catch (const std::exception& error) {
+    spdlog::error("redis: a listener failed on watch {}'s match: {}", decoded.match->watch_id,
                   error.what());
   }
 }

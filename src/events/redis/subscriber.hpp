@@ -30,10 +30,12 @@ class Subscriber {
  public:
   using Deliver = std::function<void(const domain::HistoryItem&)>;
   using DeliverChannel = std::function<void(const ChannelEvent&)>;
+  using DeliverWatch = std::function<void(const domain::WatchMatch&)>;
 
-  // Channel messages whose origin is `own_origin` are this process's own and are skipped.
+  // Channel and watch messages whose origin is `own_origin` are this process's own and are
+  // skipped; watch matches, like channel changes, are not caught up after an outage.
   Subscriber(RedisSettings settings, CatchUp catch_up, Deliver deliver,
-             DeliverChannel deliver_channel, std::string own_origin);
+             DeliverChannel deliver_channel, DeliverWatch deliver_watch, std::string own_origin);
   // Stops and joins the thread: it wakes at once from waiting on Redis or on a backoff, and at
   // worst finishes a connection attempt (connect_timeout) or a database read first.
   ~Subscriber();
@@ -55,6 +57,7 @@ class Subscriber {
   void lost(const std::string& reason);
   void receive(std::string_view payload);
   void receive_channel(std::string_view payload);
+  void receive_watch(std::string_view payload);
   std::size_t catch_up();                              // returns how many items it delivered
   bool deliver_once(const domain::HistoryItem& item);  // false: delivered before
   void started();
@@ -64,8 +67,10 @@ class Subscriber {
   CatchUp read_missed_;
   Deliver deliver_;
   DeliverChannel deliver_channel_;
+  DeliverWatch deliver_watch_;
   std::string own_origin_;
   std::string status_topic_;
+  std::string watch_topic_;
   int wake_fd_ = -1;  // an eventfd the destructor writes to, to end any wait at once
   std::atomic<bool> stopping_ = false;
   std::atomic<bool> connected_ = false;

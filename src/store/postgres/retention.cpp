@@ -14,13 +14,14 @@ const std::string kRemoveItems =
     "DELETE FROM history WHERE id IN ("
     " SELECT id FROM history WHERE created_at < $1::timestamptz ORDER BY created_at, id LIMIT $2)"
     " RETURNING song_id";
-// A bookmarked song stays: its bookmark still names it. A spelling counts the songs written so
-// (the artist's name is its most common spelling).
+// A bookmarked or watched song stays: its bookmark or watch still names it. A spelling counts the
+// songs written so (the artist's name is its most common spelling).
 const std::string kRemoveSongs =
     "WITH gone AS ("
     " DELETE FROM songs AS s WHERE s.id = ANY($1::bigint[])"
     " AND NOT EXISTS (SELECT FROM history AS h WHERE h.song_id = s.id)"
     " AND NOT EXISTS (SELECT FROM bookmarks AS b WHERE b.song_id = s.id)"
+    " AND NOT EXISTS (SELECT FROM watches AS w WHERE w.song_id = s.id)"
     " RETURNING s.artist_id, s.artist),"
     " spellings AS ("
     " UPDATE artist_spellings AS p SET songs = greatest(p.songs - g.songs, 0)"

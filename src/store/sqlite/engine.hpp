@@ -50,6 +50,17 @@ class SqliteStore final : public Store {
   domain::Bookmark add_bookmark(Id user_id, Id song_id) override;
   bool remove_bookmark(Id user_id, Id bookmark_id) override;
 
+  std::vector<domain::Watch> list_watches(Id user_id) override;
+  WatchAddition add_watch(Id user_id, const domain::NewWatch& watch) override;
+  bool remove_watch(Id user_id, Id watch_id) override;
+  std::string ensure_watch_feed(Id user_id, std::string_view salt,
+                                std::string_view token_hash) override;
+  void replace_watch_feed(Id user_id, std::string_view salt, std::string_view token_hash) override;
+  std::optional<Id> find_watch_feed_user(std::string_view token_hash) override;
+  std::vector<domain::WatchMatch> claim_watch_matches(const domain::HistoryItem& item) override;
+  std::vector<domain::WatchMatch> list_watch_matches(Id user_id, int limit,
+                                                     std::optional<Id> before) override;
+
   std::vector<Id> claim_channels(std::string_view owner, std::chrono::seconds ttl) override;
   void release_channels(std::string_view owner) override;
 

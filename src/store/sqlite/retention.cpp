@@ -14,12 +14,14 @@ const std::string kRemoveItems =
     "DELETE FROM history WHERE id IN ("
     " SELECT id FROM history WHERE created_at < ?1 ORDER BY created_at LIMIT ?2)"
     " RETURNING song_id";
-// A bookmarked song stays: its bookmark still names it. A spelling counts the songs written so
-// (the artist's name is its most common spelling); the search entry goes with the row's trigger.
+// A bookmarked or watched song stays: its bookmark or watch still names it. A spelling counts the
+// songs written so (the artist's name is its most common spelling); the search entry goes with the
+// row's trigger.
 const std::string kRemoveSong =
     "DELETE FROM songs WHERE id = ?1"
     " AND NOT EXISTS (SELECT 1 FROM history WHERE song_id = ?1)"
     " AND NOT EXISTS (SELECT 1 FROM bookmarks WHERE song_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM watches WHERE song_id = ?1)"
     " RETURNING artist";
 const std::string kForgetSpelling =
     "UPDATE artist_spellings SET songs = songs - 1 WHERE spelling = ?1 AND songs > 0";
