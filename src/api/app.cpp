@@ -21,6 +21,7 @@
 #include "api/history/history_routes.hpp"
 #include "api/live/live_routes.hpp"
 #include "api/ops/ops_routes.hpp"
+#include "api/push/push_routes.hpp"
 #include "api/songs/song_routes.hpp"
 #include "api/user/sign_in_routes.hpp"
 #include "api/user/user_routes.hpp"
@@ -57,6 +58,7 @@ App::App(Services services)
   add_sign_in_routes(routes, services_);
   add_bookmark_routes(routes, services_);
   add_bookmark_export_routes(routes, services_);
+  add_push_routes(routes, services_);
   add_docs_routes(routes, services_, web_files_);
   add_web_routes(routes, services_, web_files_);
   add_ops_routes(routes, services_);

@@ -24,8 +24,10 @@ struct Settings {
   int max_streams_per_client = 0;          // open event streams per client address
   int write_rate_per_minute = 0;           // write-limited requests per client address
   std::string metrics_token;  // API_METRICS_TOKEN: the bearer /metrics asks for; "": loopback only
-  std::vector<std::string> admins;  // API_ADMINS: who may manage channels (domain/admins.hpp)
-  std::string embed_origins = "*";  // API_EMBED_ORIGINS: CSP frame-ancestors of /embed/ pages
+  std::vector<std::string> admins;     // API_ADMINS: who may manage channels (domain/admins.hpp)
+  std::string embed_origins = "*";     // API_EMBED_ORIGINS: CSP frame-ancestors of /embed/ pages
+  std::string vapid_public_key;        // Web Push's applicationServerKey; empty: push is off
+  bool allow_private_targets = false;  // NICECREAM_ALLOW_PRIVATE_TARGETS: http push endpoints too
   // The secret private watch feed tokens are derived from (the session key's signing half): the
   // database keeps only a salt and the token's hash (api/watches/watch_feed.hpp).
   std::string watch_feed_key{};

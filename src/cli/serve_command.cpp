@@ -7,6 +7,7 @@
 #include "auth/session_key.hpp"
 #include "cli/commands.hpp"
 #include "cli/crawler_thread.hpp"
+#include "cli/push_service.hpp"
 #include "cli/runtime.hpp"
 #include "cli/version.hpp"
 #include "concurrency/blocking_pool.hpp"
@@ -70,6 +71,19 @@ auth::SessionCookies session_cookies(const config::Config& config) {
   }
 }
 
+// Browsers subscribe with this key and the recording process signs with its private half: every
+// process must hold the same one, which only a shared data directory or API_VAPID_PRIVATE_KEY
+// gives.
+std::string push_public_key(const config::Config& config) {
+  if (config.push.vapid_subject.empty()) return {};
+  if (config.push.vapid_private_key.empty() && config.store.use_postgres)
+    spdlog::warn(
+        "API_VAPID_PRIVATE_KEY is not set: Web Push uses the key in {}, so processes that do not "
+        "share it sign with keys browsers did not subscribe to",
+        (config.store.data_dir / "vapid.key").string());
+  return vapid_key(config).public_key();
+}
+
 api::Settings api_settings(const config::Config& config) {
   return {.cors = {.allowed = config.cors.allowed, .origin = config.cors.origin},
           .live_event_name = config.events.redis_channel,
@@ -80,7 +94,9 @@ api::Settings api_settings(const config::Config& config) {
           .write_rate_per_minute = config.server.write_rate_per_minute,
           .metrics_token = config.server.metrics_token,
           .admins = config.auth.admins,
-          .embed_origins = config.server.embed_origins};
+          .embed_origins = config.server.embed_origins,
+          .vapid_public_key = push_public_key(config),
+          .allow_private_targets = config.crawler.allow_private_targets};
 }
 
 // The identity provider's client, when one is configured; discovery waits for the first sign-in.

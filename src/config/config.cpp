@@ -154,6 +154,41 @@ AuthConfig read_auth(const Readers& env) {
   auth.admins = domain::parse_admin_list(env.text("API_ADMINS"));
   return auth;
 }
+
+// RFC 8292 §2.1: a contact for the push service's operators, a mailto: address or an https URL.
+bool is_vapid_subject(std::string_view subject) {
+  const auto printable =
+      std::ranges::all_of(subject, [](unsigned char c) { return c > 0x20 && c < 0x7f; });
+  if (!printable) return false;
+  if (subject.starts_with("mailto:")) {
+    const auto address = subject.substr(7);
+    const auto at = address.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < address.size();
+  }
+  return subject.starts_with("https://") && subject.size() > 8 && subject[8] != '/';
+}
+
+// The origin of SPA_URL when it is an https URL: the service's own address, a fair contact.
+std::string https_origin(std::string_view url) {
+  if (!url.starts_with("https://")) return {};
+  const auto end = url.find_first_of("/?#", 8);
+  const auto origin = url.substr(0, end);
+  return is_vapid_subject(origin) ? std::string(origin) : std::string();
+}
+
+PushConfig read_push(const Readers& env, const AuthConfig& auth) {
+  PushConfig push;
+  push.vapid_private_key = env.text("API_VAPID_PRIVATE_KEY");
+  push.vapid_subject = env.text("API_VAPID_SUBJECT");
+  if (push.vapid_subject.empty()) {
+    push.vapid_subject = https_origin(auth.spa_url);
+  } else if (!is_vapid_subject(push.vapid_subject)) {
+    throw ConfigError("API_VAPID_SUBJECT",
+                      "must be a mailto: address (mailto:ops@example.org) or an https: URL, not '" +
+                          push.vapid_subject + "'");
+  }
+  return push;
+}
 }  // namespace
 
 Config load_config(const Environment& environment) {
@@ -165,6 +200,7 @@ Config load_config(const Environment& environment) {
   config.events = read_events(env);
   config.crawler = read_crawler(env);
   config.auth = read_auth(env);
+  config.push = read_push(env, config.auth);
   config.web.web_dir = env.text("NICECREAM_WEB_DIR", config.web.web_dir.string());
   return config;
 }

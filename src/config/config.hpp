@@ -84,6 +84,14 @@ struct AuthConfig {
   bool signin_configured() const { return !client_id.empty() && !client_secret.empty(); }
 };
 
+// Web Push (issue 15).
+struct PushConfig {
+  std::string vapid_private_key;  // API_VAPID_PRIVATE_KEY; empty: a key kept in the data directory
+  // API_VAPID_SUBJECT (mailto: or https:), else SPA_URL's origin when that is https; empty: the
+  // service sends no push messages (it still takes subscriptions).
+  std::string vapid_subject;
+};
+
 struct WebConfig {
   std::filesystem::path web_dir = "web/dist";
 };
@@ -95,6 +103,7 @@ struct Config {
   EventsConfig events;
   CrawlerConfig crawler;
   AuthConfig auth;
+  PushConfig push;
   WebConfig web;
 };
 

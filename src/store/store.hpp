@@ -11,6 +11,7 @@
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/pages.hpp"
+#include "domain/push_subscription.hpp"
 #include "domain/watch.hpp"
 
 namespace nicecream::store {
@@ -108,6 +109,17 @@ class Store {
   // Returns the existing bookmark when there is one; NotFound for an unknown song.
   virtual domain::Bookmark add_bookmark(Id user_id, Id song_id) = 0;
   virtual bool remove_bookmark(Id user_id, Id bookmark_id) = 0;  // false: missing or not theirs
+
+  // Web Push subscriptions (issue 15). An endpoint names one browser, so it has one owner: saving
+  // it for another user moves it to them. Saving updates the keys; it returns false when the
+  // endpoint was already this user's (the route's 200), true when it was not (201).
+  virtual bool save_push_subscription(Id user_id,
+                                      const domain::NewPushSubscription& subscription) = 0;
+  virtual std::vector<domain::PushSubscription> list_push_subscriptions(Id user_id) = 0;
+  // false: no such endpoint of theirs
+  virtual bool remove_push_subscription(Id user_id, std::string_view endpoint) = 0;
+  // The push service said the endpoint is gone (404/410): whoever owned it.
+  virtual void forget_push_endpoint(std::string_view endpoint) = 0;
 
   // Watches (issue 15), newest first. add_watch folds an artist or text value as the engine folds
   // artists and search words, counts the user's watches in the same transaction (at most

@@ -53,6 +53,11 @@ class PostgresStore final : public Store {
   domain::Bookmark add_bookmark(Id user_id, Id song_id) override;
   bool remove_bookmark(Id user_id, Id bookmark_id) override;
 
+  bool save_push_subscription(Id user_id, const domain::NewPushSubscription& subscription) override;
+  std::vector<domain::PushSubscription> list_push_subscriptions(Id user_id) override;
+  bool remove_push_subscription(Id user_id, std::string_view endpoint) override;
+  void forget_push_endpoint(std::string_view endpoint) override;
+
   std::vector<domain::Watch> list_watches(Id user_id) override;
   WatchAddition add_watch(Id user_id, const domain::NewWatch& watch) override;
   bool remove_watch(Id user_id, Id watch_id) override;

@@ -99,6 +99,19 @@ inline const std::vector<RouteCase> kRouteCases{
     {"POST", "/user/bookmarks", 401, {{"Content-Type", "application/json"}}, R"({"song_id": 1})"},
     {"DELETE", "/user/bookmarks/1", 401},
     {"DELETE", "/user/bookmarks/abc", 422},
+    // Web Push: the conformance server sets no API_VAPID_SUBJECT (the key's 200 and the signed-in
+    // answers are tests/integration/push's).
+    {"GET", "/push/vapid-public-key", 503},
+    {"POST",
+     "/user/push-subscriptions",
+     401,
+     {{"Content-Type", "application/json"}},
+     R"({"endpoint": "https://push.example/1", "keys": {"p256dh": "x", "auth": "y"}})"},
+    {"DELETE",
+     "/user/push-subscriptions",
+     401,
+     {{"Content-Type", "application/json"}},
+     R"({"endpoint": "https://push.example/1"})"},
     // The admin routes' signed-in answers are tests/integration/admin's.
     {"POST",
      "/channels",

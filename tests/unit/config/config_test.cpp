@@ -115,6 +115,25 @@ TEST(Config, BadValuesNameTheVariable) {
             "REDIS_CHANNEL: must be a non-empty name without control characters");
 }
 
+TEST(Config, VapidSubjectIsAMailtoOrHttpsContact) {
+  EXPECT_EQ(load({}).push.vapid_subject, "");  // push off: SPA_URL is "/"
+  EXPECT_EQ(load({{"SPA_URL", "https://radio.example/app/"}}).push.vapid_subject,
+            "https://radio.example");
+  EXPECT_EQ(load({{"SPA_URL", "http://radio.example/"}}).push.vapid_subject, "");
+  EXPECT_EQ(load({{"API_VAPID_SUBJECT", "mailto:ops@radio.example"}}).push.vapid_subject,
+            "mailto:ops@radio.example");
+  EXPECT_EQ(load({{"API_VAPID_SUBJECT", "https://radio.example/contact"}}).push.vapid_subject,
+            "https://radio.example/contact");
+  for (const auto* bad : {"ops@radio.example", "mailto:", "mailto:nobody", "http://radio.example",
+                          "https://", "mailto:a b@c.d"})
+    EXPECT_EQ(error_of({{"API_VAPID_SUBJECT", bad}}),
+              std::string("API_VAPID_SUBJECT: must be a mailto: address (mailto:ops@example.org) "
+                          "or an https: URL, not '") +
+                  bad + "'")
+        << bad;
+  EXPECT_EQ(load({{"API_VAPID_PRIVATE_KEY", "abc"}}).push.vapid_private_key, "abc");
+}
+
 TEST(Config, EmptyValuesMeanUnset) {
   const auto config = load({{"API_PORT", ""}, {"PGHOST", ""}});
   EXPECT_EQ(config.server.port, 8080);

@@ -34,6 +34,7 @@ test("the document describes exactly the contract's routes and ours", () => {
   assert.deepEqual(operations(document), [
     { method: 'DELETE', path: '/channels/{channel_id}' },
     { method: 'DELETE', path: '/user/bookmarks/{bookmark_id}' },
+    { method: 'DELETE', path: '/user/push-subscriptions' },
     { method: 'GET', path: '/artists' },
     { method: 'GET', path: '/artists/{artist_id}' },
     { method: 'GET', path: '/channels' },
@@ -50,6 +51,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'GET', path: '/metrics' },
     { method: 'GET', path: '/oembed' },
     { method: 'GET', path: '/openapi.json' },
+    { method: 'GET', path: '/push/vapid-public-key' },
     { method: 'GET', path: '/readyz' },
     { method: 'GET', path: '/songs' },
     { method: 'GET', path: '/songs/{song_id}' },
@@ -65,6 +67,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'POST', path: '/channels' },
     { method: 'POST', path: '/channels/probe' },
     { method: 'POST', path: '/user/bookmarks' },
+    { method: 'POST', path: '/user/push-subscriptions' },
   ]);
 });
 
