@@ -157,8 +157,11 @@ int serve(const config::Config& config) {
     if (!error) server.shutdown();
   });
 
+  // The process that records sends the pushes; the sender outlives the crawler that feeds it.
+  const auto push_sender = config.crawler.enabled ? start_push_sender(*store, config) : nullptr;
   std::optional<CrawlerThread> crawler;
-  if (config.crawler.enabled) crawler.emplace(*store, *bus, config);
+  if (config.crawler.enabled)
+    crawler.emplace(*store, *bus, config, push_listeners(push_sender.get(), config));
   auto retention = start_retention(*store, config);
   server.run();
   retention.reset();
