@@ -79,7 +79,7 @@ HistoryBatches::HistoryBatches(domain::HistoryQuery filters, ExportFormat format
 std::string HistoryBatches::next_batch(store::Store& store, int max_items) {
   std::string out;
   for (int taken = 0; !done_ && taken < max_items;) {
-    const auto items = store.list_history(page_);
+    const auto items = store.scan_history(page_);
     for (const auto& item : items) append_record(out, item, names_, format_);
     taken += static_cast<int>(items.size());
     written_ += static_cast<std::int64_t>(items.size());

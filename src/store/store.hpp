@@ -75,6 +75,11 @@ class Store {
 
   // History
   virtual std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) = 0;
+  // A page of a walk over much of the history (exports): list_history's rows. An engine whose
+  // page cache lives in this process reads them without growing that cache or evicting from it.
+  virtual std::vector<domain::HistoryItem> scan_history(const domain::HistoryQuery& query) {
+    return list_history(query);
+  }
   // Items with id > after_id, oldest first: replay for reconnecting live clients.
   virtual std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,
                                                          int limit) = 0;

@@ -18,7 +18,8 @@ namespace {
 }  // namespace
 
 std::unique_ptr<Connection> Connection::open(const std::filesystem::path& file,
-                                             std::chrono::milliseconds busy_timeout) {
+                                             std::chrono::milliseconds busy_timeout,
+                                             int cache_kib) {
   sqlite3* db = nullptr;
   // One thread at a time per connection, so SQLite's own per-connection mutex is not needed.
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -33,11 +34,10 @@ std::unique_ptr<Connection> Connection::open(const std::filesystem::path& file,
   }
   // WAL lets readers go on while one writer writes; NORMAL sync is safe under WAL (a power cut
   // may lose the last commits, never corrupt). The first pragma reads the file, so a file that is
-  // not a database fails here. A 64 MB page cache keeps the upper levels of history, its indexes
-  // and the rollups in memory: the default 2 MB is re-read from the OS on every recording
-  // (migration 0002 sets the same size back after its backfill).
+  // not a database fails here. (Migration 0002 sets the hot cache size back after its backfill.)
+  const std::string cache_size = "PRAGMA cache_size = -" + std::to_string(cache_kib);
   for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                             "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -65536"}) {
+                             "PRAGMA foreign_keys = ON", cache_size.c_str()}) {
     if (const int code = sqlite3_exec(db, pragma, nullptr, nullptr, nullptr); code != SQLITE_OK)
       refuse_to_open(file, db, code);
   }

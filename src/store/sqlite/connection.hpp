@@ -16,10 +16,18 @@ namespace nicecream::store::sqlite {
 // statements it has prepared kept for reuse.
 class Connection {
  public:
+  // Page caches, in KiB. A hot connection keeps the upper levels of history, its indexes and the
+  // rollups in memory: the default 2 MiB is re-read from the OS on every recording. A scan
+  // connection walks much of a table once (an export): a cache that small keeps the walk from
+  // growing the process by the size of the hot one.
+  static constexpr int kHotCacheKib = 65536;
+  static constexpr int kScanCacheKib = 2048;
+
   // Opens (creating if needed) the file in WAL mode with foreign keys on; Unavailable, naming
   // the file, when it cannot be opened, is read-only or is not a database.
   static std::unique_ptr<Connection> open(const std::filesystem::path& file,
-                                          std::chrono::milliseconds busy_timeout);
+                                          std::chrono::milliseconds busy_timeout,
+                                          int cache_kib = kHotCacheKib);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();

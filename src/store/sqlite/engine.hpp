@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   ChannelRemoval remove_unused_channel(Id id) override;
 
   std::vector<domain::HistoryItem> list_history(const domain::HistoryQuery& query) override;
+  std::vector<domain::HistoryItem> scan_history(const domain::HistoryQuery& query) override;
   std::vector<domain::HistoryItem> history_after(Id after_id, std::optional<Id> channel_id,
                                                  int limit) override;
   std::optional<domain::HistoryItem> latest_history(Id channel_id) override;
@@ -80,6 +81,8 @@ class SqliteStore final : public Store {
 
   std::filesystem::path file_;
   ConnectionPool<Connection> pool_;
+  // Connections with a small page cache for scan_history (Connection::kScanCacheKib).
+  ConnectionPool<Connection> scan_pool_;
 };
 
 }  // namespace nicecream::store::sqlite

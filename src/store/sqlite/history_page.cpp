@@ -96,16 +96,24 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
   rows.bind_named(":offset", std::max<std::int64_t>(query.offset, 0));
 }
 
+std::vector<domain::HistoryItem> read_page(Connection& connection,
+                                           const domain::HistoryQuery& query) {
+  const auto plan = plan_page(connection, query);
+  // A text with no word in it (only punctuation or spaces) matches nothing.
+  if (query.text && !plan.match) return {};
+  auto rows = connection.prepare(page_sql(query, plan));
+  bind_filters(rows, query, plan);
+  return read_items(rows);
+}
+
 }  // namespace
 
 std::vector<domain::HistoryItem> SqliteStore::list_history(const domain::HistoryQuery& query) {
-  auto lease = connection();
-  const auto plan = plan_page(*lease, query);
-  // A text with no word in it (only punctuation or spaces) matches nothing.
-  if (query.text && !plan.match) return {};
-  auto rows = lease->prepare(page_sql(query, plan));
-  bind_filters(rows, query, plan);
-  return read_items(rows);
+  return read_page(*connection(), query);
+}
+
+std::vector<domain::HistoryItem> SqliteStore::scan_history(const domain::HistoryQuery& query) {
+  return read_page(*scan_pool_.acquire(), query);
 }
 
 }  // namespace nicecream::store::sqlite

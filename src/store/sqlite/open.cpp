@@ -12,6 +12,8 @@ namespace {
 
 // Long enough to ride out a burst of writers, short enough that a stuck lock becomes a 503.
 constexpr std::chrono::milliseconds kBusyTimeout{5000};
+// Concurrent exports beyond this wait for each other between their short batches.
+constexpr std::size_t kScanConnections = 2;
 
 void prepare_data_dir(const std::filesystem::path& data_dir) {
   std::error_code error;
@@ -30,7 +32,10 @@ void prepare_data_dir(const std::filesystem::path& data_dir) {
 
 SqliteStore::SqliteStore(std::filesystem::path file, std::size_t pool_size)
     : file_(std::move(file)),
-      pool_(pool_size, [this] { return Connection::open(file_, kBusyTimeout); }) {
+      pool_(pool_size, [this] { return Connection::open(file_, kBusyTimeout); }),
+      scan_pool_(kScanConnections, [this] {
+        return Connection::open(file_, kBusyTimeout, Connection::kScanCacheKib);
+      }) {
   // Opening one connection now reports a bad file at startup rather than on the first request.
   auto first = connection();
 }
