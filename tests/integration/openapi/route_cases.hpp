@@ -112,6 +112,18 @@ inline const std::vector<RouteCase> kRouteCases{
      401,
      {{"Content-Type", "application/json"}},
      R"({"endpoint": "https://push.example/1"})"},
+    // Watches: the signed-in answers are tests/integration/watches'.
+    {"GET", "/user/watches", 401},
+    {"POST",
+     "/user/watches",
+     401,
+     {{"Content-Type", "application/json"}},
+     R"({"kind": "artist", "value": "Beyonce"})"},
+    {"DELETE", "/user/watches/1", 401},
+    {"DELETE", "/user/watches/abc", 422},
+    {"POST", "/user/watches/feed-token", 401},
+    {"GET", "/feeds/watches/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.atom", 404},
+    {"GET", "/feeds/watches/not-a-feed", 404},
     // The admin routes' signed-in answers are tests/integration/admin's.
     {"POST",
      "/channels",

@@ -35,6 +35,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'DELETE', path: '/channels/{channel_id}' },
     { method: 'DELETE', path: '/user/bookmarks/{bookmark_id}' },
     { method: 'DELETE', path: '/user/push-subscriptions' },
+    { method: 'DELETE', path: '/user/watches/{watch_id}' },
     { method: 'GET', path: '/artists' },
     { method: 'GET', path: '/artists/{artist_id}' },
     { method: 'GET', path: '/channels' },
@@ -43,6 +44,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'GET', path: '/charts' },
     { method: 'GET', path: '/docs' },
     { method: 'GET', path: '/embed/channels/{channel_id}' },
+    { method: 'GET', path: '/feeds/watches/{feed}' },
     { method: 'GET', path: '/healthz' },
     { method: 'GET', path: '/history' },
     { method: 'GET', path: '/history/events' },
@@ -63,11 +65,14 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'GET', path: '/user/google' },
     { method: 'GET', path: '/user/google/callback' },
     { method: 'GET', path: '/user/sign_out' },
+    { method: 'GET', path: '/user/watches' },
     { method: 'PATCH', path: '/channels/{channel_id}' },
     { method: 'POST', path: '/channels' },
     { method: 'POST', path: '/channels/probe' },
     { method: 'POST', path: '/user/bookmarks' },
     { method: 'POST', path: '/user/push-subscriptions' },
+    { method: 'POST', path: '/user/watches' },
+    { method: 'POST', path: '/user/watches/feed-token' },
   ]);
 });
 
