@@ -49,16 +49,38 @@ describe('live hub', () => {
     expect(sources).toHaveLength(2);
   });
 
-  it('resumes a reopened stream after the newest id any subscriber shows', () => {
+  it('replays to a subscriber joining an open stream what it missed, from the oldest id any subscriber shows', () => {
+    const { hub, sources } = setup();
+    let shown = 30;
+    const items: number[] = [];
+    hub.subscribe({ lastSeenId: () => shown, onItem: (item) => items.push(item.id) });
+    sources[0]!.open();
+    sources[0]!.send(historyItem(31));
+    shown = 31;
+    // A page that loaded before item 31 joins: the stream starts again after its newest id.
+    hub.subscribe({ lastSeenId: () => 29, onItem: (item) => items.push(item.id) });
+    expect(sources[0]!.closed).toBe(true);
+    expect(sources[1]!.url).toBe('/history/events?last_event_id=29');
+    // One that shows no history (the watch alerts) joins the open stream as it is.
+    hub.subscribe({});
+    expect(sources).toHaveLength(2);
+    sources[1]!.open();
+    sources[1]!.send(historyItem(30));
+    sources[1]!.send(historyItem(31));
+    expect(items).toEqual([31, 30, 30, 31, 31]);
+  });
+
+  it('resumes a stream reopened after a drop after the newest id it received', () => {
     vi.useFakeTimers();
     const { hub, sources } = setup();
     hub.subscribe({ lastSeenId: () => 12 });
-    hub.subscribe({ lastSeenId: () => 30 });
     hub.subscribe({});
     expect(sources[0]!.url).toBe('/history/events?last_event_id=12');
+    sources[0]!.open();
+    sources[0]!.send(historyItem(40));
     sources[0]!.fail(true);
     vi.advanceTimersByTime(RETRY_DELAYS_MS[0]);
-    expect(sources[1]!.url).toBe('/history/events?last_event_id=30');
+    expect(sources[1]!.url).toBe('/history/events?last_event_id=40');
     vi.useRealTimers();
   });
 });

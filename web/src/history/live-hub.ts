@@ -18,14 +18,14 @@ export interface LiveHub {
 
 type Connect = (options: LiveConnectionOptions) => LiveConnection;
 
-/** The newest of the ids the subscribers show: a reopened stream misses nothing any of them needs. */
-function newestSeen(subscribers: Iterable<LiveSubscriber>): number | null {
-  let newest: number | null = null;
+/** The oldest of the newest ids the subscribers show: a (re)opened stream misses nothing any of them needs (each drops what it has). */
+function oldestSeen(subscribers: Iterable<LiveSubscriber>): number | null {
+  let oldest: number | null = null;
   for (const subscriber of subscribers) {
     const seen = subscriber.lastSeenId?.() ?? null;
-    if (seen !== null && (newest === null || seen > newest)) newest = seen;
+    if (seen !== null && (oldest === null || seen < oldest)) oldest = seen;
   }
-  return newest;
+  return oldest;
 }
 
 /**
@@ -40,7 +40,7 @@ export function createLiveHub(open: (lastEventId: number | null) => EventSourceL
   function start(): LiveConnection {
     return connect({
       open,
-      lastSeenId: () => newestSeen(subscribers),
+      lastSeenId: () => oldestSeen(subscribers),
       onItem: (item) => subscribers.forEach((subscriber) => subscriber.onItem?.(item)),
       onChannel: (channel) => subscribers.forEach((subscriber) => subscriber.onChannel?.(channel)),
       onWatch: (match) => subscribers.forEach((subscriber) => subscriber.onWatch?.(match)),
@@ -54,8 +54,16 @@ export function createLiveHub(open: (lastEventId: number | null) => EventSourceL
   return {
     subscribe(subscriber) {
       subscribers.add(subscriber);
-      if (connection === null) connection = start();
-      else subscriber.onStatus?.(status);
+      if (connection === null) {
+        connection = start();
+      } else if (subscriber.lastSeenId) {
+        // The open stream has been handing items to the others since before this subscriber
+        // loaded what it shows: reopened after its newest id, it replays what this one missed.
+        connection.close();
+        connection = start();
+      } else {
+        subscriber.onStatus?.(status);
+      }
       return () => {
         if (!subscribers.delete(subscriber) || subscribers.size > 0) return;
         connection?.close();
