@@ -3,13 +3,19 @@
 // item's created_at. Built and driven by bench/sse/run and bench/soak/run; libc only.
 //
 //   sse_clients <port> <clients> <items per client> [idle seconds] [connect batch]
-//               [--last-event-id <id>] [--reconnect]
+//               [--last-event-id <id>] [--reconnect] [--save-event <file>]
 //
 // items 0: run until SIGTERM or SIGINT, then print the totals (idle seconds is then unused).
 // --last-event-id: every client asks for a replay of what followed <id> (the Last-Event-ID
 // header), so each one should receive every item after it, none twice.
 // --reconnect: a stream the server closes is opened again after its `retry:` delay, with the
 // client's last id, as a browser's EventSource does (a non-200 answer is final, as there).
+// --save-event: the first event's JSON (its data line) is written to <file>, so a peer server can
+// be sent items of the very same shape and size (bench/sse/run publishes them to nginx + nchan).
+//
+// The same program measures nginx's nchan module (bench/sse/run): nchan greets a subscriber with
+// ": hi" where we send ": live", and its ids are "<time>:<n>", not a sequence; an event whose id is
+// not a plain number is ordered by its JSON's leading "id" instead (the run publishes 1, 2, ...).
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -130,9 +136,34 @@ int connect_one(const sockaddr_in& address) {
   return fd;
 }
 
+// An `id:` value: a plain number is our history id; anything else (nchan's "<time>:<n>") is -1.
+std::int64_t sequence_id(std::string_view text) {
+  if (text.empty() ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return -1;
+  return std::strtoll(std::string(text).c_str(), nullptr, 10);
+}
+
+// The N of a JSON object that starts with {"id":N (ours do; so do the items sent to nchan).
+std::int64_t leading_json_id(std::string_view data) {
+  constexpr std::string_view prefix = "{\"id\":";
+  if (!data.starts_with(prefix)) return 0;
+  return std::strtoll(std::string(data.substr(prefix.size(), 24)).c_str(), nullptr, 10);
+}
+
+std::string save_event_path;
+
+void save_event(std::string_view data) {
+  if (FILE* file = std::fopen(save_event_path.c_str(), "w")) {
+    std::fprintf(file, "%.*s\n", static_cast<int>(data.size()), data.data());
+    std::fclose(file);
+  }
+}
+
 // One complete event (its lines, without the blank line that ended it).
 void take_event(std::string_view event, Client& client, Totals& totals) {
   std::int64_t id = 0;
+  std::string_view data;
   std::int64_t created = 0;
   bool is_comment_only = true;
   std::size_t at = 0;
@@ -143,21 +174,24 @@ void take_event(std::string_view event, Client& client, Totals& totals) {
     at = end + 1;
     if (line.empty() || line.front() == ':') continue;
     is_comment_only = false;
-    if (line.starts_with("id: "))
-      id = std::strtoll(std::string(line.substr(4)).c_str(), nullptr, 10);
+    if (line.starts_with("id: ")) id = sequence_id(line.substr(4));
     if (line.starts_with("retry: "))
       client.retry_ms = std::atoi(std::string(line.substr(7)).c_str());
     if (line.starts_with("data: ")) {
+      data = line.substr(6);
       const auto key = line.find("\"created_at\":\"");
       if (key != std::string_view::npos) created = parse_created_at(line.substr(key + 14));
     }
   }
-  if (event.find(": live") != std::string_view::npos && !client.subscribed) {
+  if (id < 0) id = leading_json_id(data);
+  const bool greeting = event.starts_with(": live") || event.starts_with(": hi");
+  if (greeting && !client.subscribed) {
     client.subscribed = true;
     ++totals.subscribed;
   }
   if (is_comment_only || id == 0) return;  // preamble, heartbeat or a bare retry
   const auto now = wall_micros();
+  if (!save_event_path.empty() && totals.events == 0) save_event(data);
   if (totals.events == 0) totals.first_event = Clock::now();
   totals.last_event = Clock::now();
   ++totals.events;
@@ -244,6 +278,8 @@ int main(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (arg == "--reconnect") {
       reconnect = true;
+    } else if (arg == "--save-event" && i + 1 < argc) {
+      save_event_path = argv[++i];
     } else if (arg == "--last-event-id" && i + 1 < argc) {
       last_event_id = std::atoll(argv[++i]);
     } else {
@@ -253,7 +289,7 @@ int main(int argc, char** argv) {
   if (positional.size() < 3) {
     std::fprintf(stderr,
                  "usage: %s <port> <clients> <items, 0: until SIGTERM> [idle seconds] [batch] "
-                 "[--last-event-id <id>] [--reconnect]\n",
+                 "[--last-event-id <id>] [--reconnect] [--save-event <file>]\n",
                  argv[0]);
     return 2;
   }
