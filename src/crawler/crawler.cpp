@@ -125,7 +125,7 @@ class Crawler::Loop {
     if (scheduled->health.report_ok())
       spdlog::info("crawler: channel {}: reading titles", scheduled->channel.name);
     if (reading.has_title()) record(*scheduled, *reading.title);
-    scheduled->finished(started + settings_.interval);
+    schedule_.finish(*scheduled, started + settings_.interval);
   }
 
   void record(ScheduledChannel& scheduled, const std::string& title) {
@@ -151,7 +151,7 @@ class Crawler::Loop {
       spdlog::warn("crawler: channel {}: {}; retrying every {}", scheduled.channel.name, reason,
                    describe(settings_.backoff_interval));
     note_outcome(scheduled, status_reason.value_or(reason));
-    scheduled.finished(Clock::now() + settings_.backoff_interval);
+    schedule_.finish(scheduled, Clock::now() + settings_.backoff_interval);
   }
 
   void note_outcome(ScheduledChannel& scheduled, std::string_view reason) {

@@ -1,6 +1,6 @@
 #include "crawler/schedule.hpp"
 
-#include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace nicecream::crawler {
@@ -16,29 +16,51 @@ void Schedule::replace_channels(const std::vector<domain::Channel>& channels,
         !added &&
         (scheduled.channel.url != channel.url || scheduled.channel.format != channel.format ||
          scheduled.channel.title_pointer != channel.title_pointer);
-    if (added || source_changed) scheduled.next_due = now;
     scheduled.channel = channel;
+    if (added || source_changed) set_due(scheduled, now);
   }
-  std::erase_if(channels_, [&](const auto& entry) { return !held.contains(entry.first); });
+  for (auto entry = channels_.begin(); entry != channels_.end();) {
+    const auto next = std::next(entry);
+    if (!held.contains(entry->first)) drop(entry);
+    entry = next;
+  }
 }
 
 std::vector<ScheduledChannel*> Schedule::take_due(Clock::time_point now, std::size_t limit) {
   std::vector<ScheduledChannel*> due;
-  for (auto& [id, scheduled] : channels_)
-    if (!scheduled.started && scheduled.next_due <= now) due.push_back(&scheduled);
-  std::sort(due.begin(), due.end(),
-            [](const auto* a, const auto* b) { return a->next_due < b->next_due; });
-  if (due.size() > limit) due.resize(limit);
-  for (auto* scheduled : due) scheduled->started = now;
+  while (due.size() < limit && !idle_by_due_.empty() && idle_by_due_.begin()->first <= now) {
+    auto& scheduled = channels_.at(idle_by_due_.begin()->second);
+    idle_by_due_.erase(idle_by_due_.begin());
+    scheduled.started = now;
+    due.push_back(&scheduled);
+  }
   return due;
 }
 
+void Schedule::finish(ScheduledChannel& scheduled, Clock::time_point due_again) {
+  set_due(scheduled, due_again);
+  if (scheduled.started) idle_by_due_.emplace(due_again, scheduled.channel.id);
+  scheduled.started.reset();
+}
+
 std::optional<Clock::time_point> Schedule::next_due() const {
-  std::optional<Clock::time_point> earliest;
-  for (const auto& [id, scheduled] : channels_)
-    if (!scheduled.started && (!earliest || scheduled.next_due < *earliest))
-      earliest = scheduled.next_due;
-  return earliest;
+  if (idle_by_due_.empty()) return std::nullopt;
+  return idle_by_due_.begin()->first;
+}
+
+// An idle channel moves in the index; one in flight is indexed again when it finishes.
+void Schedule::set_due(ScheduledChannel& scheduled, Clock::time_point due) {
+  const auto id = scheduled.channel.id;
+  if (!scheduled.started) {
+    idle_by_due_.erase({scheduled.next_due, id});
+    idle_by_due_.emplace(due, id);
+  }
+  scheduled.next_due = due;
+}
+
+void Schedule::drop(std::map<domain::Id, ScheduledChannel>::iterator entry) {
+  if (!entry->second.started) idle_by_due_.erase({entry->second.next_due, entry->first});
+  channels_.erase(entry);
 }
 
 ScheduledChannel* Schedule::find(domain::Id channel_id) {
