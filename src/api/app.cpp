@@ -73,7 +73,7 @@ http::ErrorResponder App::error_responder() {
 
 boost::asio::awaitable<http::Response> App::handle(http::Request& request) {
   auto response = co_await answer(request);
-  add_common_headers(request, response);
+  if (!response.serialized) add_common_headers(request, response);  // a kept page has them
   co_return response;
 }
 

@@ -3,7 +3,7 @@
 #include <functional>
 #include <optional>
 
-#include "api/common/history_cache.hpp"
+#include "api/common/page_cache.hpp"
 #include "api/settings.hpp"
 #include "auth/oidc_client.hpp"
 #include "auth/session_cookies.hpp"
@@ -22,7 +22,7 @@ struct Services {
   concurrency::BlockingPool& blocking;
   events::Bus& bus;
   const Settings& settings;
-  HistoryCache& history_cache;
+  PageCache& page_cache;
   const auth::SessionCookies& sessions;
   auth::OidcClient* oidc = nullptr;  // null: sign-in is not configured
   // Reads a station once as the crawler would (crawler/probe.hpp, wired by cli: api does not

@@ -133,15 +133,17 @@ int serve(const config::Config& config) {
                                      config.store.use_postgres ? "postgres" : "sqlite");
   metrics::app().build_info.with({kVersion}).set(1);
   auto bus = open_bus(config, *store);
-  api::HistoryCache history_cache;
-  auto invalidation = bus->subscribe([&history_cache](const auto&) { history_cache.invalidate(); });
+  api::PageCache page_cache;
+  auto invalidation = bus->subscribe([&page_cache](const auto&) { page_cache.invalidate(); });
+  auto channel_invalidation =
+      bus->subscribe_channels([&page_cache](const auto&) { page_cache.invalidate(); });
 
   const auto sessions = session_cookies(config);
   const auto oidc = oidc_client(config.auth);
   auto settings = api_settings(config);
   settings.watch_feed_key = watch_feed_key(config);
   api::App app(
-      api::Services{*store, blocking, *bus, settings, history_cache, sessions, oidc.get(),
+      api::Services{*store, blocking, *bus, settings, page_cache, sessions, oidc.get(),
                     [probing = crawler_settings(config.crawler)](const domain::Channel& channel) {
                       return crawler::probe_channel(probing, channel);
                     }});

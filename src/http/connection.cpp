@@ -6,6 +6,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -20,6 +21,7 @@
 
 #include "http/event_stream.hpp"
 #include "http/request_log.hpp"
+#include "http/serialized_response.hpp"
 #include "metrics/app_metrics.hpp"
 
 namespace nicecream::http {
@@ -54,10 +56,7 @@ class StreamOverConnection final : public EventStream {
  public:
   StreamOverConnection(beast::tcp_stream& stream, ConnectionState& state,
                        const ServerOptions& options, const std::string& remote, bool chunked)
-      : stream_(stream), state_(state), options_(options), remote_(remote), chunked_(chunked) {
-    boost::system::error_code ignored;
-    stream_.socket().non_blocking(true, ignored);
-  }
+      : stream_(stream), state_(state), options_(options), remote_(remote), chunked_(chunked) {}
 
   asio::awaitable<bool> write(std::string data) override {
     if (failed_) co_return false;
@@ -122,6 +121,8 @@ class Connection {
     boost::system::error_code ignored;
     const auto endpoint = stream_.socket().remote_endpoint(ignored);
     remote_ = ignored ? "unknown" : endpoint.address().to_string();
+    // Writes try the socket at once and wait only for what it does not take (see write_raw).
+    stream_.socket().non_blocking(true, ignored);
     state_->interrupt_idle = [this] { stream_.cancel(); };
   }
 
@@ -222,10 +223,30 @@ class Connection {
   }
 
   asio::awaitable<bool> send(Response& response, bool keep_alive) {
+    if (response.keep && !response.serialized) {
+      response.serialized = std::make_shared<const SerializedResponse>(response);
+      response.keep(response.serialized);
+    }
+    if (response.serialized) co_return co_await send_serialized(*response.serialized, keep_alive);
     response.message.keep_alive(keep_alive);
     response.message.prepare_payload();
     stream_.expires_after(options_.write_timeout);
     auto [error, written] = co_await bhttp::async_write(stream_, response.message, no_throw);
+    co_return !error;
+  }
+
+  // One write without a deadline when the socket takes it all, as nearly always (the pages are
+  // small); the rest under the write timeout.
+  asio::awaitable<bool> send_serialized(const SerializedResponse& response, bool keep_alive) {
+    const auto buffers = response.buffers(keep_alive);
+    boost::system::error_code error;
+    const auto sent = stream_.socket().write_some(buffers, error);
+    if (!error && sent == asio::buffer_size(buffers)) co_return true;
+    if (error && error != asio::error::would_block) co_return false;
+    stream_.expires_after(options_.write_timeout);
+    beast::buffers_suffix rest(buffers);
+    rest.consume(sent);
+    std::tie(error, std::ignore) = co_await asio::async_write(stream_, rest, no_throw);
     co_return !error;
   }
 

@@ -22,11 +22,11 @@ http::Response name_taken(const std::string& name) {
       error_response(Status::conflict, "A channel named '" + name + "' exists already."));
 }
 
-// What a change leaves behind: GET /channels reads the store (nothing cached), history pages
-// are cached (a removal takes items away, a pause ends a gap), and live clients hear of it.
+// What a change leaves behind: the cached pages go (the channel list; history pages, since a
+// removal takes items away and a pause ends a gap), and live clients hear of it.
 void announce(Services& services, const domain::Channel& channel,
               const domain::ChannelStatus& status) {
-  services.history_cache.invalidate();
+  services.page_cache.invalidate();
   services.bus.publish_channel({channel, status});
 }
 
@@ -141,7 +141,7 @@ boost::asio::awaitable<http::Response> remove_channel(Services& services, http::
   }
   spdlog::info("admin {}: removed channel {}{}", admin.subject, *channel_id,
                purge ? " and its history" : "");
-  services.history_cache.invalidate();
+  services.page_cache.invalidate();
   co_return admin_answer(http::make_response(Status::no_content, "", "text/plain"));
 }
 

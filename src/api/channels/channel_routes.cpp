@@ -4,6 +4,7 @@
 
 #include "api/channels/channel_views.hpp"
 #include "api/common/json_views.hpp"
+#include "api/common/page_cache.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
 
@@ -42,15 +43,24 @@ boost::asio::awaitable<http::Response> list_outages(Services& services, http::Re
   co_return json_response(Status::ok, to_json(*outages));
 }
 
+// Kept briefly: a status change and a channel change invalidate the list, but a status's
+// last_poll_at moves with every crawler flush without either.
+constexpr std::chrono::seconds kChannelListMaxAge{1};
+
+boost::asio::awaitable<http::Response> list_channels(Services& services) {
+  co_return co_await cached_json_page(
+      services.page_cache, "channels", kChannelListMaxAge,
+      [&services]() -> boost::asio::awaitable<std::string> {
+        co_return boost::json::serialize(
+            co_await services.blocking.run([&] { return channels_with_status(services.store); }));
+      });
+}
+
 }  // namespace
 
 void add_channel_routes(RouteTable& routes, Services& services) {
   routes.add(boost::beast::http::verb::get, "/channels",
-             [&services](http::Request&) -> boost::asio::awaitable<http::Response> {
-               auto channels = co_await services.blocking.run(
-                   [&] { return channels_with_status(services.store); });
-               co_return json_response(Status::ok, channels);
-             });
+             [&services](http::Request&) { return list_channels(services); });
   routes.add(boost::beast::http::verb::get, "/channels/{channel_id:int}/outages",
              [&services](http::Request& request) { return list_outages(services, request); });
 }

@@ -6,7 +6,6 @@
 
 namespace nicecream::api {
 
-// Not cached: a status moves with every crawler flush, and the two reads are of a few rows.
 boost::json::array channels_with_status(store::Store& store) {
   const auto channels = store.list_channels();
   std::map<domain::Id, domain::ChannelStatus> statuses;

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/common/json_views.hpp"
+#include "api/common/page_cache.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
 #include "api/history/history_filters.hpp"
@@ -12,6 +13,9 @@
 namespace nicecream::api {
 
 namespace {
+
+// A safety net: every new item and channel change invalidates the pages at once.
+constexpr std::chrono::seconds kPageMaxAge{60};
 
 struct PageRequest {
   domain::HistoryQuery query;
@@ -124,12 +128,9 @@ boost::asio::awaitable<http::Response> list_history(Services& services, http::Re
       response.message.set(boost::beast::http::field::cache_control, "no-store");
     co_return response;
   }
-  auto& cache = services.history_cache;
-  if (auto cached = cache.get(*page->cache_key)) co_return json_body_response(Status::ok, *cached);
-  const auto generation = cache.generation();
-  auto body = co_await load_page(services, page->query);
-  cache.put(*page->cache_key, body, generation);
-  co_return json_body_response(Status::ok, std::move(body));
+  co_return co_await cached_json_page(
+      services.page_cache, "history/" + *page->cache_key, kPageMaxAge,
+      [&services, &page] { return load_page(services, page->query); });
 }
 
 }  // namespace

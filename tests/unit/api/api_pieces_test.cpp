@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "api/common/history_cache.hpp"
 #include "api/common/json_views.hpp"
+#include "api/common/page_cache.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/live/live_stream.hpp"
 #include "api/web/static_files.hpp"
@@ -56,27 +56,44 @@ TEST(LiveEvents, TheEventIsNamedAfterTheRedisChannel) {
   EXPECT_EQ(format_history_event(item(5), "items").rfind("id: 5\nevent: items\ndata: {", 0), 0u);
 }
 
-TEST(HistoryCache, ServesWhatWasStoredUntilInvalidated) {
-  HistoryCache cache;
-  cache.put("0/0/50/0", "[1]", cache.generation());
-  EXPECT_EQ(cache.get("0/0/50/0"), "[1]");
+PageCache::Page page(std::string body) {
+  auto response =
+      http::make_response(boost::beast::http::status::ok, std::move(body), "text/plain");
+  return std::make_shared<const http::SerializedResponse>(response);
+}
+
+constexpr auto kMinute = std::chrono::minutes{1};
+
+TEST(PageCache, ServesWhatWasStoredUntilInvalidated) {
+  PageCache cache;
+  const auto stored = page("[1]");
+  cache.put("0/0/50/0", stored, cache.generation(), kMinute);
+  EXPECT_EQ(cache.get("0/0/50/0"), stored);
   cache.invalidate();
   EXPECT_FALSE(cache.get("0/0/50/0"));
 }
 
-TEST(HistoryCache, APageReadBeforeAnInvalidationIsNotStored) {
-  HistoryCache cache;
+TEST(PageCache, APageReadBeforeAnInvalidationIsNotStored) {
+  PageCache cache;
   const auto generation = cache.generation();
   cache.invalidate();  // a new item arrived while the page was being read
-  cache.put("0/0/50/0", "[stale]", generation);
+  cache.put("0/0/50/0", page("[stale]"), generation, kMinute);
   EXPECT_FALSE(cache.get("0/0/50/0"));
 }
 
-TEST(HistoryCache, StaysBounded) {
-  HistoryCache cache(2);
-  for (int i = 0; i < 5; ++i) cache.put(std::to_string(i), "x", cache.generation());
+TEST(PageCache, APageExpiresAfterItsOwnAge) {
+  PageCache cache;
+  cache.put("short", page("[1]"), cache.generation(), std::chrono::seconds{-1});
+  cache.put("long", page("[2]"), cache.generation(), kMinute);
+  EXPECT_FALSE(cache.get("short"));
+  EXPECT_TRUE(cache.get("long"));
+}
+
+TEST(PageCache, StaysBounded) {
+  PageCache cache(2);
+  for (int i = 0; i < 5; ++i) cache.put(std::to_string(i), page("x"), cache.generation(), kMinute);
   int present = 0;
-  for (int i = 0; i < 5; ++i) present += cache.get(std::to_string(i)).has_value();
+  for (int i = 0; i < 5; ++i) present += cache.get(std::to_string(i)) != nullptr;
   EXPECT_LE(present, 2);
   EXPECT_TRUE(cache.get("4"));
 }
