@@ -60,8 +60,7 @@ class Crawler::Loop {
         next_refresh = Clock::now() + refresh_period(settings_);
       }
       start_due_fetches();
-      const auto deadline = std::min(schedule_.next_due().value_or(next_refresh), next_refresh);
-      for (auto& response : fetcher_.wait(deadline)) handle_safely(response);
+      for (auto& response : fetcher_.wait(wake_time(next_refresh))) handle_safely(response);
     }
     release_leases();
   }
@@ -85,6 +84,14 @@ class Crawler::Loop {
     } catch (const std::exception& error) {
       report_store_failure(error.what());  // keep polling the channels already held
     }
+  }
+
+  // When the fetcher's wait ends: when the next channel is due, unless every transfer slot is
+  // taken. Then that channel waits for a transfer to end (which ends the wait anyway): being
+  // overdue, its due time would end each wait at once, and the loop would spin until a slot frees.
+  Clock::time_point wake_time(Clock::time_point next_refresh) const {
+    if (fetcher_.in_flight() >= settings_.max_parallel) return next_refresh;
+    return std::min(schedule_.next_due().value_or(next_refresh), next_refresh);
   }
 
   void start_due_fetches() {

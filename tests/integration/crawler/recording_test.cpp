@@ -1,9 +1,19 @@
+#include <sys/resource.h>
+
 #include "crawler_fixture.hpp"
 
 namespace nicecream::testing {
 namespace {
 
 class CrawlerRecording : public CrawlerTest {};
+
+// User + system CPU seconds of this process: the crawler's thread and the test's.
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 TEST_F(CrawlerRecording, EachTitleChangeIsOneItemAndOnePublish) {
   emulator_.set_title("red", "Air - Sexy Boy");
@@ -77,6 +87,23 @@ TEST_F(CrawlerRecording, StopsPromptlyWhileAStationHangs) {
   ASSERT_TRUE(eventually([&] { return emulator_.state("stuck").requests == 1; }));
   stop_crawler();  // returning at all is the assertion: the transfer must not be waited out
   EXPECT_FALSE(thread_.joinable());
+}
+
+// With every transfer slot taken, a due channel waits for one to end: the crawler sleeps
+// meanwhile, instead of waking at once again and again because that channel is overdue.
+TEST_F(CrawlerRecording, WaitsWithoutSpinningWhileEverySlotIsTaken) {
+  emulator_.set_mode("stuck", "hang");
+  settings_.max_parallel = 1;
+  settings_.request_timeout = std::chrono::seconds(600);
+  add_channel("stuck", emulator_.url("stuck", "currentsong"));  // taken first: the lower id
+  add_channel("waiting", emulator_.url("waiting", "currentsong"));
+  start_crawler();
+  ASSERT_TRUE(eventually([&] { return emulator_.state("stuck").requests == 1; }));
+  const auto cpu_before = process_cpu_seconds();
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // the span measured
+  const auto used = process_cpu_seconds() - cpu_before;
+  EXPECT_EQ(emulator_.state("waiting").requests, 0);  // still waiting for the slot
+  EXPECT_LT(used, 0.2) << "the crawler spun for the whole second";
 }
 
 }  // namespace
