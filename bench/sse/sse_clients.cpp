@@ -3,13 +3,16 @@
 // item's created_at. Built and driven by bench/sse/run and bench/soak/run; libc only.
 //
 //   sse_clients <port> <clients> <items per client> [idle seconds] [connect batch]
-//               [--last-event-id <id>] [--reconnect] [--save-event <file>]
+//               [--last-event-id <id>] [--reconnect] [--save-event <file>] [--source <ip>]
 //
 // items 0: run until SIGTERM or SIGINT, then print the totals (idle seconds is then unused).
 // --last-event-id: every client asks for a replay of what followed <id> (the Last-Event-ID
 // header), so each one should receive every item after it, none twice.
 // --reconnect: a stream the server closes is opened again after its `retry:` delay, with the
 // client's last id, as a browser's EventSource does (a non-200 answer is final, as there).
+// --source: connect from this loopback address (127.0.0.2, ...): one source address has about
+// 28,000 ephemeral ports towards one server port, so 100,000 clients need several (bench/sse/
+// hundred_thousand).
 // --save-event: the first event's JSON (its data line) is written to <file>, so a peer server can
 // be sent items of the very same shape and size (bench/sse/run publishes them to nginx + nchan).
 //
@@ -34,6 +37,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,11 +127,18 @@ struct Totals {
   Clock::time_point first_event{};
 };
 
+std::optional<sockaddr_in> source_address;
+
 int connect_one(const sockaddr_in& address) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   if (fd < 0) return -1;
   const int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (source_address &&
+      bind(fd, reinterpret_cast<const sockaddr*>(&*source_address), sizeof *source_address) != 0) {
+    close(fd);
+    return -1;
+  }
   if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 &&
       errno != EINPROGRESS) {
     close(fd);
@@ -280,6 +291,13 @@ int main(int argc, char** argv) {
       reconnect = true;
     } else if (arg == "--save-event" && i + 1 < argc) {
       save_event_path = argv[++i];
+    } else if (arg == "--source" && i + 1 < argc) {
+      source_address = sockaddr_in{};
+      source_address->sin_family = AF_INET;
+      if (inet_pton(AF_INET, argv[++i], &source_address->sin_addr) != 1) {
+        std::fprintf(stderr, "--source: not an IPv4 address: %s\n", argv[i]);
+        return 2;
+      }
     } else if (arg == "--last-event-id" && i + 1 < argc) {
       last_event_id = std::atoll(argv[++i]);
     } else {
@@ -289,7 +307,7 @@ int main(int argc, char** argv) {
   if (positional.size() < 3) {
     std::fprintf(stderr,
                  "usage: %s <port> <clients> <items, 0: until SIGTERM> [idle seconds] [batch] "
-                 "[--last-event-id <id>] [--reconnect] [--save-event <file>]\n",
+                 "[--last-event-id <id>] [--reconnect] [--save-event <file>] [--source <ip>]\n",
                  argv[0]);
     return 2;
   }
