@@ -17,6 +17,7 @@
 #include <boost/beast/http/write.hpp>
 #include <charconv>
 #include <chrono>
+#include <optional>
 #include <tuple>
 
 #include "http/event_stream.hpp"
@@ -256,20 +257,39 @@ class Connection {
   asio::awaitable<bool> stream_events(Response& response,
                                       std::chrono::steady_clock::time_point started,
                                       std::chrono::steady_clock::duration& answered) {
-    bhttp::response<bhttp::empty_body> head{response.message.result(), 11};
-    for (const auto& field : response.message) head.set(field.name_string(), field.value());
+    const auto chunked = co_await write_stream_head(response.message);
+    answered = std::chrono::steady_clock::now() - started;
+    if (!chunked) co_return false;
+    stream_.expires_never();
+    release_what_the_stream_does_not_need(response);
+    watch_for_hang_up();
+    StreamOverConnection events(stream_, *state_, options_, remote_, *chunked);
+    co_await response.stream(events);
+    co_await events.finish();
+    co_return true;
+  }
+
+  // The head as written, without a length; whether the body is chunked, or nullopt if the write
+  // failed.
+  asio::awaitable<std::optional<bool>> write_stream_head(
+      const bhttp::response<bhttp::string_body>& message) {
+    bhttp::response<bhttp::empty_body> head{message.result(), 11};
+    for (const auto& field : message) head.set(field.name_string(), field.value());
     head.keep_alive(false);
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
     stream_.expires_after(options_.write_timeout);
     auto [error, written] = co_await bhttp::async_write_header(stream_, serializer, no_throw);
-    answered = std::chrono::steady_clock::now() - started;
-    if (error) co_return false;
-    stream_.expires_never();
-    watch_for_hang_up();
-    StreamOverConnection events(stream_, *state_, options_, remote_, head.chunked());
-    co_await response.stream(events);
-    co_await events.finish();
-    co_return true;
+    if (error) co_return std::nullopt;
+    co_return head.chunked();
+  }
+
+  // A stream may stay open for days, and there are thousands: what stays allocated per stream
+  // counts (bench/sse: about 14 KiB each). The read buffer (4 KiB) and the headers already
+  // written go; the status stays for the log line. A client that sent more after its request
+  // keeps its buffer.
+  void release_what_the_stream_does_not_need(Response& response) {
+    if (buffer_.size() == 0) buffer_.shrink_to_fit();
+    response.message = bhttp::response<bhttp::string_body>{response.message.result(), 11};
   }
 
   // The client of an event stream sends nothing; when it hangs up, this read ends and so does the
