@@ -1,6 +1,7 @@
 // Crawls many emulated stations with the real Crawler and prints, per cycle, what one crawling
-// process spends: CPU seconds, polls (ok / failed), new history items, resident memory, and the
-// station emulators' CPU; then how long the first round (every station due at once) took.
+// process spends: CPU seconds, polls (ok / failed), new history items, how long the crawler's
+// thread ran and waited for a CPU, resident memory, and the station emulators' CPU; then how long
+// the first round (every station due at once) took.
 //
 //   crawl_bench --base http://127.0.0.1:PORT [--base ...] --stations 10000 --interval 30
 //               --cycles 3 [--mix all|icy|other] [--emulator-pid PID ...] [--summary FILE]
@@ -11,9 +12,11 @@
 // every channel and records every station's first title, so the summary row (appended to
 // --summary as Markdown) is over the cycles after it.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -57,6 +60,7 @@ struct Reading {
   bench::PollTimes times;
   long long last_history_id = 0;
   std::vector<double> emulator_cpu;
+  bench::ThreadTimes crawler_thread;
 };
 
 struct Usage {
@@ -68,6 +72,7 @@ struct Usage {
   long long new_items = 0;
   double emulator_cpu = 0;
   double emulator_busiest = 0;  // the busiest emulator's CPU over the wall time
+  bench::ThreadTimes crawler_thread;
   bench::ResidentMemory memory;
 
   std::uint64_t polls() const { return ok + failed; }
@@ -77,13 +82,14 @@ struct Usage {
   double busy() const { return wall > 0 ? cpu / wall : 0; }  // of one core
 };
 
-Reading read_now(store::Store& store, const std::vector<pid_t>& emulators) {
+Reading read_now(store::Store& store, const std::vector<pid_t>& emulators, pid_t crawler_thread) {
   Reading reading{Clock::now(),
                   bench::own_cpu_seconds(),
                   bench::tally_polls(),
                   bench::poll_times(),
                   static_cast<long long>(store.latest_history_id()),
-                  {}};
+                  {},
+                  bench::thread_times(crawler_thread)};
   for (const auto pid : emulators) reading.emulator_cpu.push_back(bench::cpu_seconds_of(pid));
   return reading;
 }
@@ -102,6 +108,8 @@ Usage difference(const Reading& before, const Reading& after) {
     if (usage.wall > 0)
       usage.emulator_busiest = std::max(usage.emulator_busiest, used / usage.wall);
   }
+  usage.crawler_thread = {after.crawler_thread.ran - before.crawler_thread.ran,
+                          after.crawler_thread.waited - before.crawler_thread.waited};
   usage.memory = bench::own_memory();
   return usage;
 }
@@ -113,35 +121,40 @@ double mebibytes(long kib) {
 void print_cycle_header() {
   std::printf(
       "| cycle | polls | ok | failed | new items | crawler CPU s | of one core | CPU per poll µs "
-      "| mean poll ms | RSS / peak MiB | emulator CPU s (busiest) |\n"
-      "|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "| mean poll ms | crawler thread ran / waited for a CPU s | RSS / peak MiB | emulator CPU s "
+      "(busiest) |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 }
 
 void print_cycle(int number, const Usage& cycle) {
   std::printf(
-      "| %d | %llu | %llu | %llu | %lld | %.3f | %.0f %% | %.1f | %.1f | %.1f / %.1f | %.2f (%.0f "
-      "%%) |\n",
+      "| %d | %llu | %llu | %llu | %lld | %.3f | %.0f %% | %.1f | %.1f | %.2f / %.2f | %.1f / %.1f "
+      "| %.2f (%.0f %%) |\n",
       number, static_cast<unsigned long long>(cycle.polls()),
       static_cast<unsigned long long>(cycle.ok), static_cast<unsigned long long>(cycle.failed),
       cycle.new_items, cycle.cpu, cycle.busy() * 100, cycle.cpu_per_poll_us(), cycle.mean_poll_ms(),
-      mebibytes(cycle.memory.rss_kib), mebibytes(cycle.memory.peak_kib), cycle.emulator_cpu,
-      cycle.emulator_busiest * 100);
+      cycle.crawler_thread.ran, cycle.crawler_thread.waited, mebibytes(cycle.memory.rss_kib),
+      mebibytes(cycle.memory.peak_kib), cycle.emulator_cpu, cycle.emulator_busiest * 100);
   std::fflush(stdout);
 }
 
 // The first round: from the start until every station was polled once.
 std::string describe_first_round(const std::optional<Usage>& round) {
   if (!round) return "not done within the run";
-  char text[160];
-  std::snprintf(text, sizeof text, "%.1f s (crawler %.0f %% of one core, busiest emulator %.0f %%)",
-                round->wall, round->busy() * 100, round->emulator_busiest * 100);
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "%.1f s (crawler %.0f %% of one core; its thread ran %.1f s, waited for a CPU "
+                "%.1f s; busiest emulator %.0f %%)",
+                round->wall, round->busy() * 100, round->crawler_thread.ran,
+                round->crawler_thread.waited, round->emulator_busiest * 100);
   return text;
 }
 
 std::string seconds_or_not_done(const std::optional<Usage>& round) {
   if (!round) return "not done";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f s", round->wall);
+  char text[80];
+  std::snprintf(text, sizeof text, "%.1f s (ran %.1f s, waited %.1f s)", round->wall,
+                round->crawler_thread.ran, round->crawler_thread.waited);
   return text;
 }
 
@@ -213,18 +226,25 @@ Run crawl(store::Store& store, const Options& options) {
   const auto settings = settings_for(options);
   crawler::Crawler crawler(store, bus, settings);
   Run run;
-  const auto start = read_now(store, options.emulator_pids);
+  std::atomic<pid_t> crawler_thread{0};
+  std::jthread thread([&](std::stop_token stop) {
+    crawler_thread = gettid();
+    crawler_thread.notify_one();
+    crawler.run(stop);
+  });
+  crawler_thread.wait(0);
+  const auto read = [&] { return read_now(store, options.emulator_pids, crawler_thread); };
+  const auto start = read();
   auto before = start;
-  std::jthread thread([&](std::stop_token stop) { crawler.run(stop); });
   for (int number = 1; number <= options.cycles; ++number) {
     const auto end = start.at + number * settings.interval;
     while (Clock::now() < end) {
       std::this_thread::sleep_for(std::min<Clock::duration>(kSamplePeriod, end - Clock::now()));
       if (!run.first_round &&
           bench::poll_times().count >= static_cast<std::uint64_t>(options.stations))
-        run.first_round = difference(start, read_now(store, options.emulator_pids));
+        run.first_round = difference(start, read());
     }
-    const auto after = read_now(store, options.emulator_pids);
+    const auto after = read();
     run.cycles.push_back(difference(before, after));
     print_cycle(number, run.cycles.back());
     before = after;

@@ -32,6 +32,13 @@ double cpu_seconds_of(pid_t pid) {
   return static_cast<double>(user + system) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+ThreadTimes thread_times(pid_t thread_id) {
+  std::ifstream file("/proc/self/task/" + std::to_string(thread_id) + "/schedstat");
+  long long ran = 0, waited = 0;  // nanoseconds
+  file >> ran >> waited;
+  return {static_cast<double>(ran) / 1e9, static_cast<double>(waited) / 1e9};
+}
+
 ResidentMemory own_memory() {
   std::ifstream status("/proc/self/status");
   ResidentMemory memory;

@@ -11,6 +11,14 @@ double own_cpu_seconds();
 // 0 once it has gone.
 double cpu_seconds_of(pid_t pid);
 
+// How long a thread of this process has run, and waited runnable for a CPU (schedstat): a
+// thread that waited about as long as it ran was held back by the machine's other load.
+struct ThreadTimes {
+  double ran = 0;
+  double waited = 0;
+};
+ThreadTimes thread_times(pid_t thread_id);
+
 // This process's resident memory now and at its peak (VmRSS, VmHWM), in KiB.
 struct ResidentMemory {
   long rss_kib = 0;

@@ -70,6 +70,6 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu_model), load $load_
   "start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; crawl_bench at $(git -C "$root" rev-parse --short HEAD)," \
   "$stations stations, titles changing every $rotate s, $emulators emulator process(es)"
 echo
-echo "| mix | stations | interval | first round: all polled once | cycles | crawler CPU per cycle s | of one core | CPU per poll µs | polls ok / failed per cycle | new items per cycle | mean poll ms | peak RSS MiB | emulator CPU per cycle s (busiest) | stations one core polls every 30 s |"
+echo "| mix | stations | interval | first round: all polled once (crawler thread ran, waited for a CPU) | cycles | crawler CPU per cycle s | of one core | CPU per poll µs | polls ok / failed per cycle | new items per cycle | mean poll ms | peak RSS MiB | emulator CPU per cycle s (busiest) | stations one core polls every 30 s |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$work/summary.md"
