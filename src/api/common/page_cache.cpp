@@ -6,6 +6,11 @@
 
 namespace nicecream::api {
 
+namespace {
+// Longer than a page load takes even on a busy database; past it a waiter loads the page itself.
+constexpr auto kFlightPatience = std::chrono::seconds{5};
+}  // namespace
+
 PageCache::Page PageCache::get(const std::string& key) const {
   std::shared_lock lock(mutex_);
   const auto found = entries_.find(key);
@@ -27,6 +32,19 @@ void PageCache::invalidate() {
   std::unique_lock lock(mutex_);
   generation_.fetch_add(1);
   entries_.clear();
+  flights_.clear();  // their waiters still get the pages they asked for before
+}
+
+std::pair<std::shared_ptr<PageFlight>, bool> PageCache::join_flight(const std::string& key,
+                                                                    std::uint64_t generation) {
+  std::unique_lock lock(mutex_);
+  auto& slot = flights_[key];
+  if (slot.flight && slot.generation == generation && !slot.flight->landed())
+    return {slot.flight, false};
+  if (flights_.size() > max_entries_) flights_.clear();  // landed ones pile up otherwise
+  auto& fresh = flights_[key];
+  fresh = Flight{std::make_shared<PageFlight>(), generation};
+  return {fresh.flight, true};
 }
 
 boost::asio::awaitable<http::Response> cached_json_page(
@@ -34,9 +52,18 @@ boost::asio::awaitable<http::Response> cached_json_page(
     std::function<boost::asio::awaitable<std::string>()> load) {
   if (auto page = cache.get(key)) co_return http::serialized_answer(std::move(page));
   const auto generation = cache.generation();
+  auto [flight, loads] = cache.join_flight(key, generation);
+  if (!loads) {
+    if (auto page = co_await flight->wait(kFlightPatience))
+      co_return http::serialized_answer(std::move(page));
+  }
+  // Made before loading, so that a load that throws lands the flight too (empty).
+  auto landing = loads ? std::make_shared<FlightLanding>(std::move(flight)) : nullptr;
   auto response = json_body_response(Status::ok, co_await load());
-  response.keep = [&cache, key = std::move(key), generation, max_age](PageCache::Page page) {
-    cache.put(key, std::move(page), generation, max_age);
+  response.keep = [&cache, key = std::move(key), generation, max_age,
+                   landing = std::move(landing)](PageCache::Page page) {
+    cache.put(key, page, generation, max_age);
+    if (landing) landing->land(std::move(page));
   };
   co_return response;
 }

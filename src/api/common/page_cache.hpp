@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "api/common/page_flight.hpp"
 #include "http/response.hpp"
 #include "http/serialized_response.hpp"
 
@@ -31,18 +32,29 @@ class PageCache {
            std::chrono::steady_clock::duration max_age);
   void invalidate();
 
+  // The load of `key` in progress for `generation`, and whether the caller is to do it (true:
+  // nobody was loading it; the caller lands the flight) or to wait for it (false).
+  std::pair<std::shared_ptr<PageFlight>, bool> join_flight(const std::string& key,
+                                                           std::uint64_t generation);
+
  private:
+  struct Flight {
+    std::shared_ptr<PageFlight> flight;
+    std::uint64_t generation;
+  };
   struct Entry {
     Page page;
     std::chrono::steady_clock::time_point expires_at;
   };
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+  std::unordered_map<std::string, Flight> flights_;
   std::atomic<std::uint64_t> generation_{0};
   std::size_t max_entries_;
 };
 
 // The cached answer for `key`, or `load`'s (a 200 JSON body), kept for `max_age` once written.
+// Requests that miss while another loads the same page wait for its answer.
 boost::asio::awaitable<http::Response> cached_json_page(
     PageCache& cache, std::string key, std::chrono::steady_clock::duration max_age,
     std::function<boost::asio::awaitable<std::string>()> load);
