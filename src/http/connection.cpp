@@ -53,6 +53,25 @@ bool is_protocol_error(const boost::system::error_code& error) {
          error != bhttp::error::partial_message;
 }
 
+// Nearly every write fits the socket's send buffer: one attempt without suspending and without a
+// deadline. Only what does not fit waits, under `timeout`. With thousands of streams this saves a
+// timer and a strand round trip per client per item (bench/sse); a kept page is one system call
+// (bench/http). The socket is in non-blocking mode (see Connection).
+template <class Buffers>
+asio::awaitable<bool> write_now_or_wait(beast::tcp_stream& stream, Buffers buffers,
+                                        std::chrono::steady_clock::duration timeout) {
+  boost::system::error_code error;
+  const auto sent = stream.socket().write_some(buffers, error);
+  if (!error && sent == asio::buffer_size(buffers)) co_return true;
+  if (error && error != asio::error::would_block) co_return false;
+  stream.expires_after(timeout);
+  beast::buffers_suffix rest(buffers);
+  rest.consume(sent);
+  std::tie(error, std::ignore) = co_await asio::async_write(stream, rest, no_throw);
+  stream.expires_never();
+  co_return !error;
+}
+
 class StreamOverConnection final : public EventStream {
  public:
   StreamOverConnection(beast::tcp_stream& stream, ConnectionState& state,
@@ -87,19 +106,8 @@ class StreamOverConnection final : public EventStream {
     return framed.append("\r\n").append(data).append("\r\n");
   }
 
-  // Nearly every event fits the socket's send buffer: one attempt without suspending and without
-  // a deadline. Only what does not fit waits, under the write timeout. With thousands of streams
-  // this saves a timer and a strand round trip per client per item (bench/sse).
   asio::awaitable<bool> write_raw(std::string data) {
-    boost::system::error_code error;
-    const auto sent = stream_.socket().write_some(asio::buffer(data), error);
-    if (!error && sent == data.size()) co_return true;
-    if (error && error != asio::error::would_block) co_return false;
-    stream_.expires_after(options_.write_timeout);
-    std::tie(error, std::ignore) =
-        co_await asio::async_write(stream_, asio::buffer(data) + sent, no_throw);
-    stream_.expires_never();
-    co_return !error;
+    co_return co_await write_now_or_wait(stream_, asio::buffer(data), options_.write_timeout);
   }
 
   beast::tcp_stream& stream_;
@@ -228,26 +236,13 @@ class Connection {
       response.serialized = std::make_shared<const SerializedResponse>(response);
       response.keep(response.serialized);
     }
-    if (response.serialized) co_return co_await send_serialized(*response.serialized, keep_alive);
+    if (response.serialized)
+      co_return co_await write_now_or_wait(stream_, response.serialized->buffers(keep_alive),
+                                           options_.write_timeout);
     response.message.keep_alive(keep_alive);
     response.message.prepare_payload();
     stream_.expires_after(options_.write_timeout);
     auto [error, written] = co_await bhttp::async_write(stream_, response.message, no_throw);
-    co_return !error;
-  }
-
-  // One write without a deadline when the socket takes it all, as nearly always (the pages are
-  // small); the rest under the write timeout.
-  asio::awaitable<bool> send_serialized(const SerializedResponse& response, bool keep_alive) {
-    const auto buffers = response.buffers(keep_alive);
-    boost::system::error_code error;
-    const auto sent = stream_.socket().write_some(buffers, error);
-    if (!error && sent == asio::buffer_size(buffers)) co_return true;
-    if (error && error != asio::error::would_block) co_return false;
-    stream_.expires_after(options_.write_timeout);
-    beast::buffers_suffix rest(buffers);
-    rest.consume(sent);
-    std::tie(error, std::ignore) = co_await asio::async_write(stream_, rest, no_throw);
     co_return !error;
   }
 

@@ -38,13 +38,14 @@ void PageCache::invalidate() {
 std::pair<std::shared_ptr<PageFlight>, bool> PageCache::join_flight(const std::string& key,
                                                                     std::uint64_t generation) {
   std::unique_lock lock(mutex_);
-  auto& slot = flights_[key];
-  if (slot.flight && slot.generation == generation && !slot.flight->landed())
-    return {slot.flight, false};
-  if (flights_.size() > max_entries_) flights_.clear();  // landed ones pile up otherwise
-  auto& fresh = flights_[key];
-  fresh = Flight{std::make_shared<PageFlight>(), generation};
-  return {fresh.flight, true};
+  const auto found = flights_.find(key);
+  if (found != flights_.end() && found->second.generation == generation &&
+      !found->second.flight->landed())
+    return {found->second.flight, false};
+  if (flights_.size() >= max_entries_) flights_.clear();  // landed ones pile up otherwise
+  auto flight = std::make_shared<PageFlight>();
+  flights_.insert_or_assign(key, Flight{flight, generation});
+  return {flight, true};
 }
 
 boost::asio::awaitable<http::Response> cached_json_page(
