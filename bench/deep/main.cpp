@@ -22,6 +22,7 @@ struct Options {
   EngineTarget target{"sqlite", "/tmp/nicecream-bench-deep", ""};
   SeedPlan plan;
   int samples = 200;
+  bool seed_only = false;  // leave the seeded, migrated database for another benchmark
 };
 
 struct Scenario {
@@ -80,6 +81,7 @@ int run(const Options& options) {
   const std::chrono::duration<double> seeding = std::chrono::steady_clock::now() - seeding_started;
   std::printf("%s: %lld history items (seeding/check took %.1f s)\n", options.target.engine.c_str(),
               static_cast<long long>(items), seeding.count());
+  if (options.seed_only) return 0;
 
   const Id newest = store->latest_history_id();
   const Id viewer = store->upsert_user({kViewerSub, "", "Bench", ""}).id;
@@ -119,6 +121,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--samples", options.samples, "timed calls per page")
       ->check(CLI::Range(1, 100'000));
+  app.add_flag("--seed-only", options.seed_only,
+               "seed and migrate the database, then stop (bench/http/by_size serves it)");
   CLI11_PARSE(app, argc, argv);
   try {
     return nicecream::bench::run(options);
