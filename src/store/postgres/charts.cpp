@@ -9,18 +9,22 @@
 // artist, ranked by plays, then the latest slot played in the window, then the lower id; the
 // previous rank comes from the window of the same length just before.
 //
-// Two ways to the same answer. A short window sums its slots (a range of the slot index). A long
-// one walks down the totals (song_plays / artist_plays, most played first), summing each
-// subject's own slots in both windows: nobody can play more in a window than in total, so once
-// the batch's lowest total is below the k-th best of both windows, nobody further down can enter
-// either top k. When the walk finds no such point soon (a quiet window), the sum answers.
+// Three ways to the same answer. Over all channels, the weeks that cover a window bound it: a
+// subject with n plays in the window has at least n / (covering weeks) in one of them. The most
+// played of each week give a first top k and its k-th count; then every subject with that share
+// in some covering week (a range of the week index each) is counted exactly, and nobody else can
+// enter. A short window of one channel sums its slots (a range of the slot index). A long one
+// walks down the totals (song_plays / artist_plays, most played first), summing each subject's
+// own plays in both windows: nobody can play more in a window than in total, so once the batch's
+// lowest total is below the k-th best of both windows, nobody further down can enter either top
+// k. When neither finds such a point soon (a quiet window), the sum answers.
 namespace nicecream::store::postgres {
 
 namespace {
 
 struct Subject {
   std::string rollup;  // quarter-hour plays
-  std::string days;    // the same by day (column day)
+  std::string weeks;   // the same by week over all channels (column week, no channel_id)
   std::string months;  // the same by 30 days (column month)
   std::string key;     // its subject column
   std::string totals;  // all-time plays of each subject, with an index most played first
@@ -28,19 +32,24 @@ struct Subject {
   std::string name;    // the name column in it
 };
 
-const Subject kSongs{
-    "song_slot_plays", "song_day_plays", "song_month_plays", "song_id", "song_plays",
-    "songs",           "title"};
+const Subject kSongs{"song_slot_plays",
+                     "song_week_plays",
+                     "song_month_plays",
+                     "song_id",
+                     "song_plays",
+                     "songs",
+                     "title"};
 const Subject kArtists{"artist_slot_plays",
-                       "artist_day_plays",
+                       "artist_week_plays",
                        "artist_month_plays",
                        "artist_id",
                        "artist_plays",
                        "artists",
                        "name"};
 
-// Slots per period of the day and 30-day rollups (nicecream_day, nicecream_month).
+// Slots per period of the week and 30-day rollups (nicecream_week, nicecream_month).
 constexpr std::int64_t kDaySlots = 96;
+constexpr std::int64_t kWeekSlots = 7 * kDaySlots;
 constexpr std::int64_t kMonthSlots = 30 * kDaySlots;
 
 // Windows longer than this are walked; a week or a month sums fewer rows than a walk reads.
@@ -49,6 +58,9 @@ constexpr std::int64_t kLongestSummedSlots = 31 * 24 * 4;
 // hundred subjects, a quiet window needs more).
 constexpr std::int64_t kFirstWalkBatch = 64;
 constexpr std::int64_t kWalkLimit = 8000;  // subjects walked before giving up for the sum
+// The weeks' bound is used when it leaves out every subject with fewer plays than this in each
+// covering week: with 1, it would count every subject of those weeks.
+constexpr std::int64_t kLeastBoundingPlays = 2;
 // A week's sum groups some 100,000 quarter hours of different subjects: with the default 4 MB
 // the grouping spills to disk. JIT compiling the walk's batches costs more than they take. For
 // the chart's transaction only.
@@ -119,8 +131,9 @@ Split split(const Window& window, std::int64_t period_slots) {
   return {{first, end}, {window.first, first * period_slots}, {end * period_slots, window.end}};
 }
 
-// One subject's plays in a window: whole 30-day periods, then whole days, then quarter hours,
-// each a range of its rollup's key; a year is some dozens of rows instead of thousands.
+// One subject's plays in a window: whole 30-day periods, then (over all channels) whole weeks,
+// then quarter hours, each a range of its rollup's key; a year is some dozens of rows instead of
+// thousands.
 std::string window_plays(Params& params, const ChartPlan& plan, const Window& window) {
   const auto& s = plan.subject;
   const auto of_subject = [&](const std::string& table, const std::string& column,
@@ -134,9 +147,13 @@ std::string window_plays(Params& params, const ChartPlan& plan, const Window& wi
     sql += of_subject(s.months, "month", months.periods);
   for (const auto& edge : {months.left, months.right}) {
     if (edge.end <= edge.first) continue;
-    const auto days = split(edge, kDaySlots);
-    if (days.periods.end > days.periods.first) sql += of_subject(s.days, "day", days.periods);
-    for (const auto& slots : {days.left, days.right})
+    if (plan.channel) {  // the weeks count all channels
+      sql += of_subject(s.rollup, "slot", edge);
+      continue;
+    }
+    const auto weeks = split(edge, kWeekSlots);
+    if (weeks.periods.end > weeks.periods.first) sql += of_subject(s.weeks, "week", weeks.periods);
+    for (const auto& slots : {weeks.left, weeks.right})
       if (slots.end > slots.first) sql += of_subject(s.rollup, "slot", slots);
   }
   return sql;
@@ -158,23 +175,68 @@ std::vector<Standing> summed_top(Connection& connection, const ChartPlan& plan,
   return top;
 }
 
+// The plays and latest slot in `window` of subject c.id, for a LATERAL join. The latest play in
+// the window is one backward seek of the quarter-hour key.
+std::string window_standing(Params& params, const ChartPlan& plan, const Window& window) {
+  const auto& s = plan.subject;
+  return "(SELECT (SELECT sum(plays) FROM (" + window_plays(params, plan, window) +
+         ") AS w) AS plays, coalesce((SELECT max(slot) FROM " + s.rollup + " WHERE " + s.key +
+         " = c.id AND " + in_window(params, plan, window) + "), 0) AS latest)";
+}
+
 // One batch of the walk: the next subjects by total, with their plays in both windows.
 std::string walk_batch(Params& params, const ChartPlan& plan, const Standing& after,
                        std::int64_t batch) {
   const auto& s = plan.subject;
   const auto total = params.add(after.plays);
-  // The latest play in the window is one backward seek of the quarter-hour key.
-  const auto window_sum = [&](const Window& window) {
-    return "(SELECT (SELECT sum(plays) FROM (" + window_plays(params, plan, window) +
-           ") AS w) AS plays, coalesce((SELECT max(slot) FROM " + s.rollup + " WHERE " + s.key +
-           " = c.id AND " + in_window(params, plan, window) + "), 0) AS latest)";
-  };
   return "SELECT c.id, c.total, cur.plays, cur.latest, prev.plays, prev.latest FROM (SELECT " +
          s.key + " AS id, plays AS total FROM " + s.totals + " WHERE plays <= " + total +
          " AND (plays < " + total + " OR " + s.key + " > " + params.add(after.id) +
          ") ORDER BY plays DESC, " + s.key + " LIMIT " + params.add(batch) +
-         ") AS c CROSS JOIN LATERAL " + window_sum(plan.current) + " AS cur CROSS JOIN LATERAL " +
-         window_sum(plan.previous) + " AS prev ORDER BY c.total DESC, c.id";
+         ") AS c CROSS JOIN LATERAL " + window_standing(params, plan, plan.current) +
+         " AS cur CROSS JOIN LATERAL " + window_standing(params, plan, plan.previous) +
+         " AS prev ORDER BY c.total DESC, c.id";
+}
+
+// The top of `window` among the subjects that the weeks covering it list with at least
+// `least_plays` (or, when `most_played_each` is set, the first so many of each week instead),
+// counted exactly; ranked as a chart.
+std::vector<Standing> top_of_weeks(Connection& connection, const ChartPlan& plan,
+                                   const Window& window, std::int64_t least_plays,
+                                   std::optional<std::int64_t> most_played_each) {
+  const auto& s = plan.subject;
+  Params params;
+  const auto first_week = params.add(floor_div(window.first, kWeekSlots));
+  const auto end_week = params.add(ceil_div(window.end, kWeekSlots));
+  const auto listed = most_played_each
+                          ? " ORDER BY plays DESC LIMIT " + params.add(*most_played_each)
+                          : " AND plays >= " + params.add(least_plays);
+  const std::string sql =
+      "SELECT c.id, cur.plays, cur.latest FROM (SELECT DISTINCT t.id FROM generate_series(" +
+      first_week + "::bigint, " + end_week +
+      "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT " + s.key + " AS id FROM " + s.weeks +
+      " WHERE week = w.week" + listed + ") AS t) AS c CROSS JOIN LATERAL " +
+      window_standing(params, plan, window) +
+      " AS cur WHERE cur.plays > 0 ORDER BY cur.plays DESC, cur.latest DESC, c.id LIMIT " +
+      params.add(static_cast<std::int64_t>(plan.limit));
+  const auto rows = connection.exec(sql, params.values());
+  std::vector<Standing> top;
+  for (int row = 0; row < rows.rows(); ++row)
+    top.push_back({rows.int64(row, 0), rows.int64(row, 1), rows.int64(row, 2)});
+  return top;
+}
+
+// A window's top over all channels from the weeks covering it (see the top of this file); none
+// when the bound is too loose to leave few subjects (a quiet or short window).
+std::optional<std::vector<Standing>> bounded_top(Connection& connection, const ChartPlan& plan,
+                                                 const Window& window) {
+  const auto first_top =
+      top_of_weeks(connection, plan, window, 0, static_cast<std::int64_t>(plan.limit));
+  if (first_top.size() < plan.limit) return std::nullopt;
+  const std::int64_t weeks = ceil_div(window.end, kWeekSlots) - floor_div(window.first, kWeekSlots);
+  const std::int64_t least_plays = ceil_div(first_top.back().plays, weeks);
+  if (least_plays < kLeastBoundingPlays) return std::nullopt;
+  return top_of_weeks(connection, plan, window, least_plays, std::nullopt);
 }
 
 // Whether someone with at most `bound` plays in all could still enter `top`.
@@ -212,6 +274,11 @@ std::optional<Tops> walked_tops(Connection& connection, const ChartPlan& plan) {
 }
 
 Tops chart_tops(Connection& connection, const ChartPlan& plan) {
+  if (!plan.channel) {
+    auto current = bounded_top(connection, plan, plan.current);
+    auto previous = current ? bounded_top(connection, plan, plan.previous) : std::nullopt;
+    if (current && previous) return {std::move(*current), std::move(*previous)};
+  }
   if (plan.current.end - plan.current.first > kLongestSummedSlots) {
     if (auto tops = walked_tops(connection, plan)) return std::move(*tops);
   }

@@ -129,9 +129,10 @@ class RollupCheck {
                  "SELECT count(*) FROM song_channel_plays");
   }
 
-  // SQLite's artist charts read artist weeks; an empty check elsewhere.
+  // SQLite's artist charts read artist weeks by channel; PostgreSQL's charts read song and
+  // artist weeks over all channels.
   std::string week_check() const {
-    if (engine_ != Engine::sqlite) return "SELECT 1";
+    if (engine_ == Engine::postgres) return postgres_week_check();
     const std::string by_artist =
         "FROM history AS h JOIN songs AS s ON s.id = h.song_id WHERE s.artist_id IS NOT NULL";
     return check("artist_week_plays",
@@ -143,6 +144,28 @@ class RollupCheck {
                  "SELECT count(*) FROM (SELECT DISTINCT s.artist_id, " + week_ + ", h.channel_id " +
                      by_artist + ") AS d",
                  "SELECT count(*) FROM artist_week_plays");
+  }
+
+  static std::string postgres_week_check() {
+    const std::string week = "nicecream_week(nicecream_slot(h.created_at))";
+    const auto of = [&](const std::string& rollup, const std::string& subject,
+                        const std::string& from) {
+      return check(
+          rollup,
+          "SELECT count(*) FROM " + rollup + " AS p LEFT JOIN (SELECT " + subject +
+              " AS subject, " + week + " AS week, count(*) AS n " + from +
+              " GROUP BY 1, 2)"
+              " AS h ON h.subject = p." +
+              subject +
+              " AND h.week = p.week"
+              " WHERE h.n IS NULL OR h.n <> p.plays",
+          "SELECT count(*) FROM (SELECT DISTINCT " + subject + ", " + week + " " + from + ") AS d",
+          "SELECT count(*) FROM " + rollup);
+    };
+    return of("song_week_plays", "song_id", "FROM history AS h") + "; " +
+           of("artist_week_plays", "artist_id",
+              "FROM history AS h JOIN songs AS s ON s.id = h.song_id"
+              " WHERE s.artist_id IS NOT NULL");
   }
 
   // Rows that disagree, plus the difference in row counts (rows missing from the rollup).
