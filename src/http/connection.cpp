@@ -91,6 +91,7 @@ class StreamOverConnection final : public EventStream {
     if (chunked_ && !failed_) co_await write_raw("0\r\n\r\n");
   }
   asio::any_io_executor executor() override { return state_.executor; }
+  int direct_socket() override { return chunked_ ? -1 : stream_.socket().native_handle(); }
   void on_shutdown(std::function<void()> callback) override {
     state_.stop_stream = std::move(callback);
     if (state_.stopping) state_.stop_stream();

@@ -17,6 +17,10 @@ class EventStream {
   virtual boost::asio::awaitable<bool> write(std::string data) = 0;
   // The connection's strand: post here to touch the stream's state from other threads.
   virtual boost::asio::any_io_executor executor() = 0;
+  // The socket's descriptor, for send_now() from other threads while no write() is in progress:
+  // the handler coordinates that, and stops them before it returns (the connection closes the
+  // descriptor after). -1 when the body is framed (chunked), so bytes must go through write().
+  virtual int direct_socket() = 0;
   // Called on the strand once when the server shuts down; the handler should then return.
   virtual void on_shutdown(std::function<void()> callback) = 0;
   virtual const std::string& remote_address() const = 0;

@@ -4,7 +4,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <unordered_set>
 
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
@@ -50,34 +49,48 @@ class LiveSession {
 
   boost::asio::awaitable<void> run() {
     const metrics::GaugeHold open(metrics::app().sse_streams.with({}));
-    auto queue = std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id,
-                                             kQueueCapacity, request_.user_id);
+    auto queue =
+        std::make_shared<LiveQueue>(stream_.executor(), request_.channel_id, kQueueCapacity,
+                                    request_.user_id, stream_.direct_socket());
     // Subscribe before replaying, so nothing published in between is missed; duplicates are
-    // skipped by id below.
+    // skipped by id (LiveQueue::skip).
     auto membership = hub_.join(queue);
+    // Before the connection may close its socket: no direct write may reach a reused descriptor.
+    const CloseOnExit closing{*queue};
     stream_.on_shutdown([queue] { queue->close(); });
     if (!co_await stream_.write(": live\nretry: 3000\n\n")) co_return;
-    if (request_.last_event_id && !co_await replay(*request_.last_event_id)) co_return;
+    if (request_.last_event_id && !co_await replay(*request_.last_event_id, *queue)) co_return;
     co_await forward(*queue);
   }
 
  private:
-  boost::asio::awaitable<bool> replay(domain::Id after) {
+  struct CloseOnExit {
+    LiveQueue& queue;
+    ~CloseOnExit() { queue.close(); }
+  };
+
+  // The queue's writer until forward() lets go: live items wait behind the replay.
+  boost::asio::awaitable<bool> replay(domain::Id after, LiveQueue& queue) {
     auto missed = co_await services_.blocking.run(
         [&] { return services_.store.history_after(after, request_.channel_id, kReplayLimit); });
     for (const auto& item : missed) {
-      replayed_.insert(item.id);
+      // The bus may deliver it again, since the subscription starts first. Not "id <= newest
+      // replayed": with several crawlers ids may commit out of order.
+      queue.skip(item.id);
       if (!co_await stream_.write(format_history_event(item, services_.settings.live_event_name)))
         co_return false;
     }
     co_return true;
   }
 
+  // Writes what queued while this coroutine held the writer's role, then lets the hub write
+  // directly until something queues again (a write the socket did not take in full), or the
+  // heartbeat is due.
   boost::asio::awaitable<void> forward(LiveQueue& queue) {
     while (!queue.closed()) {
       // Whatever queued up meanwhile leaves in one write: a burst of items costs each client one
       // write (one syscall, one deadline, one wakeup), not one per item. bench/sse measures it.
-      if (auto batch = take_pending(queue); !batch.empty()) {
+      if (auto batch = queue.take_pending(); !batch.empty()) {
         if (!co_await stream_.write(std::move(batch))) co_return;
         continue;  // more may have arrived during the write
       }
@@ -87,28 +100,19 @@ class LiveSession {
                      kQueueCapacity);
         co_return;
       }
+      if (!queue.release_writer()) continue;
       queue.wakeup().expires_after(kHeartbeat);
       auto [error] =
           co_await queue.wakeup().async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+      queue.claim_writer();
       if (!error && !co_await stream_.write(": heartbeat\n\n")) co_return;
     }
-  }
-
-  // The queued items' events, back to back; those the replay already sent are skipped.
-  std::string take_pending(LiveQueue& queue) {
-    std::string batch;
-    while (auto event = queue.take())
-      if (event->id == 0 || !replayed_.contains(event->id)) batch += event->text;
-    return batch;
   }
 
   Services& services_;
   LiveHub& hub_;
   StreamRequest request_;
   http::EventStream& stream_;
-  // Items sent by the replay; the bus may deliver them again, since the subscription starts
-  // first. Not "id <= newest replayed": with several crawlers ids may commit out of order.
-  std::unordered_set<domain::Id> replayed_;
 };
 
 boost::asio::awaitable<http::Response> open_stream(Services& services, StreamCounter& streams,

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/common/json_views.hpp"
+#include "http/send_now.hpp"
 #include "metrics/app_metrics.hpp"
 
 namespace nicecream::api {
@@ -36,45 +37,119 @@ LiveEventPtr make_watch_event(const domain::WatchMatch& match) {
 }
 
 LiveQueue::LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
-                     std::size_t capacity, std::optional<domain::Id> user_id)
+                     std::size_t capacity, std::optional<domain::Id> user_id, int direct_socket)
     : executor_(executor),
       channel_id_(channel_id),
       capacity_(capacity),
       user_id_(user_id),
+      direct_socket_(direct_socket),
       wakeup_(executor) {}
 
-void LiveQueue::offer(LiveEventPtr event) {
-  if (event->user_id != 0) {
-    if (event->user_id != user_id_) return;
-  } else if (channel_id_ && event->channel_id != *channel_id_) {
-    return;
-  }
-  boost::asio::post(executor_, [self = shared_from_this(), event = std::move(event)]() mutable {
-    self->push(std::move(event));
-  });
+bool LiveQueue::wanted(const LiveEvent& event) const {
+  if (event.user_id != 0) return event.user_id == user_id_;
+  return !channel_id_ || event.channel_id == *channel_id_;
 }
 
-void LiveQueue::push(LiveEventPtr event) {
-  if (closed_) return;
+void LiveQueue::offer(const LiveEventPtr& event) {
+  if (!wanted(*event)) return;
+  std::lock_guard lock(mutex_);
+  if (closed_ || (event->id != 0 && !skipped_.empty() && skipped_.contains(event->id))) return;
+  // Straight to the socket only when nothing is ahead of it: the order stays the publication's.
+  if (writing_ || !events_.empty() || direct_socket_ < 0) {
+    queue(event);
+  } else {
+    write_or_queue(event);
+  }
+}
+
+void LiveQueue::write_or_queue(const LiveEventPtr& event) {
+  const auto result = http::send_now(direct_socket_, event->text);
+  if (result.failed) {
+    closed_ = true;
+    wake();
+    return;
+  }
+  if (result.sent == event->text.size()) {
+    delivered().add();
+    return;
+  }
+  if (result.sent == 0) {
+    queue(event);
+    return;
+  }
+  // The socket took part of it: the rest goes first, through the coroutine's waiting write.
+  auto rest = LiveEvent{0, event->channel_id, event->text.substr(result.sent)};
+  queue(std::make_shared<const LiveEvent>(std::move(rest)));
+}
+
+void LiveQueue::queue(LiveEventPtr event) {
   if (events_.size() >= capacity_) {
     overflowed_ = true;
   } else {
     events_.push_back(std::move(event));
     delivered().add();
   }
-  wakeup_.cancel();
+  if (!writing_) wake();
 }
 
-LiveEventPtr LiveQueue::take() {
-  if (events_.empty()) return nullptr;
-  auto event = std::move(events_.front());
-  events_.pop_front();
-  return event;
+// Cancels the coroutine's wait, on its strand; once until it has run.
+void LiveQueue::wake() {
+  if (wake_posted_) return;
+  wake_posted_ = true;
+  boost::asio::post(executor_, [self = shared_from_this()] {
+    {
+      std::lock_guard lock(self->mutex_);
+      self->wake_posted_ = false;
+    }
+    self->wakeup_.cancel();
+  });
+}
+
+// skipped_ changes only on the strand (skip()), so reading it here, on the strand, needs no lock.
+std::string LiveQueue::take_pending() {
+  std::vector<LiveEventPtr> taken;
+  {
+    std::lock_guard lock(mutex_);
+    taken.swap(events_);
+  }
+  std::string batch;
+  for (const auto& event : taken)
+    if (event->id == 0 || !skipped_.contains(event->id)) batch += event->text;
+  return batch;
+}
+
+bool LiveQueue::release_writer() {
+  std::lock_guard lock(mutex_);
+  if (!events_.empty() || closed_) return false;
+  writing_ = false;
+  return true;
+}
+
+void LiveQueue::claim_writer() {
+  std::lock_guard lock(mutex_);
+  writing_ = true;
+}
+
+void LiveQueue::skip(domain::Id id) {
+  std::lock_guard lock(mutex_);
+  skipped_.insert(id);
+}
+
+bool LiveQueue::overflowed() const {
+  std::lock_guard lock(mutex_);
+  return overflowed_;
+}
+
+bool LiveQueue::closed() const {
+  std::lock_guard lock(mutex_);
+  return closed_;
 }
 
 void LiveQueue::close() {
+  std::lock_guard lock(mutex_);
+  if (closed_) return;
   closed_ = true;
-  wakeup_.cancel();
+  wake();
 }
 
 std::string format_history_event(const domain::HistoryItem& item, std::string_view event_name) {

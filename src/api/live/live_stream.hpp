@@ -3,11 +3,13 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <cstddef>
-#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
@@ -35,33 +37,63 @@ LiveEventPtr make_channel_event(const domain::Channel& channel,
 // whatever channel their stream follows; no `id:`, like channel events.
 LiveEventPtr make_watch_event(const domain::WatchMatch& match);
 
-// One SSE client's pending events. Filled from the hub (posted onto the client's strand), drained
-// by the client's coroutine; bounded, so a client that cannot keep up is dropped instead of
-// slowing anyone else.
+// One SSE client's pending events: offered by the hub from any thread, drained by the client's
+// coroutine on its strand. The coroutine holds the writer's role while it writes (the replay,
+// heartbeats, what queued up); while it waits, an event for it is written to the socket at once on
+// the hub's thread: one send(2) per client and item, as an nginx worker walks its subscribers,
+// instead of a post, a timer wake-up and a copy per client (bench/sse). Only what the socket does
+// not take queues and wakes the coroutine. Bounded, so a client that cannot keep up is dropped
+// instead of slowing anyone else. The coroutine starts as the writer.
 class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
  public:
   // `user_id`: the signed-in user of the stream, who also gets their watch matches.
+  // `direct_socket`: where the hub may write while the coroutine waits (EventStream::
+  // direct_socket); -1: everything goes through the coroutine.
   LiveQueue(boost::asio::any_io_executor executor, std::optional<domain::Id> channel_id,
-            std::size_t capacity, std::optional<domain::Id> user_id = std::nullopt);
+            std::size_t capacity, std::optional<domain::Id> user_id = std::nullopt,
+            int direct_socket = -1);
 
-  // Thread-safe: hands the event over to the client's strand (if it is on the client's channel).
-  void offer(LiveEventPtr event);
-  // On the strand:
-  LiveEventPtr take();
-  bool overflowed() const { return overflowed_; }
+  // Thread-safe: writes the event or queues it (if it is for this client at all).
+  void offer(const LiveEventPtr& event);
+
+  // On the strand, by the writer:
+  // The queued events' text, back to back.
+  std::string take_pending();
+  // Gives up the writer's role before waiting on wakeup(); false (still the writer) when events
+  // queued meanwhile.
+  bool release_writer();
+  void claim_writer();
+  // An item the replay sent: never again, whichever way it comes.
+  void skip(domain::Id id);
+
+  // Thread-safe:
+  bool overflowed() const;
+  bool closed() const;
+  // No more writes (the descriptor may close after this returns); wakes the coroutine.
   void close();
-  bool closed() const { return closed_; }
+  boost::asio::any_io_executor executor() const { return executor_; }
+
+  // On the strand: the coroutine waits here between writes.
   boost::asio::steady_timer& wakeup() { return wakeup_; }
 
  private:
-  void push(LiveEventPtr event);
+  bool wanted(const LiveEvent& event) const;
+  void write_or_queue(const LiveEventPtr& event);
+  void queue(LiveEventPtr event);
+  void wake();
 
   boost::asio::any_io_executor executor_;
-  std::optional<domain::Id> channel_id_;
-  std::size_t capacity_;
-  std::optional<domain::Id> user_id_;
-  std::deque<LiveEventPtr> events_;
+  const std::optional<domain::Id> channel_id_;
+  const std::size_t capacity_;
+  const std::optional<domain::Id> user_id_;
+  const int direct_socket_;
   boost::asio::steady_timer wakeup_;
+
+  mutable std::mutex mutex_;  // guards everything below
+  std::vector<LiveEventPtr> events_;
+  std::unordered_set<domain::Id> skipped_;
+  bool writing_ = true;
+  bool wake_posted_ = false;
   bool overflowed_ = false;
   bool closed_ = false;
 };

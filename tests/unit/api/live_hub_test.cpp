@@ -1,9 +1,12 @@
 #include "api/live/live_hub.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <array>
 #include <boost/asio/io_context.hpp>
-#include <vector>
+#include <string>
 
 #include "events/local/local_bus.hpp"
 
@@ -18,18 +21,63 @@ domain::HistoryItem item(domain::Id id, domain::Id channel_id) {
   return history;
 }
 
-std::vector<LiveEventPtr> drain(boost::asio::io_context& io, LiveQueue& queue) {
-  io.restart();
-  io.poll();
-  std::vector<LiveEventPtr> events;
-  while (auto event = queue.take()) events.push_back(event);
-  return events;
+std::string text(domain::Id id, domain::Id channel_id) {
+  return format_history_event(item(id, channel_id), "history");
 }
+
+// A connected pair of stream sockets: the queue writes to `ours`, the test reads `theirs`.
+struct SocketPair {
+  SocketPair() {
+    std::array<int, 2> ends{};
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, ends.data()) != 0)
+      throw std::runtime_error("socketpair");
+    ours = ends[0];
+    theirs = ends[1];
+  }
+  ~SocketPair() {
+    ::close(ours);
+    if (theirs >= 0) ::close(theirs);
+  }
+  // Everything readable now, without waiting.
+  std::string received() const {
+    std::string bytes;
+    std::array<char, 65536> chunk{};
+    while (true) {
+      const auto got = ::recv(theirs, chunk.data(), chunk.size(), MSG_DONTWAIT);
+      if (got <= 0) return bytes;
+      bytes.append(chunk.data(), static_cast<std::size_t>(got));
+    }
+  }
+  // Fills our send buffer (and their receive buffer) until the kernel takes no more.
+  std::size_t fill() const {
+    const std::string block(4096, 'x');
+    std::size_t total = 0;
+    while (true) {
+      const auto sent = ::send(ours, block.data(), block.size(), MSG_DONTWAIT);
+      if (sent <= 0) return total;
+      total += static_cast<std::size_t>(sent);
+    }
+  }
+  int ours = -1;
+  int theirs = -1;
+};
 
 class LiveHubTest : public ::testing::Test {
  protected:
-  std::shared_ptr<LiveQueue> queue(std::optional<domain::Id> channel_id = std::nullopt) {
-    return std::make_shared<LiveQueue>(io.get_executor(), channel_id, 8);
+  std::shared_ptr<LiveQueue> queue(std::optional<domain::Id> channel_id = std::nullopt,
+                                   int socket = -1) {
+    return std::make_shared<LiveQueue>(io.get_executor(), channel_id, 8, std::nullopt, socket);
+  }
+
+  // Runs the hub's handlers, then takes what queued.
+  std::string drain(LiveQueue& queue) {
+    run();
+    return queue.take_pending();
+  }
+
+  void run() {
+    io.restart();
+    io.poll();
   }
 
   boost::asio::io_context io;
@@ -37,7 +85,7 @@ class LiveHubTest : public ::testing::Test {
   LiveHub hub{bus, "history"};
 };
 
-TEST_F(LiveHubTest, EveryMemberGetsTheSameFormattedEventInOrder) {
+TEST_F(LiveHubTest, EveryMemberGetsEveryEventInOrder) {
   auto first = queue();
   auto second = queue();
   auto first_membership = hub.join(first);
@@ -45,14 +93,21 @@ TEST_F(LiveHubTest, EveryMemberGetsTheSameFormattedEventInOrder) {
   bus.publish(item(1, 2));
   bus.publish(item(2, 3));
 
-  const auto got_first = drain(io, *first);
-  const auto got_second = drain(io, *second);
-  ASSERT_EQ(got_first.size(), 2u);
-  ASSERT_EQ(got_second.size(), 2u);
-  EXPECT_EQ(got_first[0]->id, 1);
-  EXPECT_EQ(got_first[1]->id, 2);
-  EXPECT_EQ(got_first[0], got_second[0]) << "formatted once, shared";
-  EXPECT_EQ(got_first[0]->text, format_history_event(item(1, 2), "history"));
+  EXPECT_EQ(drain(*first), text(1, 2) + text(2, 3));
+  EXPECT_EQ(drain(*second), text(1, 2) + text(2, 3));
+}
+
+TEST_F(LiveHubTest, ManyMembersAcrossTheGroupsAllGetEveryEventInOrder) {
+  std::vector<std::shared_ptr<LiveQueue>> queues;
+  std::vector<std::unique_ptr<events::Subscription>> memberships;
+  for (int i = 0; i < 40; ++i) {
+    queues.push_back(queue());
+    memberships.push_back(hub.join(queues.back()));
+  }
+  for (domain::Id id = 1; id <= 5; ++id) bus.publish(item(id, 2));
+  run();
+  const auto expected = text(1, 2) + text(2, 2) + text(3, 2) + text(4, 2) + text(5, 2);
+  for (const auto& member : queues) EXPECT_EQ(member->take_pending(), expected);
 }
 
 TEST_F(LiveHubTest, AChannelQueueGetsOnlyItsChannel) {
@@ -60,29 +115,28 @@ TEST_F(LiveHubTest, AChannelQueueGetsOnlyItsChannel) {
   auto membership = hub.join(filtered);
   bus.publish(item(1, 2));
   bus.publish(item(2, 3));
-  const auto got = drain(io, *filtered);
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_EQ(got[0]->id, 2);
+  EXPECT_EQ(drain(*filtered), text(2, 3));
 }
 
 TEST_F(LiveHubTest, LeavingStopsDelivery) {
   auto leaving = queue();
   auto membership = hub.join(leaving);
   bus.publish(item(1, 2));
+  run();
   membership.reset();
   bus.publish(item(2, 2));
-  const auto got = drain(io, *leaving);
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_EQ(got[0]->id, 1);
+  EXPECT_EQ(drain(*leaving), text(1, 2));
 }
 
 TEST_F(LiveHubTest, AFullQueueOverflowsInsteadOfGrowing) {
   auto slow = queue();
   auto membership = hub.join(slow);
   for (domain::Id id = 1; id <= 10; ++id) bus.publish(item(id, 2));
-  const auto got = drain(io, *slow);
-  EXPECT_EQ(got.size(), 8u);
+  run();
   EXPECT_TRUE(slow->overflowed());
+  std::string first_eight;
+  for (domain::Id id = 1; id <= 8; ++id) first_eight += text(id, 2);
+  EXPECT_EQ(slow->take_pending(), first_eight);
 }
 
 TEST_F(LiveHubTest, AMembershipMayOutliveTheHub) {
@@ -90,6 +144,91 @@ TEST_F(LiveHubTest, AMembershipMayOutliveTheHub) {
   bus.publish(item(1, 2));  // the hub's subscription ended with it: nothing to deliver to
   membership.reset();       // and leaving afterwards is safe
   SUCCEED();
+}
+
+TEST_F(LiveHubTest, WhileTheWriterWaitsAnEventGoesStraightToTheSocket) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);
+  ASSERT_TRUE(direct->release_writer());
+  bus.publish(item(1, 2));
+  bus.publish(item(2, 2));
+  run();
+  EXPECT_EQ(sockets.received(), text(1, 2) + text(2, 2));
+  EXPECT_EQ(direct->take_pending(), "");
+}
+
+TEST_F(LiveHubTest, WhileTheWriterWritesEventsQueueForIt) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);  // a new queue's coroutine is the writer (the replay)
+  bus.publish(item(1, 2));
+  run();
+  EXPECT_EQ(sockets.received(), "");
+  EXPECT_FALSE(direct->release_writer()) << "events are waiting: it stays the writer";
+  EXPECT_EQ(direct->take_pending(), text(1, 2));
+  EXPECT_TRUE(direct->release_writer());
+}
+
+TEST_F(LiveHubTest, WhatTheSocketDoesNotTakeQueuesInOrderAndWakesTheWriter) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);
+  ASSERT_TRUE(direct->release_writer());
+  bool woken = false;
+  direct->wakeup().expires_after(std::chrono::hours{1});
+  direct->wakeup().async_wait([&](const boost::system::error_code& error) {
+    woken = error == boost::asio::error::operation_aborted;
+  });
+  const auto filled = sockets.fill();
+  bus.publish(item(1, 2));
+  bus.publish(item(2, 2));
+  run();
+  EXPECT_TRUE(woken) << "the writer must come and write what queued";
+  direct->claim_writer();
+  const auto sent = sockets.received();  // the filler, and any part of item 1 the socket took
+  ASSERT_GE(sent.size(), filled);
+  EXPECT_EQ(sent.substr(filled) + direct->take_pending(), text(1, 2) + text(2, 2));
+}
+
+TEST_F(LiveHubTest, AnItemTheReplaySentIsNotSentAgain) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);
+  bus.publish(item(1, 2));  // arrives during the replay, which sends it too
+  run();
+  direct->skip(1);
+  EXPECT_EQ(direct->take_pending(), "");
+  ASSERT_TRUE(direct->release_writer());
+  bus.publish(item(1, 2));  // once more, late (another process's bus)
+  bus.publish(item(2, 2));
+  run();
+  EXPECT_EQ(sockets.received(), text(2, 2));
+}
+
+TEST_F(LiveHubTest, AfterCloseNothingIsWritten) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);
+  ASSERT_TRUE(direct->release_writer());
+  direct->close();
+  bus.publish(item(1, 2));
+  run();
+  EXPECT_EQ(sockets.received(), "");
+  EXPECT_TRUE(direct->closed());
+  EXPECT_FALSE(direct->release_writer());
+}
+
+TEST_F(LiveHubTest, APeerThatHungUpClosesTheQueue) {
+  SocketPair sockets;
+  auto direct = queue(std::nullopt, sockets.ours);
+  auto membership = hub.join(direct);
+  ASSERT_TRUE(direct->release_writer());
+  ::close(sockets.theirs);
+  sockets.theirs = -1;
+  bus.publish(item(1, 2));
+  run();
+  EXPECT_TRUE(direct->closed());
 }
 
 }  // namespace
