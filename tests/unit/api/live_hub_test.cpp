@@ -34,6 +34,8 @@ struct SocketPair {
     ours = ends[0];
     theirs = ends[1];
   }
+  SocketPair(const SocketPair&) = delete;
+  SocketPair& operator=(const SocketPair&) = delete;
   ~SocketPair() {
     ::close(ours);
     if (theirs >= 0) ::close(theirs);
@@ -69,6 +71,13 @@ class LiveHubTest : public ::testing::Test {
     return std::make_shared<LiveQueue>(io.get_executor(), channel_id, 8, std::nullopt, socket);
   }
 
+  // A member writing to `sockets`; its coroutine, a new stream's, is the writer (the replay).
+  std::shared_ptr<LiveQueue> direct_member() {
+    auto member = queue(std::nullopt, sockets.ours);
+    memberships.push_back(hub.join(member));
+    return member;
+  }
+
   // Runs the hub's handlers, then takes what queued.
   std::string drain(LiveQueue& queue) {
     run();
@@ -83,6 +92,8 @@ class LiveHubTest : public ::testing::Test {
   boost::asio::io_context io;
   events::LocalBus bus;
   LiveHub hub{bus, "history"};
+  SocketPair sockets;
+  std::vector<std::unique_ptr<events::Subscription>> memberships;
 };
 
 TEST_F(LiveHubTest, EveryMemberGetsEveryEventInOrder) {
@@ -147,9 +158,7 @@ TEST_F(LiveHubTest, AMembershipMayOutliveTheHub) {
 }
 
 TEST_F(LiveHubTest, WhileTheWriterWaitsAnEventGoesStraightToTheSocket) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);
+  auto direct = direct_member();
   ASSERT_TRUE(direct->release_writer());
   bus.publish(item(1, 2));
   bus.publish(item(2, 2));
@@ -159,9 +168,7 @@ TEST_F(LiveHubTest, WhileTheWriterWaitsAnEventGoesStraightToTheSocket) {
 }
 
 TEST_F(LiveHubTest, WhileTheWriterWritesEventsQueueForIt) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);  // a new queue's coroutine is the writer (the replay)
+  auto direct = direct_member();
   bus.publish(item(1, 2));
   run();
   EXPECT_EQ(sockets.received(), "");
@@ -171,9 +178,7 @@ TEST_F(LiveHubTest, WhileTheWriterWritesEventsQueueForIt) {
 }
 
 TEST_F(LiveHubTest, WhatTheSocketDoesNotTakeQueuesInOrderAndWakesTheWriter) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);
+  auto direct = direct_member();
   ASSERT_TRUE(direct->release_writer());
   bool woken = false;
   direct->wakeup().expires_after(std::chrono::hours{1});
@@ -192,9 +197,7 @@ TEST_F(LiveHubTest, WhatTheSocketDoesNotTakeQueuesInOrderAndWakesTheWriter) {
 }
 
 TEST_F(LiveHubTest, AnItemTheReplaySentIsNotSentAgain) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);
+  auto direct = direct_member();
   bus.publish(item(1, 2));  // arrives during the replay, which sends it too
   run();
   direct->skip(1);
@@ -207,9 +210,7 @@ TEST_F(LiveHubTest, AnItemTheReplaySentIsNotSentAgain) {
 }
 
 TEST_F(LiveHubTest, AfterCloseNothingIsWritten) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);
+  auto direct = direct_member();
   ASSERT_TRUE(direct->release_writer());
   direct->close();
   bus.publish(item(1, 2));
@@ -220,9 +221,7 @@ TEST_F(LiveHubTest, AfterCloseNothingIsWritten) {
 }
 
 TEST_F(LiveHubTest, APeerThatHungUpClosesTheQueue) {
-  SocketPair sockets;
-  auto direct = queue(std::nullopt, sockets.ours);
-  auto membership = hub.join(direct);
+  auto direct = direct_member();
   ASSERT_TRUE(direct->release_writer());
   ::close(sockets.theirs);
   sockets.theirs = -1;
