@@ -5,8 +5,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <deque>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -15,28 +15,29 @@ namespace nicecream::api {
 
 namespace {
 
-using Strand = boost::asio::strand<boost::asio::any_io_executor>;
 using QueueList = std::vector<std::shared_ptr<LiveQueue>>;
 
-// A group's strand runs on the I/O threads of the streams' own executor: under a stream's strand
-// (the server's connections) that is the io_context beneath it.
-Strand strand_beside(const boost::asio::any_io_executor& executor) {
+// Where a group's handler runs: the I/O threads beneath a stream's strand (the server's
+// connections), so the groups go out on all of them at once. A plain io_context executor, never a
+// strand object: the hub outlives the server's io_context, and a strand must not.
+boost::asio::any_io_executor io_threads_of(const boost::asio::any_io_executor& executor) {
   using ConnectionStrand = boost::asio::strand<boost::asio::io_context::executor_type>;
   if (const auto* connection = executor.target<ConnectionStrand>())
-    return boost::asio::make_strand(boost::asio::any_io_executor(connection->get_inner_executor()));
-  return boost::asio::make_strand(executor);
+    return connection->get_inner_executor();
+  return executor;
 }
 
 std::size_t group_count() {
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 16);
 }
 
-// Some of the streams, and the strand their items go out on.
-class Group {
+// Some of the streams. Its events go out in publication order, one handler at a time (`draining_`
+// stands in for a strand), each walking the members as they were when the event was published.
+class Group : public std::enable_shared_from_this<Group> {
  public:
   void add(std::shared_ptr<LiveQueue> queue) {
     std::lock_guard lock(mutex_);
-    if (!strand_) strand_.emplace(strand_beside(queue->executor()));
+    if (!executor_) executor_ = io_threads_of(queue->executor());
     const LiveQueue* key = queue.get();
     queues_.emplace(key, std::move(queue));
     snapshot_.reset();
@@ -46,23 +47,42 @@ class Group {
     std::lock_guard lock(mutex_);
     queues_.erase(key);
     snapshot_.reset();
+    // The last member gone (at shutdown: after the server's io_context), nothing may keep a
+    // stream, and with it its strand, alive in an event that will not go out.
+    if (queues_.empty()) pending_.clear();
   }
 
-  // Posts the event to the group's strand, where it is offered to each stream in turn. Called in
-  // publication order, so each strand sees the events in that order.
   void offer(const LiveEventPtr& event) {
-    std::shared_ptr<const QueueList> members;
-    {
-      std::lock_guard lock(mutex_);
-      if (queues_.empty()) return;
-      members = snapshot_locked();
-    }
-    boost::asio::post(*strand_, [members = std::move(members), event] {
-      for (const auto& queue : *members) queue->offer(event);
-    });
+    std::lock_guard lock(mutex_);
+    if (queues_.empty()) return;
+    pending_.push_back({snapshot_locked(), event});
+    if (draining_) return;
+    draining_ = true;
+    boost::asio::post(executor_, [self = shared_from_this()] { self->drain(); });
   }
 
  private:
+  struct Pending {
+    std::shared_ptr<const QueueList> members;
+    LiveEventPtr event;
+  };
+
+  void drain() {
+    while (true) {
+      Pending next;
+      {
+        std::lock_guard lock(mutex_);
+        if (pending_.empty()) {
+          draining_ = false;
+          return;
+        }
+        next = std::move(pending_.front());
+        pending_.pop_front();
+      }
+      for (const auto& queue : *next.members) queue->offer(next.event);
+    }
+  }
+
   // Rebuilt at the first item after a change: a burst of streams opening costs one copy, not one
   // per stream.
   std::shared_ptr<const QueueList> snapshot_locked() {
@@ -76,18 +96,22 @@ class Group {
   }
 
   std::mutex mutex_;
-  std::optional<Strand> strand_;
+  boost::asio::any_io_executor executor_;
   std::unordered_map<const LiveQueue*, std::shared_ptr<LiveQueue>> queues_;
   std::shared_ptr<const QueueList> snapshot_;
+  std::deque<Pending> pending_;
+  bool draining_ = false;
 };
 
 }  // namespace
 
 struct LiveHub::Members {
-  explicit Members(std::string name) : event_name(std::move(name)), groups(group_count()) {}
+  explicit Members(std::string name) : event_name(std::move(name)) {
+    for (std::size_t i = 0; i < group_count(); ++i) groups.push_back(std::make_shared<Group>());
+  }
 
   const std::string event_name;
-  std::vector<Group> groups;
+  std::vector<std::shared_ptr<Group>> groups;
   std::atomic<std::size_t> next_group{0};
 
   // Called on the bus's thread, in publication order.
@@ -101,7 +125,7 @@ struct LiveHub::Members {
   void deliver(const domain::WatchMatch& match) { offer(make_watch_event(match)); }
 
   void offer(const LiveEventPtr& event) {
-    for (auto& group : groups) group.offer(event);
+    for (const auto& group : groups) group->offer(event);
   }
 };
 
@@ -115,11 +139,10 @@ LiveHub::LiveHub(events::Bus& bus, std::string event_name)
           [members = members_](const domain::WatchMatch& match) { members->deliver(match); })) {}
 
 std::unique_ptr<events::Subscription> LiveHub::join(std::shared_ptr<LiveQueue> queue) {
-  auto& group = members_->groups[members_->next_group++ % members_->groups.size()];
+  auto group = members_->groups[members_->next_group++ % members_->groups.size()];
   const LiveQueue* key = queue.get();
-  group.add(std::move(queue));
-  return std::make_unique<events::ScopedSubscription>(
-      [members = members_, &group, key] { group.remove(key); });
+  group->add(std::move(queue));
+  return std::make_unique<events::ScopedSubscription>([group, key] { group->remove(key); });
 }
 
 }  // namespace nicecream::api

@@ -12,10 +12,10 @@ namespace nicecream::api {
 // status change) is formatted once and offered to every open stream. With thousands of streams,
 // a subscription each would mean thousands of listener calls and serialisations per item.
 //
-// The streams are split into as many groups as there are cores, each with its own strand: an item
-// is one handler per group, which walks the group's streams and writes to each (LiveQueue::offer),
-// so the groups go out on all I/O threads at once while each stream still gets every item in
-// publication order.
+// The streams are split into as many groups as there are cores, each draining its own queue of
+// events one handler at a time: an item is one handler per group, which walks the group's streams
+// and writes to each (LiveQueue::offer), so the groups go out on all I/O threads at once while
+// each stream still gets every item in publication order.
 class LiveHub {
  public:
   // Events go out named `event_name` (Settings::live_event_name).
