@@ -53,7 +53,7 @@ bool LiveQueue::wanted(const LiveEvent& event) const {
 void LiveQueue::offer(const LiveEventPtr& event) {
   if (!wanted(*event)) return;
   std::lock_guard lock(mutex_);
-  if (closed_ || (event->id != 0 && !skipped_.empty() && skipped_.contains(event->id))) return;
+  if (closed_ || (event->id != 0 && skipped_.contains(event->id))) return;
   // Straight to the socket only when nothing is ahead of it: the order stays the publication's.
   if (writing_ || !events_.empty() || direct_socket_ < 0) {
     queue(event);
@@ -65,8 +65,7 @@ void LiveQueue::offer(const LiveEventPtr& event) {
 void LiveQueue::write_or_queue(const LiveEventPtr& event) {
   const auto result = http::send_now(direct_socket_, event->text);
   if (result.failed) {
-    closed_ = true;
-    wake();
+    close_locked();
     return;
   }
   if (result.sent == event->text.size()) {
@@ -147,6 +146,10 @@ bool LiveQueue::closed() const {
 
 void LiveQueue::close() {
   std::lock_guard lock(mutex_);
+  close_locked();
+}
+
+void LiveQueue::close_locked() {
   if (closed_) return;
   closed_ = true;
   wake();

@@ -81,6 +81,7 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   void write_or_queue(const LiveEventPtr& event);
   void queue(LiveEventPtr event);
   void wake();
+  void close_locked();  // with mutex_ held
 
   boost::asio::any_io_executor executor_;
   const std::optional<domain::Id> channel_id_;
