@@ -1,8 +1,12 @@
 #include "api/charts/chart_routes.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include "api/common/json_views.hpp"
+#include "api/common/page_cache.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
+#include "domain/catalog.hpp"
 #include "domain/timestamp.hpp"
 
 namespace nicecream::api {
@@ -37,12 +41,31 @@ std::optional<domain::ChartQuery> read_chart_query(const http::Request& request,
   return query;
 }
 
+// Charts count whole quarter hours, so every query whose window starts and ends in the same
+// slots has the same answer: the key names the slots, and a page stays right until an airing or a
+// channel change invalidates it. Anyone may ask for any window, and a flat rotation makes a chart
+// cost far more than a page of history, so the same chart asked many times at once is counted
+// once.
+std::string chart_cache_key(const domain::ChartQuery& query) {
+  return "charts/" + std::string(query.by == domain::ChartSubject::artist ? "artist" : "song") +
+         "/" + (query.channel_id ? std::to_string(*query.channel_id) : "") + "/" +
+         std::to_string(domain::first_slot_from(query.from)) + "/" +
+         std::to_string(domain::first_slot_from(query.to)) + "/" + std::to_string(query.limit);
+}
+
+constexpr std::chrono::minutes kChartMaxAge{10};
+
 boost::asio::awaitable<http::Response> show_chart(Services& services, http::Request& request) {
   domain::ValidationErrors errors;
   const auto query = read_chart_query(request, errors);
   if (!query) co_return validation_response(errors);
-  auto entries = co_await services.blocking.run([&] { return services.store.chart(*query); });
-  co_return json_response(Status::ok, chart_to_json(entries, query->by));
+  co_return co_await cached_json_page(
+      services.page_cache, chart_cache_key(*query), kChartMaxAge,
+      [&services, query = *query]() -> boost::asio::awaitable<std::string> {
+        const auto entries =
+            co_await services.blocking.run([&] { return services.store.chart(query); });
+        co_return boost::json::serialize(chart_to_json(entries, query.by));
+      });
 }
 
 }  // namespace
