@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +43,21 @@ struct SongDetail {
 // Plays of one song in one quarter hour (UTC). Quarter hours, not hours, so that every real zone
 // (+05:30, +05:45) maps each slot to one local hour.
 inline constexpr std::int64_t kSlotSeconds = 900;
+
+// Slot k covers [k * 900 s, (k + 1) * 900 s) of Unix time, as the rollups number them. A range
+// [from, to) holds the slots that start in it: from first_slot_from(from) up to, not including,
+// first_slot_from(to).
+inline std::int64_t first_slot_from(Timestamp at) {
+  constexpr std::int64_t slot_micros = kSlotSeconds * 1'000'000;
+  const std::int64_t micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(at.time_since_epoch()).count();
+  // Division rounds toward zero, which is up for negative times and down for positive ones.
+  return micros / slot_micros + (micros % slot_micros > 0 ? 1 : 0);
+}
+
+inline Timestamp slot_start(std::int64_t slot) {
+  return Timestamp{std::chrono::seconds{slot * kSlotSeconds}};
+}
 struct SlotPlays {
   Timestamp slot_start{};
   std::int64_t plays = 0;

@@ -1,8 +1,9 @@
+#include "domain/catalog.hpp"
+
 #include <algorithm>
 
 #include "store/postgres/engine.hpp"
 #include "store/postgres/search.hpp"
-#include "store/postgres/slots.hpp"
 
 // Songs and artists, read from the rollups the history triggers keep (migration 0002): no query
 // here scans history. Lists are most played first, or by relevance (trigram similarity of the
@@ -124,11 +125,11 @@ std::optional<domain::SongDetail> PostgresStore::song_detail(Id song_id) {
 std::vector<domain::SlotPlays> PostgresStore::song_plays_by_slot(Id song_id, domain::Timestamp from,
                                                                  domain::Timestamp to) {
   return with_connection([&](Connection& connection) {
-    const auto rows =
-        connection.query(kSongSlots, song_id, first_slot_from(from), first_slot_from(to));
+    const auto rows = connection.query(kSongSlots, song_id, domain::first_slot_from(from),
+                                       domain::first_slot_from(to));
     std::vector<domain::SlotPlays> slots;
     for (int row = 0; row < rows.rows(); ++row)
-      slots.push_back({slot_start(rows.int64(row, 0)), rows.int64(row, 1)});
+      slots.push_back({domain::slot_start(rows.int64(row, 0)), rows.int64(row, 1)});
     return slots;
   });
 }

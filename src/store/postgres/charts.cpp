@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "domain/catalog.hpp"
 #include "store/postgres/engine.hpp"
-#include "store/postgres/slots.hpp"
 #include "store/postgres/transaction.hpp"
 
 // Charts from the quarter-hour rollups (never history): plays in [from, to) summed per song or
@@ -315,8 +315,8 @@ std::vector<domain::ChartEntry> ranked(Connection& connection, const ChartPlan& 
 }  // namespace
 
 std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery& query) {
-  const std::int64_t first = first_slot_from(query.from);
-  const std::int64_t end = first_slot_from(query.to);
+  const std::int64_t first = domain::first_slot_from(query.from);
+  const std::int64_t end = domain::first_slot_from(query.to);
   const int limit = std::clamp(query.limit, 0, domain::kMaxChartSize);
   if (end <= first || limit == 0) return {};
   const ChartPlan plan{query.by == domain::ChartSubject::song ? kSongs : kArtists,

@@ -83,9 +83,9 @@ std::vector<domain::SlotPlays> SqliteStore::song_plays_by_slot(Id song_id, domai
                                                                domain::Timestamp to) {
   auto lease = connection();
   auto rows = lease->prepare(kSongSlots);
-  rows.bind_all(song_id, slot_from(from), slot_from(to));
+  rows.bind_all(song_id, domain::first_slot_from(from), domain::first_slot_from(to));
   std::vector<domain::SlotPlays> slots;
-  while (rows.step()) slots.push_back({slot_start(rows.int64(0)), rows.int64(1)});
+  while (rows.step()) slots.push_back({domain::slot_start(rows.int64(0)), rows.int64(1)});
   return slots;
 }
 

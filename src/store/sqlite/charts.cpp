@@ -17,6 +17,10 @@
 // - long windows: walk songs (or artists) down their total plays and count each one met; a total
 //   bounds every window, so once the last charted count beats the next total nothing further down
 //   can enter. A walk that would run long gives way to the threshold walk.
+// Both walks stop early only when a few subjects lead. When many tie (a flat rotation, where
+// every song plays about as often as the next), they would count every subject one by one; a walk
+// that has counted more subjects than the window has week rows / kRowsPerCount gives way to
+// summing the window's rows in a few statements, whose cost follows those rows.
 namespace nicecream::store::sqlite {
 
 namespace {
@@ -29,6 +33,10 @@ constexpr int kWalkBudget = 3000;
 constexpr std::int64_t kSlotsPerWeek = 7 * 24 * 4;
 // Rows read from a week list at a time.
 constexpr std::int64_t kListPage = 64;
+// Counting one subject (four index seeks) costs about what summing this many week rows does.
+constexpr std::int64_t kRowsPerCount = 16;
+// Counts any walk may make, however few the week rows.
+constexpr std::int64_t kMinWalkBudget = 64;
 
 // The tables of one chart subject; names are fixed strings, never input.
 struct Subject {
@@ -235,8 +243,9 @@ bool read_one_round(Connection& connection, const Subject& subject, const Window
   return any;
 }
 
-std::vector<Ranked> walk_weeks(Connection& connection, const Subject& subject,
-                               const Window& window) {
+// Nothing once it has counted more than `budget` subjects.
+std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subject& subject,
+                                              const Window& window, std::int64_t budget) {
   auto lists = week_lists(connection, subject, window);
   std::unordered_set<Id> counted;
   std::vector<Ranked> best;
@@ -244,8 +253,124 @@ std::vector<Ranked> walk_weeks(Connection& connection, const Subject& subject,
     std::int64_t bound = 0;
     for (const auto& list : lists) bound += list.bound();
     if (nothing_unread_can_enter(best, static_cast<std::size_t>(window.limit), bound)) break;
+    if (static_cast<std::int64_t>(counted.size()) > budget) return std::nullopt;
   }
   return best;
+}
+
+// The weeks the window touches, whole or in part: [first, last].
+std::pair<std::int64_t, std::int64_t> touched_weeks(const Window& window) {
+  return {floor_div(window.first_slot, kSlotsPerWeek),
+          floor_div(window.end_slot - 1, kSlotsPerWeek)};
+}
+
+std::string week_rows_sql(const Subject& subject, const Window& window, const char* columns) {
+  return std::string("SELECT ") + columns + " FROM " + subject.week_table + " WHERE week = :week" +
+         channel_condition(window);
+}
+
+std::int64_t week_rows(Connection& connection, const Subject& subject, const Window& window) {
+  std::int64_t rows = 0;
+  const auto [first, last] = touched_weeks(window);
+  for (auto week = first; week <= last; ++week) {
+    auto count = connection.prepare(week_rows_sql(subject, window, "count(*)"));
+    count.bind_named(":week", week);
+    if (window.channel_id) count.bind_named(":channel", *window.channel_id);
+    if (count.step()) rows += count.int64(0);
+  }
+  return rows;
+}
+
+// A subject's plays in the window and its latest slot; `last_week` is set instead while its latest
+// play known is in a whole week, whose rollup row does not tell the slot.
+struct Sum {
+  std::int64_t plays = 0;
+  std::int64_t last_slot = 0;
+  std::optional<std::int64_t> last_week;
+};
+using Sums = std::unordered_map<Id, Sum>;
+
+// A whole week: its rows per subject and channel.
+void add_whole_week(Connection& connection, const Subject& subject, const Window& window,
+                    std::int64_t week, Sums& sums) {
+  const std::string columns = std::string(subject.id_column) + ", plays";
+  auto rows = connection.prepare(week_rows_sql(subject, window, columns.c_str()));
+  rows.bind_named(":week", week);
+  if (window.channel_id) rows.bind_named(":channel", *window.channel_id);
+  while (rows.step()) {
+    auto& sum = sums[rows.int64(0)];
+    sum.plays += rows.int64(1);
+    sum.last_week = week;
+  }
+}
+
+// Part of a week, [first, end): each subject the week rollup lists, its quarter hours in range
+// (a range of the quarter-hour rollup's primary key per subject and channel).
+void add_part_of_week(Connection& connection, const Subject& subject, const Window& window,
+                      std::int64_t week, std::int64_t first, std::int64_t end, Sums& sums) {
+  const std::string id = subject.id_column;
+  auto rows = connection.prepare(
+      "SELECT w." + id + ", sum(s.plays), max(s.slot) FROM " + subject.week_table +
+      " AS w CROSS JOIN " + subject.slot_table + " AS s ON s." + id + " = w." + id +
+      " AND s.channel_id = w.channel_id AND s.slot >= :first AND s.slot < :end WHERE w.week = "
+      ":week" +
+      (window.channel_id ? " AND w.channel_id = :channel" : "") + " GROUP BY w." + id);
+  rows.bind_named(":first", first).bind_named(":end", end).bind_named(":week", week);
+  if (window.channel_id) rows.bind_named(":channel", *window.channel_id);
+  while (rows.step()) {
+    auto& sum = sums[rows.int64(0)];
+    sum.plays += rows.int64(1);
+    sum.last_slot = rows.int64(2);
+    sum.last_week.reset();
+  }
+}
+
+// The latest slot of a subject in one whole week.
+std::int64_t last_slot_in(Connection& connection, const Subject& subject, const Window& window,
+                          Id id, std::int64_t week) {
+  auto last = connection.prepare(
+      std::string("SELECT coalesce(max(slot), 0) FROM ") + subject.slot_table + " WHERE " +
+      subject.id_column + " = :id AND slot >= :first AND slot < :end" + channel_condition(window));
+  last.bind_named(":id", id)
+      .bind_named(":first", week * kSlotsPerWeek)
+      .bind_named(":end", (week + 1) * kSlotsPerWeek);
+  if (window.channel_id) last.bind_named(":channel", *window.channel_id);
+  last.step();
+  return last.int64(0);
+}
+
+// Every subject of the window summed, weeks in order; then the ranking, looking up the latest
+// slot of only those subjects that can still be charted.
+std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
+                               const Window& window) {
+  Sums sums;
+  const auto [first, last] = touched_weeks(window);
+  for (auto week = first; week <= last; ++week) {
+    const auto begin = std::max(window.first_slot, week * kSlotsPerWeek);
+    const auto end = std::min(window.end_slot, (week + 1) * kSlotsPerWeek);
+    if (end - begin == kSlotsPerWeek)
+      add_whole_week(connection, subject, window, week, sums);
+    else
+      add_part_of_week(connection, subject, window, week, begin, end, sums);
+  }
+  std::vector<Ranked> ranked;
+  ranked.reserve(sums.size());
+  for (const auto& [id, sum] : sums)
+    if (sum.plays > 0) ranked.push_back({id, sum.plays, sum.last_slot});
+  const auto limit = static_cast<std::size_t>(window.limit);
+  if (ranked.size() > limit) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(limit - 1),
+                     ranked.end(),
+                     [](const Ranked& a, const Ranked& b) { return a.plays > b.plays; });
+    const auto cut = ranked[limit - 1].plays;
+    std::erase_if(ranked, [cut](const Ranked& row) { return row.plays < cut; });
+  }
+  for (auto& row : ranked)
+    if (const auto week = sums[row.id].last_week)
+      row.last_slot = last_slot_in(connection, subject, window, row.id, *week);
+  std::sort(ranked.begin(), ranked.end(), ranks_before);
+  if (ranked.size() > limit) ranked.resize(limit);
+  return ranked;
 }
 
 std::vector<Ranked> rank(Connection& connection, const Subject& subject, const Window& window) {
@@ -253,7 +378,10 @@ std::vector<Ranked> rank(Connection& connection, const Subject& subject, const W
   if (!window.short_window) {
     if (auto walked = walk_totals(connection, subject, window)) return *walked;
   }
-  return walk_weeks(connection, subject, window);
+  const auto budget =
+      std::max(kMinWalkBudget, week_rows(connection, subject, window) / kRowsPerCount);
+  if (auto walked = walk_weeks(connection, subject, window, budget)) return *walked;
+  return sum_window(connection, subject, window);
 }
 
 std::vector<domain::ChartEntry> named_entries(Connection& connection, const Subject& subject,
@@ -280,10 +408,11 @@ std::vector<domain::ChartEntry> named_entries(Connection& connection, const Subj
 std::vector<domain::ChartEntry> SqliteStore::chart(const domain::ChartQuery& query) {
   const auto& subject = subject_of(query);
   const auto length = query.to - query.from;
-  const Window current{slot_from(query.from), slot_from(query.to), query.channel_id,
-                       std::clamp(query.limit, 0, domain::kMaxChartSize), length < kShortWindow};
+  const Window current{domain::first_slot_from(query.from), domain::first_slot_from(query.to),
+                       query.channel_id, std::clamp(query.limit, 0, domain::kMaxChartSize),
+                       length < kShortWindow};
   Window previous = current;
-  previous.first_slot = slot_from(query.from - length);
+  previous.first_slot = domain::first_slot_from(query.from - length);
   previous.end_slot = current.first_slot;
   auto lease = connection();
   const auto ranked = rank(*lease, subject, current);
