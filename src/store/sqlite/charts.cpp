@@ -33,8 +33,8 @@ constexpr int kWalkBudget = 3000;
 constexpr std::int64_t kSlotsPerWeek = 7 * 24 * 4;
 // Rows read from a week list at a time.
 constexpr std::int64_t kListPage = 64;
-// Counting one subject (four index seeks) costs about what summing this many week rows does.
-constexpr std::int64_t kRowsPerCount = 16;
+// Counting one subject (four index seeks) costs about what summing this many rollup rows does.
+constexpr std::int64_t kRowsPerCount = 128;
 // Counts any walk may make, however few the week rows.
 constexpr std::int64_t kMinWalkBudget = 64;
 
@@ -106,13 +106,19 @@ std::string channel_condition(const Window& window) {
   return window.channel_id ? " AND channel_id = :channel" : "";
 }
 
+// The same for one subject's rows: the unary + keeps the planner on the subject's key instead of
+// the slot index (channel, slot), which would read every subject of the channel in the range.
+std::string subject_channel_condition(const Window& window) {
+  return window.channel_id ? " AND +channel_id = :channel" : "";
+}
+
 // One subject's plays and latest slot in the window.
 std::string one_subject_sql(const Subject& subject, const Window& window) {
   const std::string id = subject.id_column;
   const std::string slots = std::string(" FROM ") + subject.slot_table + " WHERE " + id + " = :id" +
-                            channel_condition(window) + " AND slot >= ";
+                            subject_channel_condition(window) + " AND slot >= ";
   return std::string("SELECT (SELECT coalesce(sum(plays), 0) FROM ") + subject.week_table +
-         " WHERE " + id + " = :id" + channel_condition(window) +
+         " WHERE " + id + " = :id" + subject_channel_condition(window) +
          " AND week >= :first_week AND week < :end_week)"
          " + (SELECT coalesce(sum(plays), 0)" +
          slots + ":first AND slot < :head_end) + (SELECT coalesce(sum(plays), 0)" + slots +
@@ -285,7 +291,7 @@ std::int64_t week_rows(Connection& connection, const Subject& subject, const Win
 // play known is in a whole week, whose rollup row does not tell the slot.
 struct Sum {
   std::int64_t plays = 0;
-  std::int64_t last_slot = 0;
+  std::int64_t last_slot = std::numeric_limits<std::int64_t>::min();
   std::optional<std::int64_t> last_week;
 };
 using Sums = std::unordered_map<Id, Sum>;
@@ -304,33 +310,31 @@ void add_whole_week(Connection& connection, const Subject& subject, const Window
   }
 }
 
-// Part of a week, [first, end): each subject the week rollup lists, its quarter hours in range
-// (a range of the quarter-hour rollup's primary key per subject and channel).
+// Part of a week, [first, end): the quarter hours of each channel in time order (a range of the
+// slot index, migration 0007).
 void add_part_of_week(Connection& connection, const Subject& subject, const Window& window,
-                      std::int64_t week, std::int64_t first, std::int64_t end, Sums& sums) {
-  const std::string id = subject.id_column;
-  auto rows = connection.prepare(
-      "SELECT w." + id + ", sum(s.plays), max(s.slot) FROM " + subject.week_table +
-      " AS w CROSS JOIN " + subject.slot_table + " AS s ON s." + id + " = w." + id +
-      " AND s.channel_id = w.channel_id AND s.slot >= :first AND s.slot < :end WHERE w.week = "
-      ":week" +
-      (window.channel_id ? " AND w.channel_id = :channel" : "") + " GROUP BY w." + id);
-  rows.bind_named(":first", first).bind_named(":end", end).bind_named(":week", week);
-  if (window.channel_id) rows.bind_named(":channel", *window.channel_id);
-  while (rows.step()) {
-    auto& sum = sums[rows.int64(0)];
-    sum.plays += rows.int64(1);
-    sum.last_slot = rows.int64(2);
-    sum.last_week.reset();
+                      std::int64_t first, std::int64_t end, Sums& sums) {
+  const auto sql = std::string("SELECT ") + subject.id_column + ", plays, slot FROM " +
+                   subject.slot_table + " WHERE channel_id = ?1 AND slot >= ?2 AND slot < ?3";
+  for (const Id channel : channels_of(connection, window)) {
+    auto rows = connection.prepare(sql);
+    rows.bind_all(channel, first, end);
+    while (rows.step()) {
+      auto& sum = sums[rows.int64(0)];
+      sum.plays += rows.int64(1);
+      sum.last_slot = std::max(sum.last_slot, rows.int64(2));
+      sum.last_week.reset();
+    }
   }
 }
 
 // The latest slot of a subject in one whole week.
 std::int64_t last_slot_in(Connection& connection, const Subject& subject, const Window& window,
                           Id id, std::int64_t week) {
-  auto last = connection.prepare(
-      std::string("SELECT coalesce(max(slot), 0) FROM ") + subject.slot_table + " WHERE " +
-      subject.id_column + " = :id AND slot >= :first AND slot < :end" + channel_condition(window));
+  auto last = connection.prepare(std::string("SELECT coalesce(max(slot), 0) FROM ") +
+                                 subject.slot_table + " WHERE " + subject.id_column +
+                                 " = :id AND slot >= :first AND slot < :end" +
+                                 subject_channel_condition(window));
   last.bind_named(":id", id)
       .bind_named(":first", week * kSlotsPerWeek)
       .bind_named(":end", (week + 1) * kSlotsPerWeek);
@@ -351,7 +355,7 @@ std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
     if (end - begin == kSlotsPerWeek)
       add_whole_week(connection, subject, window, week, sums);
     else
-      add_part_of_week(connection, subject, window, week, begin, end, sums);
+      add_part_of_week(connection, subject, window, begin, end, sums);
   }
   std::vector<Ranked> ranked;
   ranked.reserve(sums.size());
