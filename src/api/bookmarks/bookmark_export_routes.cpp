@@ -46,8 +46,7 @@ boost::asio::awaitable<http::Response> export_bookmarks(Services& services,
   domain::ValidationErrors errors;
   const auto format = read_format(request, errors);
   if (!format) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
+    co_return no_store(validation_response(errors));
   }
   const auto user_id = std::get<domain::Id>(who);
   const auto bookmarks =

@@ -3,6 +3,7 @@
 #include "api/bookmarks/bookmark_body.hpp"
 #include "api/common/json_body.hpp"
 #include "api/common/json_views.hpp"
+#include "api/common/owned_removal.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
 #include "api/common/session_context.hpp"
@@ -33,13 +34,11 @@ boost::asio::awaitable<http::Response> list_bookmarks(Services& services, http::
   domain::ValidationErrors errors;
   const auto query = read_bookmark_query(request, std::get<domain::Id>(who), errors);
   if (!query) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
+    co_return no_store(validation_response(errors));
   }
   auto bookmarks =
       co_await services.blocking.run([&] { return services.store.list_bookmarks(*query); });
-  auto response = json_response(Status::ok, to_json(bookmarks));
-  co_return std::move(no_store(response));
+  co_return no_store(json_response(Status::ok, to_json(bookmarks)));
 }
 
 boost::asio::awaitable<http::Response> add_bookmark(Services& services, http::Request& request) {
@@ -59,27 +58,17 @@ boost::asio::awaitable<http::Response> add_bookmark(Services& services, http::Re
       errors.add("body", kSongIdField, std::string(domain::messages::not_found));
     }
   }
-  auto response =
-      bookmark ? json_response(Status::ok, to_json(*bookmark)) : validation_response(errors);
-  co_return std::move(no_store(response));
+  co_return no_store(bookmark ? json_response(Status::ok, to_json(*bookmark))
+                              : validation_response(errors));
 }
 
 boost::asio::awaitable<http::Response> remove_bookmark(Services& services, http::Request& request) {
-  auto who = authorize(services, request);
-  if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
-  const auto user_id = std::get<domain::Id>(who);
-  domain::ValidationErrors errors;
-  const auto bookmark_id = read_path_id(request, "bookmark_id", errors);
-  if (!bookmark_id) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
-  }
-  const bool removed = co_await services.blocking.run(
-      [&] { return services.store.remove_bookmark(user_id, *bookmark_id); });
-  // Someone else's bookmark is as missing as one that never was, so ids cannot be probed.
-  auto response = removed ? json_response(Status::ok, boost::json::object{})
-                          : error_response(Status::not_found, "Bookmark not found.");
-  co_return std::move(no_store(response));
+  return remove_owned(services, request,
+                      {"bookmark_id", "Bookmark not found.",
+                       [&services](domain::Id user_id, domain::Id bookmark_id) {
+                         return services.store.remove_bookmark(user_id, bookmark_id);
+                       },
+                       [] { return json_response(Status::ok, boost::json::object{}); }});
 }
 
 }  // namespace

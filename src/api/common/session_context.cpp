@@ -61,20 +61,22 @@ bool csrf_accepted(const auth::Session& session, const http::Request& request) {
 }
 
 http::Response not_signed_in_response() {
-  auto response = error_response(Status::unauthorized, "Not signed in.");
-  return std::move(no_store(response));
+  return no_store(error_response(Status::unauthorized, "Not signed in."));
 }
 
 http::Response csrf_rejected_response() {
   domain::ValidationErrors errors;
   errors.add("header", auth::kCsrfHeaderName, std::string(domain::messages::csrf));
-  auto response = validation_response(errors);
-  return std::move(no_store(response));
+  return no_store(validation_response(errors));
 }
 
 http::Response& no_store(http::Response& response) {
   response.message.set(bhttp::field::cache_control, "no-store");
   return response;
+}
+
+http::Response no_store(http::Response&& response) {
+  return std::move(no_store(response));
 }
 
 namespace {

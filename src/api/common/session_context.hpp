@@ -42,6 +42,7 @@ http::Response csrf_rejected_response();
 
 // User data must never be kept by a cache shared between people.
 http::Response& no_store(http::Response& response);
+http::Response no_store(http::Response&& response);
 
 // 302 to SPA_URL, the only place a browser is ever sent after sign-in or sign-out (so no request
 // parameter can turn it into an open redirect); with `?signin_error=<code>` when sign-in failed.

@@ -30,14 +30,12 @@ boost::asio::awaitable<http::Response> subscribe(Services& services, http::Reque
   const auto subscription = read_push_subscription(std::get<boost::json::object>(body),
                                                    services.settings.allow_private_targets, errors);
   if (!subscription) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
+    co_return no_store(validation_response(errors));
   }
   const bool created = co_await services.blocking.run(
       [&] { return services.store.save_push_subscription(user_id, *subscription); });
-  auto response = json_response(created ? Status::created : Status::ok,
-                                boost::json::object{{"endpoint", subscription->endpoint}});
-  co_return std::move(no_store(response));
+  co_return no_store(json_response(created ? Status::created : Status::ok,
+                                   boost::json::object{{"endpoint", subscription->endpoint}}));
 }
 
 boost::asio::awaitable<http::Response> unsubscribe(Services& services, http::Request& request) {
@@ -49,15 +47,13 @@ boost::asio::awaitable<http::Response> unsubscribe(Services& services, http::Req
   domain::ValidationErrors errors;
   const auto endpoint = read_push_endpoint(std::get<boost::json::object>(body), errors);
   if (!endpoint) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
+    co_return no_store(validation_response(errors));
   }
   const bool removed = co_await services.blocking.run(
       [&] { return services.store.remove_push_subscription(user_id, *endpoint); });
   // Someone else's endpoint is as missing as one never stored.
-  auto response = removed ? http::make_response(Status::no_content, "", "text/plain")
-                          : error_response(Status::not_found, "Push subscription not found.");
-  co_return std::move(no_store(response));
+  co_return no_store(removed ? http::make_response(Status::no_content, "", "text/plain")
+                             : error_response(Status::not_found, "Push subscription not found."));
 }
 
 }  // namespace

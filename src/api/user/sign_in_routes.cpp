@@ -15,8 +15,7 @@ constexpr std::string_view kNotConfigured = "not_configured";
 constexpr std::string_view kUnavailable = "unavailable";
 
 http::Response sign_in_not_configured() {
-  auto response = error_response(Status::service_unavailable, "Sign-in is not configured.");
-  return std::move(no_store(response));
+  return no_store(error_response(Status::service_unavailable, "Sign-in is not configured."));
 }
 
 // Every failed sign-in ends the same way: logged with its reason, the browser back at the web

@@ -2,6 +2,7 @@
 
 #include "api/common/json_body.hpp"
 #include "api/common/json_views.hpp"
+#include "api/common/owned_removal.hpp"
 #include "api/common/query_reader.hpp"
 #include "api/common/responses.hpp"
 #include "api/common/session_context.hpp"
@@ -28,8 +29,7 @@ std::string ensure_feed_url(Services& services, domain::Id user_id) {
 }
 
 http::Response private_json(Status status, const boost::json::value& body) {
-  auto response = json_response(status, body);
-  return std::move(no_store(response));
+  return no_store(json_response(status, body));
 }
 
 boost::asio::awaitable<http::Response> list_watches(Services& services, http::Request& request) {
@@ -82,8 +82,7 @@ boost::asio::awaitable<http::Response> add_watch(Services& services, http::Reque
   });
   if (!addition.watch) {
     explain_refusal(addition.outcome, errors);
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
+    co_return no_store(validation_response(errors));
   }
   const auto status =
       addition.outcome == store::WatchAddOutcome::added ? Status::created : Status::ok;
@@ -91,24 +90,12 @@ boost::asio::awaitable<http::Response> add_watch(Services& services, http::Reque
 }
 
 boost::asio::awaitable<http::Response> remove_watch(Services& services, http::Request& request) {
-  auto who = authorize(services, request);
-  if (auto* denied = std::get_if<http::Response>(&who)) co_return std::move(*denied);
-  const auto user_id = std::get<domain::Id>(who);
-  domain::ValidationErrors errors;
-  const auto watch_id = read_path_id(request, "watch_id", errors);
-  if (!watch_id) {
-    auto response = validation_response(errors);
-    co_return std::move(no_store(response));
-  }
-  const bool removed = co_await services.blocking.run(
-      [&] { return services.store.remove_watch(user_id, *watch_id); });
-  if (!removed) {
-    // Someone else's watch is as missing as one that never was, so ids cannot be probed.
-    auto response = error_response(Status::not_found, "Watch not found.");
-    co_return std::move(no_store(response));
-  }
-  auto response = http::make_response(Status::no_content, "", "");
-  co_return std::move(no_store(response));
+  return remove_owned(services, request,
+                      {"watch_id", "Watch not found.",
+                       [&services](domain::Id user_id, domain::Id watch_id) {
+                         return services.store.remove_watch(user_id, watch_id);
+                       },
+                       [] { return http::make_response(Status::no_content, "", ""); }});
 }
 
 boost::asio::awaitable<http::Response> renew_feed_token(Services& services,
