@@ -13,8 +13,8 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-wait_for_http() {  # wait_for_http <url>
-  for _ in $(seq 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+wait_for_http() {  # wait_for_http <url> [seconds, default 60]
+  for _ in $(seq $((${2:-60} * 10))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; return 1
 }
 
