@@ -13,8 +13,12 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-wait_for_http() {  # wait_for_http <url> [seconds, default 60]
-  for _ in $(seq $((${2:-60} * 10))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+wait_for_http() {  # wait_for_http <url> [seconds, default 60] [pid that must stay alive]
+  for _ in $(seq $((${2:-60} * 10))); do
+    curl -fs -o /dev/null "$1" && return 0
+    if [ -n "${3:-}" ] && ! kill -0 "$3" 2>/dev/null; then echo "the server exited" >&2; return 1; fi
+    sleep 0.1
+  done
   echo "no answer from $1" >&2; return 1
 }
 

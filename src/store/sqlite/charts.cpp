@@ -16,7 +16,7 @@
 //   week's slots instead reads about 100,000 rows at 10M airings;
 // - long windows: walk songs (or artists) down their total plays and count each one met; a total
 //   bounds every window, so once the last charted count beats the next total nothing further down
-//   can enter. A walk that would run long gives way to the threshold walk.
+//   can enter. A walk that would run long gives way to summing the window (below).
 // Both walks stop early only when a few subjects lead. When many tie (a flat rotation, where
 // every song plays about as often as the next), they would count every subject one by one; a walk
 // that has counted more subjects than the window has week rows / kRowsPerCount gives way to
@@ -380,7 +380,9 @@ std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
 std::vector<Ranked> rank(Connection& connection, const Subject& subject, const Window& window) {
   if (window.limit == 0 || window.first_slot >= window.end_slot) return {};
   if (!window.short_window) {
+    // The threshold walk over a long window's many lists cannot stop where the totals could not.
     if (auto walked = walk_totals(connection, subject, window)) return *walked;
+    return sum_window(connection, subject, window);
   }
   const auto budget =
       std::max(kMinWalkBudget, week_rows(connection, subject, window) / kRowsPerCount);
