@@ -9,7 +9,8 @@ run_store_bench() {
   cmake -S "$root/bench/$folder" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$build" --target "$target" -j "$(nproc)" >/dev/null
   data_dir=$(mktemp -d "/tmp/nicecream-bench-$folder.XXXXXX")
-  trap 'rm -rf "$data_dir"' EXIT
+  # Empty once the function has returned (data_dir is local): the run removed it by then.
+  trap 'rm -rf "${data_dir:-}"' EXIT
   "$build/$target" --engine sqlite --data-dir "$data_dir" "$@"
   rm -rf "$data_dir"
   "$root/tests/support/postgres/with_postgres.sh" bash -c \
