@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "domain/catalog.hpp"
 #include "store/postgres/engine.hpp"
@@ -17,7 +18,8 @@
 // walks down the totals (song_plays / artist_plays, most played first), summing each subject's
 // own plays in both windows: nobody can play more in a window than in total, so once the batch's
 // lowest total is below the k-th best of both windows, nobody further down can enter either top
-// k. When neither finds such a point soon (a quiet window), the sum answers.
+// k. A window that neither settles soon is summed on its own (a quiet window, or the empty one
+// before a young station's first year).
 namespace nicecream::store::postgres {
 
 namespace {
@@ -246,8 +248,15 @@ bool could_enter(const std::vector<Standing>& top, std::size_t limit, std::int64
 }
 
 using Tops = std::pair<std::vector<Standing>, std::vector<Standing>>;
+// Each window's top where the walk settled it, nothing where it could not.
+using WalkedTops =
+    std::pair<std::optional<std::vector<Standing>>, std::optional<std::vector<Standing>>>;
 
-std::optional<Tops> walked_tops(Connection& connection, const ChartPlan& plan) {
+// The walk settles each window on its own: a window with fewer than `limit` subjects in all (the
+// one before a young station's first year, say) is never settled by totals, and must not keep the
+// walk going for the other.
+WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_current,
+                       bool need_previous) {
   Tops tops;
   Standing after{0, std::numeric_limits<std::int64_t>::max(), 0};
   for (std::int64_t walked = 0, batch = kFirstWalkBatch; walked < kWalkLimit;
@@ -265,24 +274,45 @@ std::optional<Tops> walked_tops(Connection& connection, const ChartPlan& plan) {
     }
     keep_top(tops.first, plan.limit);
     keep_top(tops.second, plan.limit);
-    if (rows.rows() < batch) return tops;  // everyone walked
-    if (!could_enter(tops.first, plan.limit, after.plays) &&
-        !could_enter(tops.second, plan.limit, after.plays))
-      return tops;
+    if (rows.rows() < batch) return {std::move(tops.first), std::move(tops.second)};  // all walked
+    if ((!need_current || !could_enter(tops.first, plan.limit, after.plays)) &&
+        (!need_previous || !could_enter(tops.second, plan.limit, after.plays)))
+      break;
   }
-  return std::nullopt;
+  WalkedTops settled;
+  if (!could_enter(tops.first, plan.limit, after.plays)) settled.first = std::move(tops.first);
+  if (!could_enter(tops.second, plan.limit, after.plays)) settled.second = std::move(tops.second);
+  return settled;
 }
 
+// Whether anyone played in the window: the window before a young station's first year is empty,
+// and no bound or walk can show that sooner than one look at the slot index.
+bool has_plays(Connection& connection, const ChartPlan& plan, const Window& window) {
+  Params params;
+  const auto sql = "SELECT EXISTS (SELECT 1 FROM " + plan.subject.rollup + " WHERE " +
+                   in_window(params, plan, window) + ")";
+  const auto rows = connection.exec(sql, params.values());
+  return rows.rows() > 0 && rows.text(0, 0) == "t";
+}
+
+// Each window settled on its own: by the weeks' bound (all channels), else by the walk down the
+// totals (long windows), else by the sum.
 Tops chart_tops(Connection& connection, const ChartPlan& plan) {
+  std::optional<std::vector<Standing>> current;
+  std::optional<std::vector<Standing>> previous;
+  if (!has_plays(connection, plan, plan.previous)) previous.emplace();
   if (!plan.channel) {
-    auto current = bounded_top(connection, plan, plan.current);
-    auto previous = current ? bounded_top(connection, plan, plan.previous) : std::nullopt;
-    if (current && previous) return {std::move(*current), std::move(*previous)};
+    current = bounded_top(connection, plan, plan.current);
+    if (!previous) previous = bounded_top(connection, plan, plan.previous);
   }
-  if (plan.current.end - plan.current.first > kLongestSummedSlots) {
-    if (auto tops = walked_tops(connection, plan)) return std::move(*tops);
+  if ((!current || !previous) && plan.current.end - plan.current.first > kLongestSummedSlots) {
+    auto walked = walked_tops(connection, plan, !current, !previous);
+    if (!current) current = std::move(walked.first);
+    if (!previous) previous = std::move(walked.second);
   }
-  return {summed_top(connection, plan, plan.current), summed_top(connection, plan, plan.previous)};
+  if (!current) current = summed_top(connection, plan, plan.current);
+  if (!previous) previous = summed_top(connection, plan, plan.previous);
+  return {std::move(*current), std::move(*previous)};
 }
 
 std::vector<domain::ChartEntry> ranked(Connection& connection, const ChartPlan& plan,
