@@ -377,8 +377,22 @@ std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
   return ranked;
 }
 
+// Whether anyone played in the window: a seek of the slot index per channel. An empty window (the
+// one before a young station's first year) would otherwise be walked to the walk's budget.
+bool has_plays(Connection& connection, const Subject& subject, const Window& window) {
+  const auto sql = std::string("SELECT EXISTS (SELECT 1 FROM ") + subject.slot_table +
+                   " WHERE channel_id = ?1 AND slot >= ?2 AND slot < ?3)";
+  for (const Id channel : channels_of(connection, window)) {
+    auto row = connection.prepare(sql);
+    if (row.bind_all(channel, window.first_slot, window.end_slot).step() && row.int64(0) != 0)
+      return true;
+  }
+  return false;
+}
+
 std::vector<Ranked> rank(Connection& connection, const Subject& subject, const Window& window) {
   if (window.limit == 0 || window.first_slot >= window.end_slot) return {};
+  if (!has_plays(connection, subject, window)) return {};
   if (!window.short_window) {
     // The threshold walk over a long window's many lists cannot stop where the totals could not.
     if (auto walked = walk_totals(connection, subject, window)) return *walked;
