@@ -10,16 +10,16 @@
 // artist, ranked by plays, then the latest slot played in the window, then the lower id; the
 // previous rank comes from the window of the same length just before.
 //
-// Three ways to the same answer. Over all channels, the weeks that cover a window bound it: a
-// subject with n plays in the window has at least n / (covering weeks) in one of them. The most
-// played of each week give a first top k and its k-th count; then every subject with that share
-// in some covering week (a range of the week index each) is counted exactly, and nobody else can
-// enter. A short window of one channel sums its slots (a range of the slot index). A long one
-// walks down the totals (song_plays / artist_plays, most played first), summing each subject's
-// own plays in both windows: nobody can play more in a window than in total, so once the batch's
-// lowest total is below the k-th best of both windows, nobody further down can enter either top
-// k. A window that neither settles soon is summed on its own (a quiet window, or the empty one
-// before a young station's first year).
+// Three ways to the same answer. The weeks that cover a window bound it: a subject with n plays in
+// the window has at least n / (covering weeks) in one of them, and the weeks count every channel,
+// so they bound one channel's plays as well. The most played of each week give a first top k and
+// its k-th count; then every subject with that share in some covering week (a range of the week
+// index each) is counted exactly, and nobody else can enter. A long window that the bound leaves
+// too loose walks down the totals (song_plays / artist_plays, most played first), summing each
+// subject's own plays in both windows: nobody can play more in a window than in total, so once
+// the batch's lowest total is below the k-th best of both windows, nobody further down can enter
+// either top k. A window that neither settles soon is summed (a quiet window, a short one, or the
+// empty one before a young station's first year).
 namespace nicecream::store::postgres {
 
 namespace {
@@ -63,6 +63,9 @@ constexpr std::int64_t kWalkLimit = 8000;  // subjects walked before giving up f
 // The weeks' bound is used when it leaves out every subject with fewer plays than this in each
 // covering week: with 1, it would count every subject of those weeks.
 constexpr std::int64_t kLeastBoundingPlays = 2;
+// Week rows the bound may leave to count exactly; each costs a seek or two of the quarter-hour
+// key, and beyond this many the window's sum is cheaper.
+constexpr std::int64_t kMostBoundedRows = 4000;
 // A week's sum groups some 100,000 quarter hours of different subjects: with the default 4 MB
 // the grouping spills to disk. JIT compiling the walk's batches costs more than they take. For
 // the chart's transaction only.
@@ -228,8 +231,27 @@ std::vector<Standing> top_of_weeks(Connection& connection, const ChartPlan& plan
   return top;
 }
 
-// A window's top over all channels from the weeks covering it (see the top of this file); none
-// when the bound is too loose to leave few subjects (a quiet or short window).
+// How many rows the weeks covering `window` list with at least `least_plays`, counted up to
+// `most`: one seek of the week index per week.
+std::int64_t listed_in_weeks(Connection& connection, const ChartPlan& plan, const Window& window,
+                             std::int64_t least_plays, std::int64_t most) {
+  Params params;
+  const auto limit = params.add(most);
+  const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM generate_series(" +
+                          params.add(floor_div(window.first, kWeekSlots)) + "::bigint, " +
+                          params.add(ceil_div(window.end, kWeekSlots)) +
+                          "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT 1 FROM " +
+                          plan.subject.weeks + " WHERE week = w.week AND plays >= " +
+                          params.add(least_plays) + " LIMIT " + limit + ") AS t LIMIT " + limit +
+                          ") AS listed";
+  const auto rows = connection.exec(sql, params.values());
+  return rows.rows() > 0 ? rows.int64(0, 0) : 0;
+}
+
+// A window's top from the weeks covering it (see the top of this file); none when the bound is
+// too loose to leave few subjects (a quiet or short window). The weeks count every channel, so
+// they bound one channel's plays too, only more loosely: counting the subjects they leave is
+// capped, beyond which summing the window costs less.
 std::optional<std::vector<Standing>> bounded_top(Connection& connection, const ChartPlan& plan,
                                                  const Window& window) {
   const auto first_top =
@@ -238,6 +260,8 @@ std::optional<std::vector<Standing>> bounded_top(Connection& connection, const C
   const std::int64_t weeks = ceil_div(window.end, kWeekSlots) - floor_div(window.first, kWeekSlots);
   const std::int64_t least_plays = ceil_div(first_top.back().plays, weeks);
   if (least_plays < kLeastBoundingPlays) return std::nullopt;
+  if (listed_in_weeks(connection, plan, window, least_plays, kMostBoundedRows) >= kMostBoundedRows)
+    return std::nullopt;
   return top_of_weeks(connection, plan, window, least_plays, std::nullopt);
 }
 
@@ -301,10 +325,8 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
   std::optional<std::vector<Standing>> current;
   std::optional<std::vector<Standing>> previous;
   if (!has_plays(connection, plan, plan.previous)) previous.emplace();
-  if (!plan.channel) {
-    current = bounded_top(connection, plan, plan.current);
-    if (!previous) previous = bounded_top(connection, plan, plan.previous);
-  }
+  current = bounded_top(connection, plan, plan.current);
+  if (!previous) previous = bounded_top(connection, plan, plan.previous);
   if ((!current || !previous) && plan.current.end - plan.current.first > kLongestSummedSlots) {
     auto walked = walked_tops(connection, plan, !current, !previous);
     if (!current) current = std::move(walked.first);
