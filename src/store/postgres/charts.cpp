@@ -241,9 +241,9 @@ std::int64_t listed_in_weeks(Connection& connection, const ChartPlan& plan, cons
                           params.add(floor_div(window.first, kWeekSlots)) + "::bigint, " +
                           params.add(ceil_div(window.end, kWeekSlots)) +
                           "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT 1 FROM " +
-                          plan.subject.weeks + " WHERE week = w.week AND plays >= " +
-                          params.add(least_plays) + " LIMIT " + limit + ") AS t LIMIT " + limit +
-                          ") AS listed";
+                          plan.subject.weeks +
+                          " WHERE week = w.week AND plays >= " + params.add(least_plays) +
+                          " LIMIT " + limit + ") AS t LIMIT " + limit + ") AS listed";
   const auto rows = connection.exec(sql, params.values());
   return rows.rows() > 0 ? rows.int64(0, 0) : 0;
 }

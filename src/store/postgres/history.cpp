@@ -120,11 +120,18 @@ std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
                             : offset + limit;
   std::string ids;
   for (const auto& id : *few_songs) ids += (ids.empty() ? "" : ",") + id;
-  const auto items = "unnest(" + params.add(std::string_view("{" + ids + "}")) +
-                     "::bigint[]) AS m(id) CROSS JOIN LATERAL (SELECT * FROM history AS h"
-                     " WHERE h.song_id = m.id" +
-                     filters + order + " LIMIT " + params.add(per_song) + ") AS h";
-  return select_items(params, query.viewer_user_id, items) + order + page;
+  // The page's ids first, then its rows: without other filters each song's newest ids are read
+  // from history(song_id, id) alone, where whole rows cost a heap read per airing of every song
+  // (141 against 8 ms for 900 songs at 1M).
+  const std::string columns = by_time ? "h.id, h.created_at" : "h.id";
+  const auto page_ids = "SELECT " + columns + " FROM unnest(" +
+                        params.add(std::string_view("{" + ids + "}")) +
+                        "::bigint[]) AS m(id) CROSS JOIN LATERAL (SELECT " + columns +
+                        " FROM history AS h WHERE h.song_id = m.id" + filters + order + " LIMIT " +
+                        params.add(per_song) + ") AS h" + order + page;
+  return select_items(params, query.viewer_user_id,
+                      "(" + page_ids + ") AS p JOIN history AS h ON h.id = p.id") +
+         order;
 }
 
 }  // namespace
