@@ -15,6 +15,10 @@ std::vector<double> poll_seconds() {
 std::vector<double> store_seconds() {
   return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};
 }
+// An item's way to the live streams: a millisecond when idle, seconds for 100,000 streams.
+std::vector<double> live_seconds() {
+  return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+}
 
 AppMetrics make(Registry& registry) {
   return {
@@ -30,6 +34,16 @@ AppMetrics make(Registry& registry) {
                                          "Events offered to the queue of an open stream"),
       .sse_dropped = registry.counter("nicecream_sse_dropped_total",
                                       "Streams closed because their client fell too far behind"),
+      .live_item_age = registry.histogram(
+          "nicecream_live_item_age_seconds",
+          "Age of a history item (from its created_at) when this process's live hub receives it: "
+          "its recording and the event bus",
+          {}, live_seconds()),
+      .live_fanout_duration = registry.histogram(
+          "nicecream_live_fanout_duration_seconds",
+          "Time from the live hub receiving an event to its last stream of one group offered it "
+          "(one observation per group of streams)",
+          {}, live_seconds()),
       .history_exports =
           registry.gauge("nicecream_history_exports", "History exports being streamed now"),
       .crawler_polls =
@@ -68,6 +82,8 @@ AppMetrics& with_unlabelled_series(AppMetrics& metrics) {
   metrics.history_exports.with({});
   metrics.sse_deliveries.with({});
   metrics.sse_dropped.with({});
+  metrics.live_item_age.with({});
+  metrics.live_fanout_duration.with({});
   metrics.crawler_poll_duration.with({});
   metrics.blocking_pool_queue.with({});
   return metrics;

@@ -13,8 +13,10 @@ struct AppMetrics {
   Family<Gauge>& sse_streams;
   Family<Counter>& sse_deliveries;
   Family<Counter>& sse_dropped;
-  Family<Gauge>& history_exports;  // GET /history/export downloads under way
-  Family<Counter>& crawler_polls;  // {channel, result}
+  Family<Histogram>& live_item_age;         // at the live hub: recording and the bus
+  Family<Histogram>& live_fanout_duration;  // from the hub to the last stream of a group
+  Family<Gauge>& history_exports;           // GET /history/export downloads under way
+  Family<Counter>& crawler_polls;           // {channel, result}
   Family<Histogram>& crawler_poll_duration;
   Family<Counter>& history_items;          // {channel}
   Family<Histogram>& store_call_duration;  // {engine}

@@ -5,15 +5,25 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <chrono>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "metrics/app_metrics.hpp"
+
 namespace nicecream::api {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(std::chrono::duration<double> elapsed) {
+  return elapsed.count();
+}
 
 using QueueList = std::vector<std::shared_ptr<LiveQueue>>;
 
@@ -55,7 +65,7 @@ class Group : public std::enable_shared_from_this<Group> {
   void offer(const LiveEventPtr& event) {
     std::lock_guard lock(mutex_);
     if (queues_.empty()) return;
-    pending_.push_back({snapshot_locked(), event});
+    pending_.push_back({snapshot_locked(), event, Clock::now()});
     if (draining_) return;
     draining_ = true;
     boost::asio::post(executor_, [self = shared_from_this()] { self->drain(); });
@@ -65,6 +75,7 @@ class Group : public std::enable_shared_from_this<Group> {
   struct Pending {
     std::shared_ptr<const QueueList> members;
     LiveEventPtr event;
+    Clock::time_point received;
   };
 
   void drain() {
@@ -80,6 +91,7 @@ class Group : public std::enable_shared_from_this<Group> {
         pending_.pop_front();
       }
       for (const auto& queue : *next.members) queue->offer(next.event);
+      fanout_duration().observe(seconds(Clock::now() - next.received));
     }
   }
 
@@ -93,6 +105,11 @@ class Group : public std::enable_shared_from_this<Group> {
       snapshot_ = std::move(list);
     }
     return snapshot_;
+  }
+
+  static metrics::Histogram& fanout_duration() {
+    static auto& histogram = metrics::app().live_fanout_duration.with({});
+    return histogram;
   }
 
   std::mutex mutex_;
@@ -115,7 +132,12 @@ struct LiveHub::Members {
   std::atomic<std::size_t> next_group{0};
 
   // Called on the bus's thread, in publication order.
-  void deliver(const domain::HistoryItem& item) { offer(make_live_event(item, event_name)); }
+  void deliver(const domain::HistoryItem& item) {
+    static auto& item_age = metrics::app().live_item_age.with({});
+    // Never below 0: another host's crawler may stamp with a clock a little ahead of ours.
+    item_age.observe(std::max(0.0, seconds(domain::now() - item.created_at)));
+    offer(make_live_event(item, event_name));
+  }
 
   void deliver(const events::ChannelEvent& change) {
     offer(make_channel_event(change.channel, change.status));

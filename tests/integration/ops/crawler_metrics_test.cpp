@@ -59,6 +59,10 @@ TEST(CrawlerMetrics, PollsByResultAndItemsByChannel) {
   EXPECT_GE(sample(text, "nicecream_sse_deliveries_total"), 1) << text;
   EXPECT_EQ(sample(text, "nicecream_sse_streams"), 1) << text;
   EXPECT_EQ(sample(text, "nicecream_sse_dropped_total"), 0) << "no stream fell behind\n" << text;
+  // Both items reached the hub (the first before the stream opened); the second (and any status
+  // change since the stream opened) had a stream to walk to.
+  EXPECT_EQ(sample(text, "nicecream_live_item_age_seconds_count"), 2) << text;
+  EXPECT_GE(sample(text, "nicecream_live_fanout_duration_seconds_count"), 1) << text;
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ TEST_P(MetricsTest, PromtoolAcceptsTheExpositionAndEveryNamedMetricIsThere) {
   for (const auto* name :
        {"nicecream_http_requests_total", "nicecream_http_request_duration_seconds",
         "nicecream_sse_streams", "nicecream_sse_deliveries_total", "nicecream_sse_dropped_total",
+        "nicecream_live_item_age_seconds", "nicecream_live_fanout_duration_seconds",
         "nicecream_crawler_polls_total", "nicecream_crawler_poll_duration_seconds",
         "nicecream_history_items_total", "nicecream_store_call_duration_seconds",
         "nicecream_blocking_pool_queue", "nicecream_build_info"})

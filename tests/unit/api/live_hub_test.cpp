@@ -9,6 +9,7 @@
 #include <string>
 
 #include "events/local/local_bus.hpp"
+#include "metrics/app_metrics.hpp"
 
 namespace nicecream::api {
 namespace {
@@ -119,6 +120,29 @@ TEST_F(LiveHubTest, ManyMembersAcrossTheGroupsAllGetEveryEventInOrder) {
   run();
   const auto expected = text(1, 2) + text(2, 2) + text(3, 2) + text(4, 2) + text(5, 2);
   for (const auto& member : queues) EXPECT_EQ(member->take_pending(), expected);
+}
+
+// An item's age when it reaches the hub (its recording and the bus) and the walk of the streams
+// are told apart in /metrics: a live latency can be split into the two.
+TEST_F(LiveHubTest, TheHubTimesAnItemsAgeAndItsWalkOverTheStreams) {
+  auto& age = metrics::app().live_item_age.with({});
+  auto& fanout = metrics::app().live_fanout_duration.with({});
+  const auto ages_before = age.snapshot();
+  const auto walks_before = fanout.snapshot();
+  auto member = queue();
+  auto membership = hub.join(member);
+  auto recorded = item(1, 2);
+  recorded.created_at = domain::now() - std::chrono::seconds(3);
+  bus.publish(recorded);
+  EXPECT_EQ(fanout.snapshot().cumulative.back(), walks_before.cumulative.back());  // not walked yet
+  EXPECT_EQ(drain(*member), format_history_event(recorded, "history"));
+
+  const auto ages = age.snapshot();
+  EXPECT_EQ(ages.cumulative.back() - ages_before.cumulative.back(), 1u);
+  EXPECT_GE(ages.sum - ages_before.sum, 3.0);
+  EXPECT_EQ(ages.cumulative[9], ages_before.cumulative[9]);  // not within 1 s
+  // Only the member's group walks; the other groups have no streams.
+  EXPECT_EQ(fanout.snapshot().cumulative.back() - walks_before.cumulative.back(), 1u);
 }
 
 TEST_F(LiveHubTest, AChannelQueueGetsOnlyItsChannel) {
