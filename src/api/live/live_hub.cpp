@@ -78,20 +78,32 @@ class Group : public std::enable_shared_from_this<Group> {
     Clock::time_point received;
   };
 
+  // Events that gathered meanwhile for the same members go out together: one write per stream
+  // for all of them (a round of stations recording at once, or a walk that fell behind).
   void drain() {
+    std::vector<LiveEventPtr> batch;
+    std::vector<Clock::time_point> received;
     while (true) {
-      Pending next;
+      std::shared_ptr<const QueueList> members;
+      batch.clear();
+      received.clear();
       {
         std::lock_guard lock(mutex_);
         if (pending_.empty()) {
           draining_ = false;
           return;
         }
-        next = std::move(pending_.front());
-        pending_.pop_front();
+        members = pending_.front().members;
+        while (!pending_.empty() && pending_.front().members == members &&
+               batch.size() < LiveQueue::kMostOffered) {
+          batch.push_back(std::move(pending_.front().event));
+          received.push_back(pending_.front().received);
+          pending_.pop_front();
+        }
       }
-      for (const auto& queue : *next.members) queue->offer(next.event);
-      fanout_duration().observe(seconds(Clock::now() - next.received));
+      for (const auto& queue : *members) queue->offer(batch);
+      const auto walked = Clock::now();
+      for (const auto at : received) fanout_duration().observe(seconds(walked - at));
     }
   }
 

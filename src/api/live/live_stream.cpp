@@ -1,5 +1,7 @@
 #include "api/live/live_stream.hpp"
 
+#include <algorithm>
+#include <array>
 #include <boost/asio/post.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -50,35 +52,51 @@ bool LiveQueue::wanted(const LiveEvent& event) const {
   return !channel_id_ || event.channel_id == *channel_id_;
 }
 
-void LiveQueue::offer(const LiveEventPtr& event) {
-  if (!wanted(*event)) return;
+void LiveQueue::offer(std::span<const LiveEventPtr> events) {
+  std::array<const LiveEventPtr*, kMostOffered> mine{};
+  std::size_t count = 0;
+  for (const auto& event : events.first(std::min(events.size(), kMostOffered)))
+    if (wanted(*event)) mine[count++] = &event;
+  if (count == 0) return;
   std::lock_guard lock(mutex_);
-  if (closed_ || (event->id != 0 && skipped_.contains(event->id))) return;
-  // Straight to the socket only when nothing is ahead of it: the order stays the publication's.
+  if (closed_) return;
+  if (!skipped_.empty()) {
+    const auto end = std::remove_if(mine.begin(), mine.begin() + count, [&](const auto* event) {
+      return (*event)->id != 0 && skipped_.contains((*event)->id);
+    });
+    count = static_cast<std::size_t>(end - mine.begin());
+  }
+  const std::span<const LiveEventPtr* const> offered(mine.data(), count);
+  // Straight to the socket only when nothing is ahead of them: the order stays the publication's.
   if (writing_ || !events_.empty() || direct_socket_ < 0) {
-    queue(event);
-  } else {
-    write_or_queue(event);
+    for (const auto* event : offered) queue(*event);
+  } else if (count > 0) {
+    write_or_queue(offered);
   }
 }
 
-void LiveQueue::write_or_queue(const LiveEventPtr& event) {
-  const auto result = http::send_now(direct_socket_, event->text);
+void LiveQueue::write_or_queue(std::span<const LiveEventPtr* const> events) {
+  std::array<std::string_view, kMostOffered> texts{};
+  for (std::size_t i = 0; i < events.size(); ++i) texts[i] = (*events[i])->text;
+  const auto result = http::send_now(direct_socket_, std::span(texts.data(), events.size()));
   if (result.failed) {
     close_locked();
     return;
   }
-  if (result.sent == event->text.size()) {
+  auto sent = result.sent;
+  auto unsent = events.begin();
+  for (; unsent != events.end() && sent >= (**unsent)->text.size(); ++unsent) {
+    sent -= (**unsent)->text.size();
     delivered().add();
-    return;
   }
-  if (result.sent == 0) {
-    queue(event);
-    return;
+  if (unsent == events.end()) return;
+  if (sent > 0) {  // the socket took part of one: its rest goes first, through the coroutine
+    const auto& partly = **unsent;
+    queue(std::make_shared<const LiveEvent>(
+        LiveEvent{0, partly->channel_id, partly->text.substr(sent)}));
+    ++unsent;
   }
-  // The socket took part of it: the rest goes first, through the coroutine's waiting write.
-  auto rest = LiveEvent{0, event->channel_id, event->text.substr(result.sent)};
-  queue(std::make_shared<const LiveEvent>(std::move(rest)));
+  for (; unsent != events.end(); ++unsent) queue(**unsent);
 }
 
 void LiveQueue::queue(LiveEventPtr event) {

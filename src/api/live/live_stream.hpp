@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -14,6 +15,7 @@
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/watch.hpp"
+#include "http/send_now.hpp"
 
 namespace nicecream::api {
 
@@ -39,10 +41,11 @@ LiveEventPtr make_watch_event(const domain::WatchMatch& match);
 
 // One SSE client's pending events: offered by the hub from any thread, drained by the client's
 // coroutine on its strand. The coroutine holds the writer's role while it writes (the replay,
-// heartbeats, what queued up); while it waits, an event for it is written to the socket at once on
-// the hub's thread: one send(2) per client and item, as an nginx worker walks its subscribers,
-// instead of a post, a timer wake-up and a copy per client (bench/sse). Only what the socket does
-// not take queues and wakes the coroutine. Bounded, so a client that cannot keep up is dropped
+// heartbeats, what queued up); while it waits, the events for it are written to the socket at once
+// on the hub's thread: one sendmsg(2) per client and offer, as an nginx worker walks its
+// subscribers, instead of a post, a timer wake-up and a copy per client (bench/sse). The hub
+// offers the events that gathered while it walked as one batch. Only what the socket does not
+// take queues and wakes the coroutine. Bounded, so a client that cannot keep up is dropped
 // instead of slowing anyone else. The coroutine starts as the writer.
 class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
  public:
@@ -53,8 +56,11 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
             std::size_t capacity, std::optional<domain::Id> user_id = std::nullopt,
             int direct_socket = -1);
 
-  // Thread-safe: writes the event or queues it (if it is for this client at all).
-  void offer(const LiveEventPtr& event);
+  // The most events one offer may hold.
+  static constexpr std::size_t kMostOffered = http::kMostSentPieces;
+
+  // Thread-safe: writes the events or queues them, in their order (those for this client at all).
+  void offer(std::span<const LiveEventPtr> events);
 
   // On the strand, by the writer:
   // The queued events' text, back to back.
@@ -78,7 +84,7 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
 
  private:
   bool wanted(const LiveEvent& event) const;
-  void write_or_queue(const LiveEventPtr& event);
+  void write_or_queue(std::span<const LiveEventPtr* const> events);
   void queue(LiveEventPtr event);
   void wake();
   void close_locked();  // with mutex_ held
