@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 
+#include "domain/search_words.hpp"
 #include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/engine.hpp"
 #include "store/sqlite/search_match.hpp"
@@ -27,6 +30,20 @@ const std::string kMatchingSongs =
     " WHERE songs_search MATCH ?1 ORDER BY score, plays DESC, id LIMIT ?2 OFFSET ?3) AS top"
     " CROSS JOIN songs AS s ON s.id = top.id CROSS JOIN song_plays AS p ON p.song_id = s.id"
     " ORDER BY top.score, top.plays DESC, top.id";
+// bm25 over every match of a word found in a tenth of a million titles takes 100 ms at a million
+// songs. Past kScoredMatches matches, relevance is ranked among the kRankedMatches most played of
+// them, as on PostgreSQL, and deeper pages end there: the tightest titles (fewest words) first,
+// which is bm25's order when each word occurs once in a title, then the most played.
+constexpr std::size_t kScoredMatches = 10000;
+constexpr std::size_t kRankedMatches = 200;
+const std::string kMatchingIds = "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1";
+const std::string kPlayedDown =
+    "SELECT song_id FROM song_plays INDEXED BY song_plays_plays ORDER BY plays DESC, song_id DESC"
+    " LIMIT ?1";
+const std::string kPlaysOf = "SELECT plays FROM song_plays WHERE song_id = ?1";
+const std::string kPlayedSong =
+    kSongColumns +
+    " FROM songs AS s CROSS JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
 const std::string kSong =
     kSongColumns + " FROM songs AS s LEFT JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
 // A channel's plays are its weeks': no per-channel total for every recording to keep.
@@ -50,6 +67,63 @@ std::vector<domain::SongSummary> read_songs(Statement& rows) {
   return songs;
 }
 
+// The ids of the songs `match` finds, ascending: their list alone, no score (3 ms for 70,000).
+std::vector<Id> matching_ids(Connection& connection, const std::string& match) {
+  auto rows = connection.prepare(kMatchingIds);
+  rows.bind_all(match);
+  std::vector<Id> ids;
+  while (rows.step()) ids.push_back(rows.int64(0));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The kRankedMatches most played of `matches` (sorted ids): down the plays index while that reads
+// fewer rows than looking up each match's plays would (common words), else by those lookups.
+std::vector<Id> most_played_of(Connection& connection, const std::vector<Id>& matches) {
+  std::vector<Id> found;
+  auto down = connection.prepare(kPlayedDown);
+  down.bind_all(static_cast<std::int64_t>(matches.size()));
+  std::size_t walked = 0;
+  for (; found.size() < kRankedMatches && down.step(); ++walked)
+    if (std::binary_search(matches.begin(), matches.end(), down.int64(0)))
+      found.push_back(down.int64(0));
+  if (found.size() == kRankedMatches || walked < matches.size()) return found;
+  std::vector<std::pair<std::int64_t, Id>> played;  // plays, id
+  for (const Id id : matches) {
+    auto plays = connection.prepare(kPlaysOf);
+    if (plays.bind_all(id).step()) played.emplace_back(plays.int64(0), id);
+  }
+  const auto kept = std::min(played.size(), kRankedMatches);
+  std::partial_sort(played.begin(), played.begin() + static_cast<std::ptrdiff_t>(kept),
+                    played.end(), std::greater<>());
+  found.clear();
+  for (std::size_t i = 0; i < kept; ++i) found.push_back(played[i].second);
+  return found;
+}
+
+std::vector<domain::SongSummary> ranked_most_played(Connection& connection,
+                                                    const std::vector<Id>& matches,
+                                                    const CatalogPage& page) {
+  std::vector<std::pair<std::size_t, domain::SongSummary>> ranked;  // words, song
+  for (const Id id : most_played_of(connection, matches)) {
+    auto row = connection.prepare(kPlayedSong);
+    if (!row.bind_all(id).step()) continue;
+    auto song = read_song(row);
+    ranked.emplace_back(domain::search_words(song.title).size(), std::move(song));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second.plays != b.second.plays) return a.second.plays > b.second.plays;
+    return a.second.id < b.second.id;
+  });
+  std::vector<domain::SongSummary> songs;
+  for (auto i = static_cast<std::size_t>(
+           std::min<std::int64_t>(page.offset, static_cast<std::int64_t>(ranked.size())));
+       i < ranked.size() && songs.size() < static_cast<std::size_t>(page.limit); ++i)
+    songs.push_back(std::move(ranked[i].second));
+  return songs;
+}
+
 }  // namespace
 
 std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQuery& query) {
@@ -62,6 +136,8 @@ std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQu
   }
   const auto match = fts5_match(*query.text);
   if (!match) return {};
+  if (const auto matches = matching_ids(*lease, *match); matches.size() > kScoredMatches)
+    return ranked_most_played(*lease, matches, page);
   auto rows = lease->prepare(kMatchingSongs);
   rows.bind_all(*match, page.limit, page.offset);
   return read_songs(rows);

@@ -261,6 +261,53 @@ TEST_P(CatalogTest, SearchedSongsByRelevanceThenPlays) {
   EXPECT_TRUE(store().list_songs(catalog("\"*-^()")).empty());
 }
 
+// A word in more titles than relevance is scored for (10,000 on SQLite; any number on
+// PostgreSQL): relevance is ranked among the 200 most played matches only, the tightest title
+// first, and the pages end there.
+TEST_P(CatalogTest, ACommonWordRanksItsMostPlayedMatchesOnly) {
+  const bool postgres = GetParam() == Engine::postgres;
+  const auto songs = std::to_string(postgres ? 500 : 10001);
+  const auto micros = at(0).time_since_epoch().count();
+  const auto when = postgres ? "to_timestamp(" + std::to_string(micros) + " / 1000000.0)"
+                             : std::to_string(micros);
+  harness().run_sql(
+      postgres
+          ? "INSERT INTO songs (title, artist, track) SELECT 'Common - Word ' || i, 'Common',"
+            " 'Word ' || i FROM generate_series(1, " +
+                songs + ") AS i"
+          : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + songs +
+                ")"
+                " INSERT INTO songs (title, artist, track) SELECT 'Common - Word ' || i,"
+                " 'Common', 'Word ' || i FROM n");
+  // Every one played once, the first 300 twice.
+  harness().run_sql("INSERT INTO history (created_at, song_id, channel_id) SELECT " + when +
+                    ", id, 1 FROM songs WHERE title LIKE 'Common - Word %'");
+  harness().run_sql("INSERT INTO history (created_at, song_id, channel_id) SELECT " + when +
+                    ", id, 2 FROM songs WHERE title LIKE 'Common - Word %' ORDER BY id LIMIT 300");
+  play(kBlue, "Common - X", at(1));
+  play(kBlue, "Common - Word 1", at(2));
+  play(kBlue, "Common - X", at(3));
+  play(kBlue, "Common - Word 2", at(4));
+  play(kBlue, "Common - X", at(5));
+  play(kBlue, "Common - Rare Gem", at(6));  // once: 300 others are played more
+
+  const auto first = store().list_songs(catalog("common", 100));
+  ASSERT_EQ(first.size(), 100u);
+  EXPECT_EQ(first.front().title, "Common - X");
+  EXPECT_EQ(first.front().plays, 3);
+  const auto second = store().list_songs(catalog("common", 100, 100));
+  EXPECT_EQ(second.size(), 100u);
+  EXPECT_TRUE(store().list_songs(catalog("common", 100, 200)).empty());
+  for (const auto* page : {&first, &second})
+    for (const auto& song : *page) {
+      EXPECT_GE(song.plays, 2) << song.title;
+      EXPECT_NE(song.title, "Common - Rare Gem");
+    }
+  // A rarer word is still ranked among all its matches.
+  EXPECT_EQ(titles_of(store().list_songs(catalog("rare gem"))),
+            (std::vector<std::string>{"Common - Rare Gem"}));
+}
+
 TEST_P(CatalogTest, SongDetailWithItsChannels) {
   play(kGreen, "Alpha - Song", at(0));
   play(kRed, "Alpha - Song", at(5));
