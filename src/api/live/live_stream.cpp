@@ -65,12 +65,13 @@ void LiveQueue::offer(std::span<const LiveEventPtr> events) {
       return (*event)->id != 0 && skipped_.contains((*event)->id);
     });
     count = static_cast<std::size_t>(end - mine.begin());
+    if (count == 0) return;
   }
   const std::span<const LiveEventPtr* const> offered(mine.data(), count);
   // Straight to the socket only when nothing is ahead of them: the order stays the publication's.
   if (writing_ || !events_.empty() || direct_socket_ < 0) {
     for (const auto* event : offered) queue(*event);
-  } else if (count > 0) {
+  } else {
     write_or_queue(offered);
   }
 }

@@ -203,25 +203,35 @@ std::string walk_batch(Params& params, const ChartPlan& plan, const Standing& af
          " AS prev ORDER BY c.total DESC, c.id";
 }
 
+// The weeks that cover `window`, [first, end).
+Window covering_weeks(const Window& window) {
+  return {floor_div(window.first, kWeekSlots), ceil_div(window.end, kWeekSlots)};
+}
+
+// For each week covering `window`, the `columns` of the week rollup's rows that `listed` picks
+// (a condition, order and limit after "week = w.week"), as t: one seek of the week index each.
+std::string each_covering_week(Params& params, const ChartPlan& plan, const Window& window,
+                               const std::string& columns, const std::string& listed) {
+  const auto weeks = covering_weeks(window);
+  return "generate_series(" + params.add(weeks.first) + "::bigint, " + params.add(weeks.end) +
+         "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT " + columns + " FROM " +
+         plan.subject.weeks + " WHERE week = w.week" + listed + ") AS t";
+}
+
 // The top of `window` among the subjects that the weeks covering it list with at least
 // `least_plays` (or, when `most_played_each` is set, the first so many of each week instead),
 // counted exactly; ranked as a chart.
 std::vector<Standing> top_of_weeks(Connection& connection, const ChartPlan& plan,
                                    const Window& window, std::int64_t least_plays,
                                    std::optional<std::int64_t> most_played_each) {
-  const auto& s = plan.subject;
   Params params;
-  const auto first_week = params.add(floor_div(window.first, kWeekSlots));
-  const auto end_week = params.add(ceil_div(window.end, kWeekSlots));
   const auto listed = most_played_each
                           ? " ORDER BY plays DESC LIMIT " + params.add(*most_played_each)
                           : " AND plays >= " + params.add(least_plays);
   const std::string sql =
-      "SELECT c.id, cur.plays, cur.latest FROM (SELECT DISTINCT t.id FROM generate_series(" +
-      first_week + "::bigint, " + end_week +
-      "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT " + s.key + " AS id FROM " + s.weeks +
-      " WHERE week = w.week" + listed + ") AS t) AS c CROSS JOIN LATERAL " +
-      window_standing(params, plan, window) +
+      "SELECT c.id, cur.plays, cur.latest FROM (SELECT DISTINCT t.id FROM " +
+      each_covering_week(params, plan, window, plan.subject.key + " AS id", listed) +
+      ") AS c CROSS JOIN LATERAL " + window_standing(params, plan, window) +
       " AS cur WHERE cur.plays > 0 ORDER BY cur.plays DESC, cur.latest DESC, c.id LIMIT " +
       params.add(static_cast<std::int64_t>(plan.limit));
   const auto rows = connection.exec(sql, params.values());
@@ -237,13 +247,11 @@ std::int64_t listed_in_weeks(Connection& connection, const ChartPlan& plan, cons
                              std::int64_t least_plays, std::int64_t most) {
   Params params;
   const auto limit = params.add(most);
-  const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM generate_series(" +
-                          params.add(floor_div(window.first, kWeekSlots)) + "::bigint, " +
-                          params.add(ceil_div(window.end, kWeekSlots)) +
-                          "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT 1 FROM " +
-                          plan.subject.weeks +
-                          " WHERE week = w.week AND plays >= " + params.add(least_plays) +
-                          " LIMIT " + limit + ") AS t LIMIT " + limit + ") AS listed";
+  const std::string sql =
+      "SELECT count(*) FROM (SELECT 1 FROM " +
+      each_covering_week(params, plan, window, "1",
+                         " AND plays >= " + params.add(least_plays) + " LIMIT " + limit) +
+      " LIMIT " + limit + ") AS listed";
   const auto rows = connection.exec(sql, params.values());
   return rows.rows() > 0 ? rows.int64(0, 0) : 0;
 }
@@ -257,7 +265,8 @@ std::optional<std::vector<Standing>> bounded_top(Connection& connection, const C
   const auto first_top =
       top_of_weeks(connection, plan, window, 0, static_cast<std::int64_t>(plan.limit));
   if (first_top.size() < plan.limit) return std::nullopt;
-  const std::int64_t weeks = ceil_div(window.end, kWeekSlots) - floor_div(window.first, kWeekSlots);
+  const auto covering = covering_weeks(window);
+  const std::int64_t weeks = covering.end - covering.first;
   const std::int64_t least_plays = ceil_div(first_top.back().plays, weeks);
   if (least_plays < kLeastBoundingPlays) return std::nullopt;
   if (listed_in_weeks(connection, plan, window, least_plays, kMostBoundedRows) >= kMostBoundedRows)

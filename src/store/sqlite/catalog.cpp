@@ -41,9 +41,6 @@ const std::string kPlayedDown =
     "SELECT song_id FROM song_plays INDEXED BY song_plays_plays ORDER BY plays DESC, song_id DESC"
     " LIMIT ?1";
 const std::string kPlaysOf = "SELECT plays FROM song_plays WHERE song_id = ?1";
-const std::string kPlayedSong =
-    kSongColumns +
-    " FROM songs AS s CROSS JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
 const std::string kSong =
     kSongColumns + " FROM songs AS s LEFT JOIN song_plays AS p ON p.song_id = s.id WHERE s.id = ?1";
 // A channel's plays are its weeks': no per-channel total for every recording to keep.
@@ -106,7 +103,7 @@ std::vector<domain::SongSummary> ranked_most_played(Connection& connection,
                                                     const CatalogPage& page) {
   std::vector<std::pair<std::size_t, domain::SongSummary>> ranked;  // words, song
   for (const Id id : most_played_of(connection, matches)) {
-    auto row = connection.prepare(kPlayedSong);
+    auto row = connection.prepare(kSong);
     if (!row.bind_all(id).step()) continue;
     auto song = read_song(row);
     ranked.emplace_back(domain::search_words(song.title).size(), std::move(song));
@@ -116,11 +113,10 @@ std::vector<domain::SongSummary> ranked_most_played(Connection& connection,
     if (a.second.plays != b.second.plays) return a.second.plays > b.second.plays;
     return a.second.id < b.second.id;
   });
+  const auto first = std::min(static_cast<std::size_t>(page.offset), ranked.size());
+  const auto end = first + std::min(static_cast<std::size_t>(page.limit), ranked.size() - first);
   std::vector<domain::SongSummary> songs;
-  for (auto i = static_cast<std::size_t>(
-           std::min<std::int64_t>(page.offset, static_cast<std::int64_t>(ranked.size())));
-       i < ranked.size() && songs.size() < static_cast<std::size_t>(page.limit); ++i)
-    songs.push_back(std::move(ranked[i].second));
+  for (auto i = first; i < end; ++i) songs.push_back(std::move(ranked[i].second));
   return songs;
 }
 
