@@ -35,6 +35,9 @@ std::span<const nicecream::EmbeddedFile> ${function}() { return kFiles; }
 }  // namespace ${namespace}
 " @ONLY)
   target_sources(${target} PRIVATE ${generated})
+  # Bytes only, nothing a batch would share: compiled on its own in a unity build, where the names
+  # of two such files of one target would collide.
+  set_source_files_properties(${generated} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   target_link_libraries(${target} PRIVATE nicecream_embed)
   set_property(TARGET ${target} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})

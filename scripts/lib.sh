@@ -33,9 +33,16 @@ ensure_npm_packages() {
 }
 
 # Configures and builds one build tree: build_tree <dir> <cmake args...>
+# A unity build with Ninja: each target's files compile a batch at a time, so the templates they
+# share (Asio's coroutines, Beast, Boost.JSON) are instantiated once per batch rather than once
+# per file; a tree builds about three times faster (docs/decisions/unity-build.md). A tree an
+# earlier version configured with Make is configured afresh.
 build_tree() {
   local dir="$1"; shift
-  cmake -S "$REPO_ROOT" -B "$dir" "$@" >/dev/null
+  if [ -f "$dir/CMakeCache.txt" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$dir/CMakeCache.txt"; then
+    rm -rf "$dir/CMakeCache.txt" "$dir/CMakeFiles"
+  fi
+  cmake -S "$REPO_ROOT" -B "$dir" -G Ninja -DCMAKE_UNITY_BUILD=ON "$@" >/dev/null
   cmake --build "$dir" -j "$JOBS"
 }
 

@@ -9,6 +9,7 @@
 
 #include "auth/base64.hpp"
 #include "auth/constant_time.hpp"
+#include "auth/digest.hpp"
 #include "auth/openssl_handles.hpp"
 #include "auth/random.hpp"
 #include "auth/unix_time.hpp"
@@ -44,17 +45,6 @@ std::uint64_t read_big_endian_64(std::string_view bytes) {
     value = (value << 8) | static_cast<unsigned char>(bytes[i]);
   }
   return value;
-}
-
-std::string hmac_sha256(std::string_view key, std::string_view data) {
-  std::array<unsigned char, kHmacBytes> mac{};
-  std::size_t length = 0;
-  if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, key.data(), key.size(), bytes_of(data),
-                data.size(), mac.data(), mac.size(), &length) == nullptr ||
-      length != kHmacBytes) {
-    throw std::runtime_error("HMAC-SHA256 failed");
-  }
-  return std::string(reinterpret_cast<const char*>(mac.data()), mac.size());
 }
 
 // Runs AES-128-CBC with PKCS7 padding one way or the other; nullopt when OpenSSL refuses

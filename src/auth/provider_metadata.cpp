@@ -9,7 +9,7 @@ namespace {
 
 namespace json = boost::json;
 
-std::string string_member(const json::object& object, std::string_view key) {
+std::string string_or_empty(const json::object& object, std::string_view key) {
   const auto* value = object.if_contains(key);
   return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string();
 }
@@ -47,10 +47,10 @@ SignInResult<ProviderMetadata> parse_provider_metadata(std::string_view text,
   }
   const auto& object = document.get_object();
   ProviderMetadata metadata{
-      .issuer = string_member(object, "issuer"),
-      .authorization_endpoint = string_member(object, "authorization_endpoint"),
-      .token_endpoint = string_member(object, "token_endpoint"),
-      .jwks_uri = string_member(object, "jwks_uri"),
+      .issuer = string_or_empty(object, "issuer"),
+      .authorization_endpoint = string_or_empty(object, "authorization_endpoint"),
+      .token_endpoint = string_or_empty(object, "token_endpoint"),
+      .jwks_uri = string_or_empty(object, "jwks_uri"),
       .token_endpoint_auth_methods = {},
   };
   if (metadata.issuer != expected_issuer) {

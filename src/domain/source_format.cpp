@@ -6,7 +6,7 @@
 namespace nicecream::domain {
 
 namespace {
-constexpr std::array<std::pair<SourceFormat, std::string_view>, 7> kNames{{
+constexpr std::array<std::pair<SourceFormat, std::string_view>, 7> kFormatNames{{
     {SourceFormat::automatic, "auto"},
     {SourceFormat::voscast, "voscast"},
     {SourceFormat::icecast, "icecast"},
@@ -18,22 +18,22 @@ constexpr std::array<std::pair<SourceFormat, std::string_view>, 7> kNames{{
 }  // namespace
 
 std::string_view to_string(SourceFormat format) {
-  for (const auto& [value, name] : kNames)
+  for (const auto& [value, name] : kFormatNames)
     if (value == format) return name;
   return "auto";
 }
 
 std::optional<SourceFormat> parse_source_format(std::string_view name) {
-  for (const auto& [value, text] : kNames)
+  for (const auto& [value, text] : kFormatNames)
     if (text == name) return value;
   return std::nullopt;
 }
 
 std::string source_format_names() {
   std::string names;
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (i > 0) names += i + 1 == kNames.size() ? " or " : ", ";
-    names += kNames[i].second;
+  for (std::size_t i = 0; i < kFormatNames.size(); ++i) {
+    if (i > 0) names += i + 1 == kFormatNames.size() ? " or " : ", ";
+    names += kFormatNames[i].second;
   }
   return names;
 }

@@ -14,7 +14,7 @@ namespace {
 // No name is asked for; a placeholder satisfies the channel rules' name check.
 constexpr std::string_view kProbeName = "probe";
 
-boost::json::object to_json(const domain::ProbeOutcome& outcome) {
+boost::json::object probe_json(const domain::ProbeOutcome& outcome) {
   return {{"format", outcome.format},
           {"title", outcome.title ? boost::json::value(*outcome.title) : nullptr}};
 }
@@ -41,7 +41,7 @@ boost::asio::awaitable<http::Response> probe(Services& services, http::Request& 
                outcome.failed() ? outcome.error : "read as " + outcome.format);
   if (outcome.failed())
     co_return admin_answer(error_response(Status::unprocessable_entity, outcome.error));
-  co_return admin_answer(json_response(Status::ok, to_json(outcome)));
+  co_return admin_answer(json_response(Status::ok, probe_json(outcome)));
 }
 
 }  // namespace

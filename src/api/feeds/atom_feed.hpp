@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/models.hpp"
@@ -23,6 +24,9 @@ struct AtomFeed {
   domain::Timestamp updated{};
   std::vector<AtomEntry> entries;
 };
+
+// The media type an Atom document is served as.
+inline constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 
 // An Atom 1.0 document (RFC 4287), every text XML-escaped.
 std::string write_atom(const AtomFeed& feed);

@@ -15,7 +15,6 @@ namespace nicecream::api {
 namespace {
 
 constexpr int kFeedItems = 50;
-constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 
 // What a feed is about; the items are the latest `kFeedItems` airings its query selects.
 struct FeedSubject {

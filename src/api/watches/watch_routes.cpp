@@ -18,7 +18,6 @@ namespace nicecream::api {
 namespace {
 
 constexpr int kFeedEntries = 50;
-constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 constexpr std::string_view kAtomSuffix = ".atom";
 
 // The user's feed address, creating the feed's token on first use (blocking: store calls).

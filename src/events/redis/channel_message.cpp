@@ -56,7 +56,7 @@ bool read_status(const boost::json::object& object, domain::ChannelStatus& statu
          read_optional_time(object, "last_change_at", status.last_change_at);
 }
 
-DecodedChannelMessage failure(std::string reason) {
+DecodedChannelMessage channel_failure(std::string reason) {
   return {std::nullopt, {}, std::move(reason)};
 }
 
@@ -88,21 +88,21 @@ std::string encode_channel_message(const ChannelEvent& event, std::string_view o
 
 DecodedChannelMessage decode_channel_message(std::string_view text) {
   const auto message = parse_message_object(text);
-  if (!message.error.empty()) return failure(message.error);
+  if (!message.error.empty()) return channel_failure(message.error);
   const auto* object = &message.object();
   const auto* origin = text_field(*object, "origin");
   const auto* channel = object->if_contains("channel");
   const auto* status = object->if_contains("status");
   if (!origin || !channel || !channel->is_object() || !status || !status->is_object())
-    return failure("origin, channel and status are required");
+    return channel_failure("origin, channel and status are required");
 
   ChannelEvent event;
   if (!read_channel(channel->get_object(), event.channel))
-    return failure(
+    return channel_failure(
         "channel needs a positive id, name, url, format and title_pointer strings, paused a "
         "boolean");
   if (!read_status(status->get_object(), event.status))
-    return failure("status needs a known state and ISO 8601 times or null");
+    return channel_failure("status needs a known state and ISO 8601 times or null");
   event.status.channel_id = event.channel.id;
   return {std::move(event), std::string(*origin), {}};
 }

@@ -22,7 +22,7 @@ std::optional<domain::Id> positive_id(const boost::json::object& object, std::st
   return std::nullopt;
 }
 
-DecodedMessage failure(std::string reason) {
+DecodedMessage history_failure(std::string reason) {
   return {std::nullopt, std::move(reason)};
 }
 
@@ -40,7 +40,7 @@ std::string encode_history_message(const domain::HistoryItem& item) {
 
 DecodedMessage decode_history_message(std::string_view text) {
   const auto message = parse_message_object(text);
-  if (!message.error.empty()) return failure(message.error);
+  if (!message.error.empty()) return history_failure(message.error);
   const auto* object = &message.object();
 
   domain::HistoryItem item;
@@ -48,12 +48,12 @@ DecodedMessage decode_history_message(std::string_view text) {
   const auto song_id = positive_id(*object, "song_id");
   const auto channel_id = positive_id(*object, "channel_id");
   if (!id || !song_id || !channel_id)
-    return failure("id, song_id and channel_id must be positive integers");
+    return history_failure("id, song_id and channel_id must be positive integers");
   const auto* title = text_field(*object, "song_title");
-  if (!title) return failure("song_title must be a string");
+  if (!title) return history_failure("song_title must be a string");
   const auto* created_at = text_field(*object, "created_at");
   const auto at = created_at ? domain::parse_timestamp(*created_at) : std::nullopt;
-  if (!at) return failure("created_at must be an ISO 8601 timestamp");
+  if (!at) return history_failure("created_at must be an ISO 8601 timestamp");
   return {domain::HistoryItem{*id, *at, *song_id, std::string(*title), *channel_id, 0}, {}};
 }
 

@@ -11,7 +11,7 @@ namespace nicecream::events::redis {
 
 namespace {
 
-DecodedWatchMessage failure(std::string reason) {
+DecodedWatchMessage watch_failure(std::string reason) {
   return {std::nullopt, {}, std::move(reason)};
 }
 
@@ -42,7 +42,7 @@ std::string encode_watch_message(const domain::WatchMatch& match, std::string_vi
 
 DecodedWatchMessage decode_watch_message(std::string_view text) {
   const auto message = parse_message_object(text);
-  if (!message.error.empty()) return failure(message.error);
+  if (!message.error.empty()) return watch_failure(message.error);
   const auto& object = message.object();
   domain::WatchMatch match;
   const auto* origin = text_field(object, "origin");
@@ -53,11 +53,11 @@ DecodedWatchMessage decode_watch_message(std::string_view text) {
   if (!origin || !kind || !value || !channel_name || !item || !item->is_object() ||
       !positive_id(object, "watch_id", match.watch_id) ||
       !positive_id(object, "user_id", match.user_id))
-    return failure(
+    return watch_failure(
         "origin, kind, value and channel_name strings, positive watch_id and user_id and an item "
         "object are required");
   auto decoded_item = decode_history_message(boost::json::serialize(*item));
-  if (!decoded_item.item) return failure("item: " + decoded_item.error);
+  if (!decoded_item.item) return watch_failure("item: " + decoded_item.error);
   match.kind = std::string(*kind);
   match.value = std::string(*value);
   match.channel_name = std::string(*channel_name);

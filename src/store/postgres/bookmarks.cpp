@@ -13,12 +13,13 @@ const std::string kSelect = "SELECT b.id, " + micros("b.created_at") +
                             " FROM bookmarks AS b JOIN songs AS s ON s.id = b.song_id";
 // Inserting from songs makes an unknown song insert nothing rather than fail; the conflict
 // clause makes a second add of the same song a no-op that the lookup below answers.
-const std::string kAdd =
+const std::string kAddBookmark =
     "INSERT INTO bookmarks (created_at, user_id, song_id)"
     " SELECT $1::timestamptz, $2, id FROM songs WHERE id = $3"
     " ON CONFLICT (user_id, song_id) DO NOTHING";
 const std::string kFindBySong = kSelect + " WHERE b.user_id = $1 AND b.song_id = $2";
-const std::string kRemove = "DELETE FROM bookmarks WHERE id = $1 AND user_id = $2 RETURNING id";
+const std::string kRemoveBookmark =
+    "DELETE FROM bookmarks WHERE id = $1 AND user_id = $2 RETURNING id";
 
 std::vector<domain::Bookmark> read_bookmarks(const Result& rows) {
   std::vector<domain::Bookmark> bookmarks;
@@ -46,7 +47,7 @@ std::vector<domain::Bookmark> PostgresStore::list_bookmarks(const domain::Bookma
 domain::Bookmark PostgresStore::add_bookmark(Id user_id, Id song_id) {
   return with_connection([&](Connection& connection) {
     return transaction(connection, [&] {
-      connection.query(kAdd, domain::now(), user_id, song_id);
+      connection.query(kAddBookmark, domain::now(), user_id, song_id);
       auto found = read_bookmarks(connection.query(kFindBySong, user_id, song_id));
       if (found.empty()) throw NotFound("song " + std::to_string(song_id) + " not found");
       return found.front();
@@ -56,7 +57,7 @@ domain::Bookmark PostgresStore::add_bookmark(Id user_id, Id song_id) {
 
 bool PostgresStore::remove_bookmark(Id user_id, Id bookmark_id) {
   return with_connection([&](Connection& connection) {
-    return !connection.query(kRemove, bookmark_id, user_id).empty();
+    return !connection.query(kRemoveBookmark, bookmark_id, user_id).empty();
   });
 }
 

@@ -5,14 +5,14 @@ namespace nicecream::store::postgres {
 
 namespace {
 
-const std::string kColumns = "id, name, url, format, title_pointer, paused::int";
-const std::string kList = "SELECT " + kColumns + " FROM channels ORDER BY id";
-const std::string kFind = "SELECT " + kColumns + " FROM channels WHERE id = $1";
-const std::string kAdd =
+const std::string kChannelColumns = "id, name, url, format, title_pointer, paused::int";
+const std::string kListChannels = "SELECT " + kChannelColumns + " FROM channels ORDER BY id";
+const std::string kFindChannel = "SELECT " + kChannelColumns + " FROM channels WHERE id = $1";
+const std::string kAddChannel =
     "INSERT INTO channels (name, url, format, title_pointer)"
     " VALUES ($1, $2, $3, $4) RETURNING " +
-    kColumns;
-const std::string kRemove = "DELETE FROM channels WHERE id = $1 RETURNING id";
+    kChannelColumns;
+const std::string kRemoveChannel = "DELETE FROM channels WHERE id = $1 RETURNING id";
 // FOR UPDATE: a crawler recording into the channel waits, so no item slips in between the check
 // and the removal.
 const std::string kLockWithHistory =
@@ -22,7 +22,7 @@ const std::string kWasPaused = "SELECT paused::int FROM channels WHERE id = $1 F
 const std::string kUpdate =
     "UPDATE channels SET name = $2, url = $3, format = $4, title_pointer = $5,"
     " paused = ($6::int <> 0) WHERE id = $1 RETURNING " +
-    kColumns;
+    kChannelColumns;
 // A paused channel is not failing: its outage ends when it is paused.
 const std::string kPausedStatus =
     "INSERT INTO channel_status (channel_id, state, since, last_poll_at, last_change_at, error)"
@@ -55,7 +55,7 @@ void follow_pause(Connection& connection, Id id, bool paused) {
 
 std::vector<domain::Channel> PostgresStore::list_channels() {
   return with_connection([](Connection& connection) {
-    const auto rows = connection.exec(kList);
+    const auto rows = connection.exec(kListChannels);
     std::vector<domain::Channel> channels;
     for (int row = 0; row < rows.rows(); ++row) channels.push_back(read_channel(rows, row));
     return channels;
@@ -64,7 +64,7 @@ std::vector<domain::Channel> PostgresStore::list_channels() {
 
 std::optional<domain::Channel> PostgresStore::find_channel(Id id) {
   return with_connection([&](Connection& connection) -> std::optional<domain::Channel> {
-    const auto rows = connection.query(kFind, id);
+    const auto rows = connection.query(kFindChannel, id);
     if (rows.empty()) return std::nullopt;
     return read_channel(rows, 0);
   });
@@ -72,15 +72,15 @@ std::optional<domain::Channel> PostgresStore::find_channel(Id id) {
 
 domain::Channel PostgresStore::add_channel(const domain::NewChannel& channel) {
   return with_connection([&](Connection& connection) {
-    return read_channel(
-        connection.query(kAdd, channel.name, channel.url, channel.format, channel.title_pointer),
-        0);
+    return read_channel(connection.query(kAddChannel, channel.name, channel.url, channel.format,
+                                         channel.title_pointer),
+                        0);
   });
 }
 
 bool PostgresStore::remove_channel(Id id) {
   return with_connection(
-      [&](Connection& connection) { return !connection.query(kRemove, id).empty(); });
+      [&](Connection& connection) { return !connection.query(kRemoveChannel, id).empty(); });
 }
 
 std::optional<domain::Channel> PostgresStore::update_channel(const domain::Channel& channel) {
@@ -105,7 +105,7 @@ ChannelRemoval PostgresStore::remove_unused_channel(Id id) {
       const auto found = connection.query(kLockWithHistory, id);
       if (found.empty()) return ChannelRemoval::not_found;
       if (found.int64(0, 0) != 0) return ChannelRemoval::has_history;
-      connection.query(kRemove, id);
+      connection.query(kRemoveChannel, id);
       return ChannelRemoval::removed;
     });
   });

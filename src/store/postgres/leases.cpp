@@ -6,7 +6,7 @@ namespace nicecream::store::postgres {
 namespace {
 
 // Claims run one at a time across all processes ("nicelock" in ASCII); held to the commit.
-const std::string kLock = "SELECT pg_advisory_xact_lock(7955999503988777835)";
+const std::string kLeaseLock = "SELECT pg_advisory_xact_lock(7955999503988777835)";
 // The server's clock decides expiry, so crawlers on hosts with skewed clocks agree.
 const std::string kForgetLapsedOwners =
     "DELETE FROM crawler_owners WHERE seen_until <= now() AND owner <> $1";
@@ -47,7 +47,7 @@ std::vector<Id> PostgresStore::claim_channels(std::string_view owner, std::chron
   const std::int64_t seconds = ttl.count();
   return with_connection([&](Connection& connection) {
     return transaction(connection, [&] {
-      connection.exec(kLock);
+      connection.exec(kLeaseLock);
       connection.query(kForgetLapsedOwners, owner);
       connection.query(kSeeOwner, owner, seconds);
       const auto live = connection.query(kLiveOwners, owner).int64(0, 0);

@@ -13,9 +13,10 @@ const std::string kSave =
     "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at)"
     " VALUES ($1, $2, $3, $4, $5::timestamptz) ON CONFLICT (endpoint) DO UPDATE SET"
     " user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth";
-const std::string kList = "SELECT id, user_id, endpoint, p256dh, auth, " + micros("created_at") +
-                          " FROM push_subscriptions WHERE user_id = $1 ORDER BY id";
-const std::string kRemove =
+const std::string kListSubscriptions = "SELECT id, user_id, endpoint, p256dh, auth, " +
+                                       micros("created_at") +
+                                       " FROM push_subscriptions WHERE user_id = $1 ORDER BY id";
+const std::string kRemoveSubscription =
     "DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2 RETURNING id";
 const std::string kForget = "DELETE FROM push_subscriptions WHERE endpoint = $1";
 
@@ -36,7 +37,7 @@ bool PostgresStore::save_push_subscription(Id user_id,
 
 std::vector<domain::PushSubscription> PostgresStore::list_push_subscriptions(Id user_id) {
   return with_connection([&](Connection& connection) {
-    const auto rows = connection.query(kList, user_id);
+    const auto rows = connection.query(kListSubscriptions, user_id);
     std::vector<domain::PushSubscription> subscriptions;
     subscriptions.reserve(rows.rows());
     for (int row = 0; row < rows.rows(); ++row)
@@ -52,7 +53,7 @@ std::vector<domain::PushSubscription> PostgresStore::list_push_subscriptions(Id 
 
 bool PostgresStore::remove_push_subscription(Id user_id, std::string_view endpoint) {
   return with_connection([&](Connection& connection) {
-    return !connection.query(kRemove, user_id, endpoint).empty();
+    return !connection.query(kRemoveSubscription, user_id, endpoint).empty();
   });
 }
 

@@ -18,7 +18,8 @@ const std::string kHasMigrationsTable = "SELECT to_regclass('schema_migrations')
 const std::string kCurrentVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
 const std::string kRecord =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3::timestamptz)";
-const std::string kLock = std::string("SELECT pg_advisory_lock(") + kMigrationLockKey + ")";
+const std::string kMigrationLock =
+    std::string("SELECT pg_advisory_lock(") + kMigrationLockKey + ")";
 const std::string kUnlock = std::string("SELECT pg_advisory_unlock(") + kMigrationLockKey + ")";
 // The tables of some size: a migration's bulk loads leave them without a visibility map (every
 // index-only scan visits the heap) and with planner statistics of their empty selves.
@@ -64,7 +65,7 @@ class PostgresMigrationTarget final : public migrations::MigrationTarget {
 
 // Applies what `wanted` holds beyond the current version, holding the migration lock.
 int migrate_locked(Connection& connection, std::span<const migrations::Migration> wanted) {
-  connection.exec_script(kLock);  // may wait long for another migrator, rightly
+  connection.exec_script(kMigrationLock);  // may wait long for another migrator, rightly
   try {
     PostgresMigrationTarget target(connection, true);
     const int applied = migrations::run_migrations(wanted, target);

@@ -15,7 +15,8 @@ namespace {
 
 const std::string kOriginalTables =
     "ARRAY['channels', 'songs', 'history', 'users', 'bookmarks']::regclass[]";
-const std::string kLock = std::string("SELECT pg_advisory_xact_lock(") + kMigrationLockKey + ")";
+const std::string kTakeoverLock =
+    std::string("SELECT pg_advisory_xact_lock(") + kMigrationLockKey + ")";
 const std::string kKnownZone = "SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1)";
 
 // What stands in the way of our constraints and types: the original's foreign keys and its
@@ -195,7 +196,7 @@ TakeoverReport take_over_original(const std::string& conninfo, const TakeoverOpt
   const auto connection = Connection::open(conninfo);
   connection->exec("BEGIN");
   try {
-    connection->exec(kLock);
+    connection->exec(kTakeoverLock);
     if (inspect_origin(*connection).is_converted_original()) {
       connection->exec("ROLLBACK");
       return {false, {"converted from the original already: nothing to do"}};

@@ -4,7 +4,7 @@ namespace nicecream::store::postgres {
 
 namespace {
 
-const std::string kColumns = "id, sub, picture, given_name, family_name, coalesce(email, '')";
+const std::string kUserColumns = "id, sub, picture, given_name, family_name, coalesce(email, '')";
 // The conflict target is `sub`, so an update touches that one person's row and no other.
 const std::string kUpsert =
     "INSERT INTO users (sub, picture, given_name, family_name, email)"
@@ -13,8 +13,8 @@ const std::string kUpsert =
     " given_name = excluded.given_name, family_name = excluded.family_name,"
     " email = excluded.email"
     " RETURNING " +
-    kColumns;
-const std::string kFind = "SELECT " + kColumns + " FROM users WHERE id = $1";
+    kUserColumns;
+const std::string kFindUser = "SELECT " + kUserColumns + " FROM users WHERE id = $1";
 
 domain::User read_user(const Result& rows) {
   return {rows.int64(0, 0), rows.text(0, 1), rows.text(0, 2),
@@ -32,7 +32,7 @@ domain::User PostgresStore::upsert_user(const domain::UserClaims& claims) {
 
 std::optional<domain::User> PostgresStore::find_user(Id id) {
   return with_connection([&](Connection& connection) -> std::optional<domain::User> {
-    const auto rows = connection.query(kFind, id);
+    const auto rows = connection.query(kFindUser, id);
     if (rows.empty()) return std::nullopt;
     return read_user(rows);
   });

@@ -15,7 +15,7 @@ namespace {
 const std::string kWatchColumns =
     "SELECT w.id, w.user_id, w.kind, w.value, coalesce(w.song_id, 0), coalesce(w.channel_id, 0), " +
     micros("w.created_at") + " FROM watches AS w";
-const std::string kList = kWatchColumns + " WHERE w.user_id = $1 ORDER BY w.id DESC";
+const std::string kListWatches = kWatchColumns + " WHERE w.user_id = $1 ORDER BY w.id DESC";
 // The user's row is locked first, so two adds of one user count one after the other.
 const std::string kLockUser = "SELECT id FROM users WHERE id = $1 FOR UPDATE";
 const std::string kCount = "SELECT count(*) FROM watches WHERE user_id = $1";
@@ -31,7 +31,7 @@ const std::string kInsert =
 const std::string kSongTitle = "SELECT title FROM songs WHERE id = $1";
 const std::string kChannelExists = "SELECT EXISTS (SELECT FROM channels WHERE id = $1)";
 const std::string kFold = "SELECT nicecream_fold($1)";
-const std::string kRemove = "DELETE FROM watches WHERE id = $1 AND user_id = $2 RETURNING id";
+const std::string kRemoveWatch = "DELETE FROM watches WHERE id = $1 AND user_id = $2 RETURNING id";
 
 const std::string kEnsureFeed =
     "INSERT INTO watch_feed_tokens (user_id, salt, token_hash) VALUES ($1, $2, $3)"
@@ -172,7 +172,7 @@ std::vector<Id> matching_text_watches(Connection& connection, const domain::Hist
 
 std::vector<domain::Watch> PostgresStore::list_watches(Id user_id) {
   return with_connection([&](Connection& connection) {
-    const auto rows = connection.query(kList, user_id);
+    const auto rows = connection.query(kListWatches, user_id);
     std::vector<domain::Watch> watches;
     for (int row = 0; row < rows.rows(); ++row) watches.push_back(read_watch(rows, row));
     return watches;
@@ -205,7 +205,7 @@ WatchAddition PostgresStore::add_watch(Id user_id, const domain::NewWatch& watch
 
 bool PostgresStore::remove_watch(Id user_id, Id watch_id) {
   return with_connection([&](Connection& connection) {
-    return !connection.query(kRemove, watch_id, user_id).empty();
+    return !connection.query(kRemoveWatch, watch_id, user_id).empty();
   });
 }
 

@@ -14,11 +14,11 @@ const std::string kSelect =
     " FROM bookmarks AS b CROSS JOIN songs AS s ON s.id = b.song_id";
 // Inserting from songs makes an unknown song insert nothing rather than fail; the conflict
 // clause makes a second add of the same song a no-op that the lookup below answers.
-const std::string kAdd =
+const std::string kAddBookmark =
     "INSERT INTO bookmarks (created_at, user_id, song_id)"
     " SELECT ?1, ?2, id FROM songs WHERE id = ?3 ON CONFLICT (user_id, song_id) DO NOTHING";
 const std::string kFindBySong = kSelect + " WHERE b.user_id = ?1 AND b.song_id = ?2";
-const std::string kRemove = "DELETE FROM bookmarks WHERE id = ?1 AND user_id = ?2";
+const std::string kRemoveBookmark = "DELETE FROM bookmarks WHERE id = ?1 AND user_id = ?2";
 
 std::string page_sql(const domain::BookmarkQuery& query) {
   auto sql = kSelect + " WHERE b.user_id = :user";
@@ -47,7 +47,7 @@ std::vector<domain::Bookmark> SqliteStore::list_bookmarks(const domain::Bookmark
 domain::Bookmark SqliteStore::add_bookmark(Id user_id, Id song_id) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    lease->prepare(kAdd).bind_all(domain::now(), user_id, song_id).step();
+    lease->prepare(kAddBookmark).bind_all(domain::now(), user_id, song_id).step();
     auto row = lease->prepare(kFindBySong);
     if (!row.bind_all(user_id, song_id).step())
       throw NotFound("song " + std::to_string(song_id) + " not found");
@@ -58,7 +58,7 @@ domain::Bookmark SqliteStore::add_bookmark(Id user_id, Id song_id) {
 bool SqliteStore::remove_bookmark(Id user_id, Id bookmark_id) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    lease->prepare(kRemove).bind_all(bookmark_id, user_id).step();
+    lease->prepare(kRemoveBookmark).bind_all(bookmark_id, user_id).step();
     return lease->changes() > 0;
   });
 }

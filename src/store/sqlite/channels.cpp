@@ -5,20 +5,20 @@ namespace nicecream::store::sqlite {
 
 namespace {
 
-const std::string kColumns = "id, name, url, format, title_pointer, paused";
-const std::string kList = "SELECT " + kColumns + " FROM channels ORDER BY id";
-const std::string kFind = "SELECT " + kColumns + " FROM channels WHERE id = ?1";
-const std::string kAdd =
+const std::string kChannelColumns = "id, name, url, format, title_pointer, paused";
+const std::string kListChannels = "SELECT " + kChannelColumns + " FROM channels ORDER BY id";
+const std::string kFindChannel = "SELECT " + kChannelColumns + " FROM channels WHERE id = ?1";
+const std::string kAddChannel =
     "INSERT INTO channels (name, url, format, title_pointer)"
     " VALUES (?1, ?2, ?3, ?4) RETURNING " +
-    kColumns;
-const std::string kRemove = "DELETE FROM channels WHERE id = ?1";
+    kChannelColumns;
+const std::string kRemoveChannel = "DELETE FROM channels WHERE id = ?1";
 const std::string kHasHistory = "SELECT EXISTS (SELECT 1 FROM history WHERE channel_id = ?1)";
 const std::string kWasPaused = "SELECT paused FROM channels WHERE id = ?1";
 const std::string kUpdate =
     "UPDATE channels SET name = ?2, url = ?3, format = ?4, title_pointer = ?5, paused = ?6"
     " WHERE id = ?1 RETURNING " +
-    kColumns;
+    kChannelColumns;
 // A paused channel is not failing: its outage ends when it is paused.
 const std::string kPausedStatus =
     "INSERT INTO channel_status (channel_id, state, since, last_poll_at, last_change_at, error)"
@@ -49,7 +49,7 @@ void follow_pause(Connection& connection, Id id, bool paused) {
 
 std::vector<domain::Channel> SqliteStore::list_channels() {
   auto lease = connection();
-  auto rows = lease->prepare(kList);
+  auto rows = lease->prepare(kListChannels);
   std::vector<domain::Channel> channels;
   while (rows.step()) channels.push_back(read_channel(rows));
   return channels;
@@ -57,7 +57,7 @@ std::vector<domain::Channel> SqliteStore::list_channels() {
 
 std::optional<domain::Channel> SqliteStore::find_channel(Id id) {
   auto lease = connection();
-  auto row = lease->prepare(kFind);
+  auto row = lease->prepare(kFindChannel);
   row.bind_all(id);
   if (!row.step()) return std::nullopt;
   return read_channel(row);
@@ -66,7 +66,7 @@ std::optional<domain::Channel> SqliteStore::find_channel(Id id) {
 domain::Channel SqliteStore::add_channel(const domain::NewChannel& channel) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    auto row = lease->prepare(kAdd);
+    auto row = lease->prepare(kAddChannel);
     row.bind_all(channel.name, channel.url, channel.format, channel.title_pointer);
     row.step();
     return read_channel(row);
@@ -76,7 +76,7 @@ domain::Channel SqliteStore::add_channel(const domain::NewChannel& channel) {
 bool SqliteStore::remove_channel(Id id) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    lease->prepare(kRemove).bind_all(id).step();
+    lease->prepare(kRemoveChannel).bind_all(id).step();
     return lease->changes() > 0;
   });
 }
@@ -110,7 +110,7 @@ ChannelRemoval SqliteStore::remove_unused_channel(Id id) {
       row.bind_all(id).step();
       if (row.int64(0) != 0) return ChannelRemoval::has_history;
     }
-    lease->prepare(kRemove).bind_all(id).step();
+    lease->prepare(kRemoveChannel).bind_all(id).step();
     return lease->changes() > 0 ? ChannelRemoval::removed : ChannelRemoval::not_found;
   });
 }

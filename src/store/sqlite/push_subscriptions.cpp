@@ -12,10 +12,11 @@ const std::string kSave =
     "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (endpoint) DO UPDATE SET"
     " user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth";
-const std::string kList =
+const std::string kListSubscriptions =
     "SELECT id, user_id, endpoint, p256dh, auth, created_at FROM push_subscriptions"
     " WHERE user_id = ?1 ORDER BY id";
-const std::string kRemove = "DELETE FROM push_subscriptions WHERE user_id = ?1 AND endpoint = ?2";
+const std::string kRemoveSubscription =
+    "DELETE FROM push_subscriptions WHERE user_id = ?1 AND endpoint = ?2";
 const std::string kForget = "DELETE FROM push_subscriptions WHERE endpoint = ?1";
 
 }  // namespace
@@ -37,7 +38,7 @@ bool SqliteStore::save_push_subscription(Id user_id,
 
 std::vector<domain::PushSubscription> SqliteStore::list_push_subscriptions(Id user_id) {
   auto lease = connection();
-  auto rows = lease->prepare(kList);
+  auto rows = lease->prepare(kListSubscriptions);
   rows.bind_all(user_id);
   std::vector<domain::PushSubscription> subscriptions;
   while (rows.step())
@@ -53,7 +54,7 @@ std::vector<domain::PushSubscription> SqliteStore::list_push_subscriptions(Id us
 bool SqliteStore::remove_push_subscription(Id user_id, std::string_view endpoint) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    lease->prepare(kRemove).bind_all(user_id, endpoint).step();
+    lease->prepare(kRemoveSubscription).bind_all(user_id, endpoint).step();
     return lease->changes() > 0;
   });
 }

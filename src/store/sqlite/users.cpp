@@ -5,7 +5,7 @@ namespace nicecream::store::sqlite {
 
 namespace {
 
-const std::string kColumns = "id, sub, picture, given_name, family_name, coalesce(email, '')";
+const std::string kUserColumns = "id, sub, picture, given_name, family_name, coalesce(email, '')";
 // The conflict target is `sub`, so an update touches that one person's row and no other.
 const std::string kUpsert =
     "INSERT INTO users (sub, picture, given_name, family_name, email)"
@@ -14,8 +14,8 @@ const std::string kUpsert =
     " given_name = excluded.given_name, family_name = excluded.family_name,"
     " email = excluded.email"
     " RETURNING " +
-    kColumns;
-const std::string kFind = "SELECT " + kColumns + " FROM users WHERE id = ?1";
+    kUserColumns;
+const std::string kFindUser = "SELECT " + kUserColumns + " FROM users WHERE id = ?1";
 
 domain::User read_user(const Statement& row) {
   return {row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)};
@@ -35,7 +35,7 @@ domain::User SqliteStore::upsert_user(const domain::UserClaims& claims) {
 
 std::optional<domain::User> SqliteStore::find_user(Id id) {
   auto lease = connection();
-  auto row = lease->prepare(kFind);
+  auto row = lease->prepare(kFindUser);
   if (!row.bind_all(id).step()) return std::nullopt;
   return read_user(row);
 }

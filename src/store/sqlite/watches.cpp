@@ -15,7 +15,7 @@ namespace {
 const std::string kWatchColumns =
     "SELECT w.id, w.user_id, w.kind, w.value, coalesce(w.song_id, 0), coalesce(w.channel_id, 0),"
     " w.created_at FROM watches AS w";
-const std::string kList = kWatchColumns + " WHERE w.user_id = ?1 ORDER BY w.id DESC";
+const std::string kListWatches = kWatchColumns + " WHERE w.user_id = ?1 ORDER BY w.id DESC";
 const std::string kCount = "SELECT count(*) FROM watches WHERE user_id = ?1";
 const std::string kFindSame =
     kWatchColumns +
@@ -27,7 +27,7 @@ const std::string kInsert =
     " nullif(?7, 0), ?8) RETURNING id";
 const std::string kSongTitle = "SELECT title FROM songs WHERE id = ?1";
 const std::string kChannelExists = "SELECT EXISTS (SELECT 1 FROM channels WHERE id = ?1)";
-const std::string kRemove = "DELETE FROM watches WHERE id = ?1 AND user_id = ?2";
+const std::string kRemoveWatch = "DELETE FROM watches WHERE id = ?1 AND user_id = ?2";
 
 // The fold of the artists and the title search (migration 0002): FTS5's unicode61 tokenizer.
 const std::string kFoldIn = "INSERT INTO fold_scratch (rowid, text) VALUES (1, ?1)";
@@ -176,7 +176,7 @@ std::string claim_sql(std::size_t text_watches) {
 
 std::vector<domain::Watch> SqliteStore::list_watches(Id user_id) {
   auto lease = connection();
-  auto rows = lease->prepare(kList);
+  auto rows = lease->prepare(kListWatches);
   rows.bind_all(user_id);
   std::vector<domain::Watch> watches;
   while (rows.step()) watches.push_back(read_watch(rows));
@@ -214,7 +214,7 @@ WatchAddition SqliteStore::add_watch(Id user_id, const domain::NewWatch& watch) 
 bool SqliteStore::remove_watch(Id user_id, Id watch_id) {
   auto lease = connection();
   return write_transaction(*lease, [&] {
-    lease->prepare(kRemove).bind_all(watch_id, user_id).step();
+    lease->prepare(kRemoveWatch).bind_all(watch_id, user_id).step();
     return lease->changes() > 0;
   });
 }

@@ -10,8 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
-
 class BookmarksTest : public SignInTest {
  protected:
   void SetUp() override {

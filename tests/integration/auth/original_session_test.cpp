@@ -11,8 +11,6 @@
 namespace nicecream::testing {
 namespace {
 
-const std::string kSession(auth::kSessionCookieName);
-const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
 constexpr const char* kOriginalCsrf = "csrf-token-the-original-wrote";
 
 // What aiohttp-session's encrypted storage writes once someone signed in.

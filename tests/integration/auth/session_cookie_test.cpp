@@ -7,9 +7,6 @@
 namespace nicecream::testing {
 namespace {
 
-const std::string kSession(auth::kSessionCookieName);
-const std::string kCsrf(auth::kCsrfCookieName);
-
 class SessionCookieTest : public SignInTest {
  protected:
   // Ada signed in; her real cookies are in `ada`.

@@ -19,6 +19,10 @@ namespace nicecream::testing {
 
 inline const std::string kSpaUrl = "http://app.test/";
 inline constexpr std::chrono::seconds kSessionMaxAge{3600};
+// The cookies' names, as a Browser looks them up, and the header of a JSON body.
+inline const std::string kSession(auth::kSessionCookieName);
+inline const std::string kCsrf(auth::kCsrfCookieName);
+inline const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
 
 // The settings of a server whose sign-in goes to the test OpenID provider, sealing sessions under
 // `session_key`. The cookies are not Secure, since the tests speak plain HTTP.

@@ -13,9 +13,6 @@ namespace json = boost::json;
 using auth::kCsrfCookieName;
 using auth::kSessionCookieName;
 
-const std::string kSession(kSessionCookieName);
-const std::string kCsrf(kCsrfCookieName);
-
 std::string spa_with_error(const std::string& code) {
   return kSpaUrl + "?signin_error=" + code;
 }

@@ -10,14 +10,14 @@
 namespace nicecream::events::redis {
 namespace {
 
-domain::HistoryItem sample() {
+domain::HistoryItem sample_item() {
   return {42, *domain::parse_timestamp("2026-11-27T19:57:07.590829+00:00"),
           7,  "Daft Punk - \"One More Time\" \xc3\xa9",
           2,  99};
 }
 
 TEST(HistoryMessage, IsTheContractsJsonWithBookmarkZero) {
-  EXPECT_EQ(encode_history_message(sample()),
+  EXPECT_EQ(encode_history_message(sample_item()),
             R"({"id":42,"created_at":"2026-11-27T19:57:07.590829+00:00","song_id":7,)"
             R"("song_title":"Daft Punk - \"One More Time\" )"
             "\xc3\xa9"
@@ -25,12 +25,12 @@ TEST(HistoryMessage, IsTheContractsJsonWithBookmarkZero) {
 }
 
 TEST(HistoryMessage, RoundTrips) {
-  const auto decoded = decode_history_message(encode_history_message(sample()));
+  const auto decoded = decode_history_message(encode_history_message(sample_item()));
   ASSERT_TRUE(decoded.item) << decoded.error;
   EXPECT_EQ(decoded.item->id, 42);
-  EXPECT_EQ(decoded.item->created_at, sample().created_at);
+  EXPECT_EQ(decoded.item->created_at, sample_item().created_at);
   EXPECT_EQ(decoded.item->song_id, 7);
-  EXPECT_EQ(decoded.item->song_title, sample().song_title);
+  EXPECT_EQ(decoded.item->song_title, sample_item().song_title);
   EXPECT_EQ(decoded.item->channel_id, 2);
   EXPECT_EQ(decoded.item->bookmark_id, 0);
 }
@@ -40,7 +40,7 @@ TEST(HistoryMessage, ReadsTheOriginalsNaiveTimestamps) {
       R"({"id":1,"created_at":"2026-11-27T19:57:07.590829","song_id":1,"song_title":"x",)"
       R"("channel_id":1,"bookmark_id":0})");
   ASSERT_TRUE(decoded.item) << decoded.error;
-  EXPECT_EQ(decoded.item->created_at, sample().created_at);
+  EXPECT_EQ(decoded.item->created_at, sample_item().created_at);
 }
 
 TEST(HistoryMessage, RefusesWhatIsNoHistoryItem) {

@@ -7,7 +7,7 @@
 namespace nicecream::events::redis {
 namespace {
 
-domain::WatchMatch sample() {
+domain::WatchMatch sample_match() {
   domain::WatchMatch match;
   match.watch_id = 5;
   match.user_id = 9;
@@ -21,7 +21,7 @@ domain::WatchMatch sample() {
 }
 
 TEST(WatchMessage, RoundTripsWithItsOrigin) {
-  const auto decoded = decode_watch_message(encode_watch_message(sample(), "abc"));
+  const auto decoded = decode_watch_message(encode_watch_message(sample_match(), "abc"));
   ASSERT_TRUE(decoded.match) << decoded.error;
   EXPECT_EQ(decoded.origin, "abc");
   EXPECT_EQ(decoded.match->watch_id, 5);
@@ -30,7 +30,7 @@ TEST(WatchMessage, RoundTripsWithItsOrigin) {
   EXPECT_EQ(decoded.match->value, "Beyonce");
   EXPECT_EQ(decoded.match->channel_name, "red");
   EXPECT_EQ(decoded.match->item.id, 42);
-  EXPECT_EQ(decoded.match->item.created_at, sample().item.created_at);
+  EXPECT_EQ(decoded.match->item.created_at, sample_match().item.created_at);
   EXPECT_EQ(decoded.match->item.song_title, "Beyonc\xc3\xa9 - Halo");
 }
 

@@ -10,7 +10,7 @@ namespace nicecream::store::test {
 namespace {
 
 // One airing a minute, round robin over red, green, blue; oldest first.
-const std::vector<std::string> kTitles = {
+const std::vector<std::string> kFilteredTitles = {
     "Sigur Rós - Hoppípolla",   // 0 red
     "Sigur Ros - Glósóli",      // 1 green
     "Björk - Jóga",             // 2 blue
@@ -26,9 +26,9 @@ class HistoryFilters : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    for (std::size_t i = 0; i < kTitles.size(); ++i) {
+    for (std::size_t i = 0; i < kFilteredTitles.size(); ++i) {
       const Id channel = kRed + static_cast<Id>(i % 3);
-      auto outcome = store().record_title(channel, kTitles[i], minute(static_cast<int>(i)));
+      auto outcome = store().record_title(channel, kFilteredTitles[i], minute(static_cast<int>(i)));
       ASSERT_TRUE(outcome.inserted) << i;
       ids_.push_back(outcome.inserted->id);
       songs_.push_back(outcome.inserted->song_id);

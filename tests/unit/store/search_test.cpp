@@ -10,7 +10,7 @@ namespace nicecream::store::test {
 
 namespace {
 
-const std::vector<std::string> kTitles = {
+const std::vector<std::string> kSearchedTitles = {
     "Sigur Rós - Hoppípolla",    "Sigur Ros - Glósóli", "AC/DC - Back In Black",
     "Near Or Far - And Then",    "Кино - Группа крови", "東京事変 - 群青日和",
     "Emoji Band - Happy Song 🎵", "Don't Stop - Me Now",
@@ -21,7 +21,7 @@ class Search : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     int second = 0;
-    for (const auto& title : kTitles) {
+    for (const auto& title : kSearchedTitles) {
       auto outcome = store().record_title(kRed, title, instant(second++));
       ASSERT_TRUE(outcome.inserted) << title;
     }
