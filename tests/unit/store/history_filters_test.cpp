@@ -202,6 +202,53 @@ TEST_P(HistoryFilters, ViewerBookmarksStillFilledOnFilteredPages) {
   EXPECT_EQ(items[0].bookmark_id, bookmark.id);
 }
 
+// Past a couple of thousand matching songs the engines find a page another way (PostgreSQL: by
+// walking the history with the matches' ids at hand); the page is the same. 2,100 songs match the
+// prefix, every fifth airing between them does not, and one matching song airs again late.
+TEST_P(HistoryFilters, ThousandsOfMatchingSongsPageAsAFewDo) {
+  constexpr int kMatchingSongs = 2100;
+  std::vector<Id> matching;       // oldest first
+  std::vector<Id> matching_blue;  // oldest first
+  const auto add = [&](Id channel, const std::string& title, domain::Timestamp at) {
+    const auto outcome = store().record_title(channel, title, at);
+    ASSERT_TRUE(outcome.inserted) << title;
+    matching.push_back(outcome.inserted->id);
+    if (channel == kBlue) matching_blue.push_back(outcome.inserted->id);
+  };
+  for (int i = 0; i < kMatchingSongs; ++i) {
+    const Id channel = kRed + i % 3;
+    const auto at = minute(100 + 2 * i);
+    add(channel, "Kakemono " + std::to_string(i) + " - Scroll", at);
+    if (i % 5 != 0) continue;
+    const auto other = store().record_title(channel, "Other " + std::to_string(i) + " - Song",
+                                            at + std::chrono::seconds{1});
+    ASSERT_TRUE(other.inserted) << i;
+  }
+  add(kBlue, "Kakemono 7 - Scroll", minute(100 + 2 * kMatchingSongs));  // an earlier song again
+  const std::vector<Id> newest(matching.rbegin(), matching.rend());
+  const std::vector<Id> newest_blue(matching_blue.rbegin(), matching_blue.rend());
+  const auto slice = [](const std::vector<Id>& ids, std::size_t from, std::size_t count) {
+    return std::vector<Id>(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                           ids.begin() + static_cast<std::ptrdiff_t>(from + count));
+  };
+
+  domain::HistoryQuery query = text("kakem");
+  query.limit = 50;
+  EXPECT_EQ(page(query), slice(newest, 0, 50));
+  query.before = newest[49];
+  EXPECT_EQ(page(query), slice(newest, 50, 50));
+  query.before.reset();
+  query.offset = 1000;
+  EXPECT_EQ(page(query), slice(newest, 1000, 50));
+
+  query = text("scroll kakemono");
+  query.channel_id = kBlue;
+  query.limit = 20;
+  EXPECT_EQ(page(query), slice(newest_blue, 0, 20));
+  query.to = minute(100 + 2 * 30);  // the airings before the 31st song
+  EXPECT_EQ(page(query), slice(newest_blue, newest_blue.size() - 10, 10));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, HistoryFilters,
                          ::testing::Values(Engine::sqlite, Engine::postgres),
                          [](const auto& info) { return engine_name(info.param); });
