@@ -202,9 +202,9 @@ TEST_P(HistoryFilters, ViewerBookmarksStillFilledOnFilteredPages) {
   EXPECT_EQ(items[0].bookmark_id, bookmark.id);
 }
 
-// Past a couple of thousand matching songs the engines find a page another way (PostgreSQL: by
-// walking the history with the matches' ids at hand); the page is the same. 2,100 songs match the
-// prefix, every fifth airing between them does not, and one matching song airs again late.
+// Past 2,000 matching songs PostgreSQL finds a page another way (it walks the history down its ids
+// against the matches instead of paging each song's airings); the page is the same. 2,100 songs
+// match the prefix, every fifth airing between them does not, and one matching song airs again.
 TEST_P(HistoryFilters, ThousandsOfMatchingSongsPageAsAFewDo) {
   constexpr int kMatchingSongs = 2100;
   std::vector<Id> matching;       // oldest first
