@@ -34,14 +34,15 @@ export function useChannelStatuses(channels: readonly Channel[] | null): Channel
 }
 
 /**
- * Calls `onBack` when the live stream is live again after it dropped: the stream replays no
- * channel events, so what changed meanwhile has to be read again.
+ * Calls `onLive` each time the live stream becomes live: when it first connects and when it is
+ * back after a drop. The stream replays no channel events, so a status that changed before it was
+ * live (after the page read /channels, or while it was away) has to be read again.
  */
-export function useBackAfterReconnect(status: LiveStatus, onBack: () => void): void {
+export function useReadAgainWhenLive(status: LiveStatus, onLive: () => void): void {
   const previous = useRef(status);
   useEffect(() => {
-    const wasReconnecting = previous.current === 'reconnecting';
+    const wasNotLive = previous.current !== 'live';
     previous.current = status;
-    if (wasReconnecting && status === 'live') onBack();
-  }, [status, onBack]);
+    if (wasNotLive && status === 'live') onLive();
+  }, [status, onLive]);
 }

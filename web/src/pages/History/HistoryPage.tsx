@@ -9,7 +9,7 @@ import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { NowPlayingCards } from '../../components/NowPlayingCards/NowPlayingCards';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
-import { useBackAfterReconnect, useChannelStatuses } from '../../hooks/use-channel-statuses';
+import { useReadAgainWhenLive, useChannelStatuses } from '../../hooks/use-channel-statuses';
 import { useChannels } from '../../hooks/use-channels';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useLiveMerge } from '../../hooks/use-live-merge';
@@ -46,7 +46,7 @@ export function HistoryPage() {
   const [liveEnabled, setLiveEnabled] = useState(true);
   const statuses = useChannelStatuses(channels);
   const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses });
-  useBackAfterReconnect(liveStatus, statuses.resync);
+  useReadAgainWhenLive(liveStatus, statuses.resync);
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   useDocumentTitle(selectedName ? `History of ${selectedName}` : null);
