@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct Jwk {
 };
 
 using JwkSet = std::vector<Jwk>;
+
+// The length of a P-256 public key's uncompressed point: 0x04 || x || y.
+inline constexpr std::size_t kP256PointBytes = 65;
 
 // A P-256 public key from its uncompressed point (0x04 || x || y, 65 bytes), checked to lie on
 // the curve; nullptr otherwise. JWKs and Web Push subscriptions (p256dh) carry keys this way.

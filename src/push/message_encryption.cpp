@@ -14,7 +14,6 @@
 namespace nicecream::push {
 namespace {
 
-constexpr std::size_t kPointBytes = 65;
 constexpr std::size_t kAuthSecretBytes = 16;
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kKeyBytes = 16;
@@ -67,11 +66,11 @@ std::optional<std::string> ecdh(EVP_PKEY* own, EVP_PKEY* peer) {
 }
 
 std::optional<std::string> public_point(EVP_PKEY* key) {
-  std::array<unsigned char, kPointBytes> point{};
+  std::array<unsigned char, auth::kP256PointBytes> point{};
   std::size_t length = 0;
   if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size(),
                                       &length) != 1 ||
-      length != kPointBytes)
+      length != auth::kP256PointBytes)
     return std::nullopt;
   return std::string(reinterpret_cast<const char*>(point.data()), length);
 }
@@ -136,7 +135,7 @@ std::optional<std::string> seal(std::string_view plaintext, const UserAgentKeys&
 std::optional<std::string> encrypt_push_message(std::string_view plaintext,
                                                 const UserAgentKeys& user_agent,
                                                 EVP_PKEY* sender_key, std::string_view salt) {
-  if (plaintext.size() > kMaxPlaintextBytes || user_agent.p256dh.size() != kPointBytes ||
+  if (plaintext.size() > kMaxPlaintextBytes || user_agent.p256dh.size() != auth::kP256PointBytes ||
       user_agent.auth.size() != kAuthSecretBytes || salt.size() != kSaltBytes ||
       sender_key == nullptr)
     return std::nullopt;

@@ -8,13 +8,13 @@
 #include <array>
 
 #include "auth/base64.hpp"
+#include "auth/jwk.hpp"
 #include "auth/secret_file.hpp"
 
 namespace nicecream::push {
 namespace {
 
 constexpr std::size_t kScalarBytes = 32;
-constexpr std::size_t kPublicKeyBytes = 65;
 
 using EcGroupPtr = std::unique_ptr<EC_GROUP, auth::OpenSslDeleter<EC_GROUP_free>>;
 using EcPointPtr = std::unique_ptr<EC_POINT, auth::OpenSslDeleter<EC_POINT_free>>;
@@ -28,11 +28,11 @@ using EcPointPtr = std::unique_ptr<EC_POINT, auth::OpenSslDeleter<EC_POINT_free>
 std::string public_point_of(const BIGNUM* scalar) {
   const EcGroupPtr group(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1));
   const EcPointPtr point(group ? EC_POINT_new(group.get()) : nullptr);
-  std::string encoded(kPublicKeyBytes, '\0');
+  std::string encoded(auth::kP256PointBytes, '\0');
   if (!point || EC_POINT_mul(group.get(), point.get(), scalar, nullptr, nullptr, nullptr) != 1 ||
       EC_POINT_point2oct(group.get(), point.get(), POINT_CONVERSION_UNCOMPRESSED,
                          reinterpret_cast<unsigned char*>(encoded.data()), encoded.size(),
-                         nullptr) != kPublicKeyBytes) {
+                         nullptr) != auth::kP256PointBytes) {
     fail("the VAPID private key is not a P-256 key");
   }
   return encoded;
@@ -69,11 +69,11 @@ auth::EvpPkeyPtr key_from_scalar(const std::string& scalar_bytes) {
 }
 
 std::string encoded_public_point(EVP_PKEY* key) {
-  std::array<unsigned char, kPublicKeyBytes> point{};
+  std::array<unsigned char, auth::kP256PointBytes> point{};
   std::size_t length = 0;
   if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size(),
                                       &length) != 1 ||
-      length != kPublicKeyBytes || point[0] != POINT_CONVERSION_UNCOMPRESSED) {
+      length != auth::kP256PointBytes || point[0] != POINT_CONVERSION_UNCOMPRESSED) {
     fail("cannot read the VAPID public key");
   }
   return auth::encode_base64url(
