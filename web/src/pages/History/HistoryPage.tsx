@@ -46,7 +46,7 @@ export function HistoryPage() {
   const [liveEnabled, setLiveEnabled] = useState(true);
   const statuses = useChannelStatuses(channels);
   const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses });
-  useReadAgainWhenLive(liveStatus, statuses.resync);
+  useReadAgainWhenLive(liveStatus, statuses.resync, channels);
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
   useDocumentTitle(selectedName ? `History of ${selectedName}` : null);
