@@ -4,12 +4,10 @@
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <chrono>
 #include <deque>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -70,15 +68,7 @@ class Group : public std::enable_shared_from_this<Group> {
     pending_.push_back({snapshot_locked(), event, Clock::now()});
     if (draining_) return;
     draining_ = true;
-    const auto window = live_gather_window(last_walk_, queues_.size());
-    if (window == Clock::duration::zero()) {
-      boost::asio::post(executor_, [self = shared_from_this()] { self->drain(); });
-      return;
-    }
-    // The timer lives in its own handler: the hub outlives the server's io_context.
-    auto timer = std::make_shared<boost::asio::steady_timer>(executor_, window);
-    timer->async_wait(
-        [self = shared_from_this(), timer](const boost::system::error_code&) { self->drain(); });
+    boost::asio::post(executor_, [self = shared_from_this()] { self->drain(); });
   }
 
  private:
@@ -93,14 +83,12 @@ class Group : public std::enable_shared_from_this<Group> {
   void drain() {
     std::vector<LiveEventPtr> batch;
     std::vector<Clock::time_point> received;
-    std::optional<Clock::duration> walk;
     while (true) {
       std::shared_ptr<const QueueList> members;
       batch.clear();
       received.clear();
       {
         std::lock_guard lock(mutex_);
-        if (walk) last_walk_ = *walk;
         if (pending_.empty()) {
           draining_ = false;
           return;
@@ -113,10 +101,8 @@ class Group : public std::enable_shared_from_this<Group> {
           pending_.pop_front();
         }
       }
-      const auto started = Clock::now();
       for (const auto& queue : *members) queue->offer(batch);
       const auto walked = Clock::now();
-      walk = walked - started;
       for (const auto at : received) fanout_duration().observe(seconds(walked - at));
     }
   }
@@ -144,20 +130,9 @@ class Group : public std::enable_shared_from_this<Group> {
   std::shared_ptr<const QueueList> snapshot_;
   std::deque<Pending> pending_;
   bool draining_ = false;
-  Clock::duration last_walk_{};  // of the last batch, over all of the group's streams
 };
 
 }  // namespace
-
-std::chrono::steady_clock::duration live_gather_window(
-    std::chrono::steady_clock::duration last_walk, std::size_t streams) {
-  constexpr std::size_t kFewestStreams = 100;
-  constexpr auto kLongest = std::chrono::milliseconds(5);
-  constexpr auto kWorthWaiting = std::chrono::microseconds(200);
-  if (streams < kFewestStreams) return Clock::duration::zero();
-  const auto window = std::min<Clock::duration>(last_walk / 8, kLongest);
-  return window < kWorthWaiting ? Clock::duration::zero() : window;
-}
 
 struct LiveHub::Members {
   explicit Members(std::string name) : event_name(std::move(name)) {

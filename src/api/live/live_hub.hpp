@@ -1,7 +1,5 @@
 #pragma once
 
-#include <chrono>
-#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -33,14 +31,5 @@ class LiveHub {
   std::unique_ptr<events::Subscription> channel_subscription_;
   std::unique_ptr<events::Subscription> watch_subscription_;
 };
-
-// How long a group of `streams` waits after the first event of a burst before walking, so that the
-// events right behind it go out in the same walk: a crawl round records its stations about a
-// millisecond apart, and an event that misses a walk waits for the whole walk before its own
-// begins. An eighth of the group's last walk costs the first event at most an eighth more, and
-// each event gathered saves a walk. A group that walks in microseconds, or has few streams (whose
-// walk time says little), does not wait; at most 5 ms.
-std::chrono::steady_clock::duration live_gather_window(
-    std::chrono::steady_clock::duration last_walk, std::size_t streams);
 
 }  // namespace nicecream::api

@@ -44,8 +44,7 @@ LiveEventPtr make_watch_event(const domain::WatchMatch& match);
 // heartbeats, what queued up); while it waits, the events for it are written to the socket at once
 // on the hub's thread: one sendmsg(2) per client and offer, as an nginx worker walks its
 // subscribers, instead of a post, a timer wake-up and a copy per client (bench/sse). The hub
-// offers the events that gathered while it walked, or while it waited for a burst to complete
-// (live_gather_window), as one batch. Only what the socket does not
+// offers the events that gathered while it walked as one batch. Only what the socket does not
 // take queues and wakes the coroutine. Bounded, so a client that cannot keep up is dropped
 // instead of slowing anyone else. The coroutine starts as the writer.
 class LiveQueue : public std::enable_shared_from_this<LiveQueue> {

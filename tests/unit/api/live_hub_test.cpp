@@ -275,17 +275,5 @@ TEST_F(LiveHubTest, APeerThatHungUpClosesTheQueue) {
   EXPECT_TRUE(direct->closed());
 }
 
-// A burst's first event waits a little so the ones right behind it share its walk; only where a
-// walk is long enough for a wait to pay.
-TEST(LiveGatherWindow, AnEighthOfALargeGroupsLastWalkAtMostFiveMilliseconds) {
-  using std::chrono::microseconds;
-  using std::chrono::milliseconds;
-  EXPECT_EQ(live_gather_window(milliseconds(16), 5000), milliseconds(2));
-  EXPECT_EQ(live_gather_window(milliseconds(400), 5000), milliseconds(5));
-  EXPECT_EQ(live_gather_window(milliseconds(1), 5000), microseconds(0)) << "too short to wait";
-  EXPECT_EQ(live_gather_window(microseconds(0), 5000), microseconds(0)) << "no walk yet";
-  EXPECT_EQ(live_gather_window(milliseconds(16), 99), microseconds(0)) << "few streams";
-}
-
 }  // namespace
 }  // namespace nicecream::api
