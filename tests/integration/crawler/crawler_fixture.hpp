@@ -128,6 +128,15 @@ class CrawlerTest : public ::testing::Test {
     return published_;
   }
 
+  // The crawler stores an item before it publishes it, so a test that saw the item in the store
+  // waits for its publication before it counts what was published.
+  bool published_all_recorded() {
+    domain::HistoryQuery everything;
+    everything.limit = domain::kMaxPageSize;
+    const auto recorded = store_->list_history(everything).size();
+    return eventually([&] { return published().size() >= recorded; });
+  }
+
   bool has_title(domain::Id channel_id, const std::string& title) {
     const auto all = titles(channel_id);
     return !all.empty() && all.back() == title;

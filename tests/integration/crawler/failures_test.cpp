@@ -61,6 +61,7 @@ TEST_F(CrawlerFailures, MisbehavingStationsAreBoundedAndLoggedOncePerChange) {
   }
   // The cap stopped reading: the emulator could not push its 64 MiB through.
   EXPECT_LT(emulator_.state("oversized").bytes_sent, 3 * 16 * 1024 * 1024);
+  ASSERT_TRUE(published_all_recorded());
   EXPECT_EQ(published().size(), 2u);
 }
 

@@ -73,6 +73,7 @@ TEST_F(CrawlerOnIcecast, ReadsTitlesThroughStatusJsonAndInStreamMetadata) {
   std::map<domain::Id, std::size_t> before;
   for (const auto& channel : {status, stream, detected})
     before[channel.id] = titles(channel.id).size();
+  ASSERT_TRUE(published_all_recorded());
   const auto published_before = published().size();
 
   // Icecast turns what Latin-1 cannot hold into &#NN; in both places; the normaliser undoes it.
@@ -85,6 +86,7 @@ TEST_F(CrawlerOnIcecast, ReadsTitlesThroughStatusJsonAndInStreamMetadata) {
 
   for (const auto& channel : {status, stream, detected})
     EXPECT_EQ(titles(channel.id).size(), before[channel.id] + 1) << channel.name;
+  ASSERT_TRUE(published_all_recorded());
   EXPECT_EQ(published().size(), published_before + 3);
 }
 
