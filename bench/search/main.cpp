@@ -27,6 +27,7 @@ struct Options {
   SeedPlan plan;
   int samples = 200;
   int recordings = 4'000;
+  std::string only;  // times only the queries whose name contains this
 };
 
 struct Scenario {
@@ -211,7 +212,9 @@ int run(const Options& options) {
   const auto version_one = open_version_one_copy(options, store);
   migrate(options, *store);
   auto raw = open_raw(options);
-  const auto list = scenarios(*store, *raw, corpus, options.samples);
+  auto list = scenarios(*store, *raw, corpus, options.samples);
+  std::erase_if(list,
+                [&](const Scenario& s) { return s.name.find(options.only) == std::string::npos; });
   std::vector<std::size_t> rows(list.size(), 0);
   std::vector<std::function<void()>> calls;
   std::vector<int> samples;
@@ -245,6 +248,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100'000));
   app.add_option("--recordings", options.recordings, "items recorded to time recording")
       ->check(CLI::Range(0, 1'000'000));
+  app.add_option("--only", options.only, "time only the queries whose name contains this");
   CLI11_PARSE(app, argc, argv);
   try {
     return nicecream::bench::run(options);
