@@ -10,9 +10,10 @@
 // Charts: songs or artists ranked by plays in a window of quarter-hour slots, from the rollups,
 // never from history. A subject's plays in a window are its whole weeks (week rollup) plus the
 // slots before the first and after the last whole week (slot rollup). Two ways to the ranking:
-// - short windows: read each week and channel of the window most played first, in step, and count
-//   each subject met; nothing unread can have more plays than the sum of the lists' last counts
-//   (a threshold walk), so the walk stops once the last charted count beats that sum. Summing a
+// - short windows: read each week and channel of the window most played first, in bands of plays
+//   (every list down to the same level at a time), which bound what each subject can have played;
+//   count exactly only those whose bound can still reach the chart, and stop once the last charted
+//   count beats every bound left, including that of the subjects no band has met yet. Summing a
 //   week's slots instead reads about 100,000 rows at 10M airings;
 // - long windows: walk songs (or artists) down their total plays and count each one met; a total
 //   bounds every window, so once the last charted count beats the next total nothing further down
@@ -25,14 +26,14 @@ namespace nicecream::store::sqlite {
 
 namespace {
 
-// Below this the window's weeks are few enough for the threshold walk.
+// Below this the window's weeks are few enough for the walk down the week lists.
 constexpr std::chrono::hours kShortWindow{24 * 31};
-// Candidates a walk down the totals may look at before the threshold walk is cheaper.
+// Candidates a walk down the totals may look at before summing the window is cheaper.
 constexpr int kWalkBudget = 3000;
 // As in migration 0002: weeks are 672 quarter hours counted from the epoch.
 constexpr std::int64_t kSlotsPerWeek = 7 * 24 * 4;
-// Rows read from a week list at a time.
-constexpr std::int64_t kListPage = 64;
+// The band of plays a walk down the week lists reads first (halved until a top fills).
+constexpr std::int64_t kFirstLevel = 64;
 // Counting one subject (four index seeks) costs about what summing this many rollup rows does.
 constexpr std::int64_t kRowsPerCount = 128;
 // Counts any walk may make, however few the week rows.
@@ -168,52 +169,11 @@ std::optional<std::vector<Ranked>> walk_totals(Connection& connection, const Sub
   return best;
 }
 
-// One week and channel of the window, most played first, read a page at a time so that no
-// statement stays open across the counts.
-class WeekList {
- public:
-  WeekList(const Subject& subject, std::int64_t week, Id channel)
-      : subject_(subject), week_(week), channel_(channel) {}
-
-  // The next subject down the list, or nothing once it is read to the end.
-  std::optional<Id> next(Connection& connection) {
-    if (next_ == page_.size() && !read_page(connection)) {
-      bound_ = 0;
-      return std::nullopt;
-    }
-    const auto& [id, plays] = page_[next_++];
-    bound_ = plays;
-    return id;
-  }
-
-  // No subject not read yet has more plays in this week and channel.
-  std::int64_t bound() const { return bound_; }
-
- private:
-  bool read_page(Connection& connection) {
-    if (exhausted_) return false;
-    const std::string id = subject_.id_column;
-    auto rows = connection.prepare("SELECT " + id + ", plays FROM " + subject_.week_table +
-                                   " WHERE week = ?1 AND channel_id = ?2 AND (plays, " + id +
-                                   ") < (?3, ?4) ORDER BY plays DESC, " + id + " DESC LIMIT ?5");
-    const Id after_id = page_.empty() ? std::numeric_limits<Id>::max() : page_.back().first;
-    const auto after_plays = page_.empty() ? std::numeric_limits<std::int64_t>::max() : bound_;
-    rows.bind_all(week_, channel_, after_plays, after_id, kListPage);
-    page_.clear();
-    next_ = 0;
-    while (rows.step()) page_.emplace_back(rows.int64(0), rows.int64(1));
-    exhausted_ = static_cast<std::int64_t>(page_.size()) < kListPage;
-    return !page_.empty();
-  }
-
-  const Subject& subject_;
-  std::int64_t week_;
-  Id channel_;
-  std::vector<std::pair<Id, std::int64_t>> page_;
-  std::size_t next_ = 0;
-  std::int64_t bound_ = std::numeric_limits<std::int64_t>::max();
-  bool exhausted_ = false;
-};
+// The weeks the window touches, whole or in part: [first, last].
+std::pair<std::int64_t, std::int64_t> touched_weeks(const Window& window) {
+  return {floor_div(window.first_slot, kSlotsPerWeek),
+          floor_div(window.end_slot - 1, kSlotsPerWeek)};
+}
 
 std::vector<Id> channels_of(Connection& connection, const Window& window) {
   if (window.channel_id) return {*window.channel_id};
@@ -221,53 +181,6 @@ std::vector<Id> channels_of(Connection& connection, const Window& window) {
   auto rows = connection.prepare("SELECT id FROM channels ORDER BY id");
   while (rows.step()) channels.push_back(rows.int64(0));
   return channels;
-}
-
-std::vector<WeekList> week_lists(Connection& connection, const Subject& subject,
-                                 const Window& window) {
-  std::vector<WeekList> lists;
-  const auto channels = channels_of(connection, window);
-  const auto last_week = floor_div(window.end_slot - 1, kSlotsPerWeek);
-  for (auto week = floor_div(window.first_slot, kSlotsPerWeek); week <= last_week; ++week)
-    for (const Id channel : channels) lists.emplace_back(subject, week, channel);
-  return lists;
-}
-
-// Takes one row from every list; false once all are read to the end.
-bool read_one_round(Connection& connection, const Subject& subject, const Window& window,
-                    std::vector<WeekList>& lists, std::unordered_set<Id>& counted,
-                    std::vector<Ranked>& best) {
-  bool any = false;
-  for (auto& list : lists) {
-    const auto id = list.next(connection);
-    if (!id) continue;
-    any = true;
-    if (counted.insert(*id).second)
-      keep_best(best, count_in_window(connection, subject, window, *id),
-                static_cast<std::size_t>(window.limit));
-  }
-  return any;
-}
-
-// Nothing once it has counted more than `budget` subjects.
-std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subject& subject,
-                                              const Window& window, std::int64_t budget) {
-  auto lists = week_lists(connection, subject, window);
-  std::unordered_set<Id> counted;
-  std::vector<Ranked> best;
-  while (read_one_round(connection, subject, window, lists, counted, best)) {
-    std::int64_t bound = 0;
-    for (const auto& list : lists) bound += list.bound();
-    if (nothing_unread_can_enter(best, static_cast<std::size_t>(window.limit), bound)) break;
-    if (static_cast<std::int64_t>(counted.size()) > budget) return std::nullopt;
-  }
-  return best;
-}
-
-// The weeks the window touches, whole or in part: [first, last].
-std::pair<std::int64_t, std::int64_t> touched_weeks(const Window& window) {
-  return {floor_div(window.first_slot, kSlotsPerWeek),
-          floor_div(window.end_slot - 1, kSlotsPerWeek)};
 }
 
 std::string week_rows_sql(const Subject& subject, const Window& window, const char* columns) {
@@ -285,6 +198,124 @@ std::int64_t week_rows(Connection& connection, const Subject& subject, const Win
     if (count.step()) rows += count.int64(0);
   }
   return rows;
+}
+
+// The week rows of a window, each week and channel a list most played first, read in bulk one
+// band of plays at a time. Once every list is read down to `level`, a subject met in some lists
+// played at most what they say there plus level - 1 in each other list, and one met nowhere at
+// most lists x (level - 1); a week that the window covers in part only overstates it.
+class WeekBands {
+ public:
+  WeekBands(Connection& connection, const Subject& subject, const Window& window)
+      : subject_(subject), channels_(channels_of(connection, window)) {
+    std::tie(first_week_, last_week_) = touched_weeks(window);
+    lists_ = (last_week_ - first_week_ + 1) * static_cast<std::int64_t>(channels_.size());
+  }
+
+  // Reads every list down to `level` plays (at least 1).
+  void read_down_to(Connection& connection, std::int64_t level) {
+    if (level >= level_) return;
+    const std::string id = subject_.id_column;
+    const auto sql = "SELECT " + id + ", plays FROM " + subject_.week_table +
+                     " WHERE week = ?1 AND channel_id = ?2 AND plays >= ?3 AND plays < ?4";
+    for (auto week = first_week_; week <= last_week_; ++week) {
+      for (const Id channel : channels_) {
+        auto rows = connection.prepare(sql);
+        rows.bind_all(week, channel, level, level_);
+        while (rows.step()) {
+          auto& found = met_[rows.int64(0)];
+          found.plays += rows.int64(1);
+          ++found.lists;
+        }
+      }
+    }
+    level_ = level;
+  }
+
+  std::int64_t level() const { return level_; }
+  std::int64_t lists() const { return lists_; }
+  std::size_t met() const { return met_.size(); }
+  // The most a subject met nowhere can have played in the window.
+  std::int64_t unmet_bound() const { return lists_ * (level_ - 1); }
+
+  // The subjects met that can have played at least `least` in the window, each with the most it
+  // can have played, highest first.
+  std::vector<std::pair<std::int64_t, Id>> bounds(std::int64_t least) const {
+    std::vector<std::pair<std::int64_t, Id>> bounds;
+    for (const auto& [id, found] : met_) {
+      const auto bound = found.plays + (lists_ - found.lists) * (level_ - 1);
+      if (bound >= least) bounds.emplace_back(bound, id);
+    }
+    std::sort(bounds.begin(), bounds.end(), std::greater<>());
+    return bounds;
+  }
+
+ private:
+  struct Met {
+    std::int64_t plays = 0;
+    std::int64_t lists = 0;
+  };
+
+  const Subject& subject_;
+  std::vector<Id> channels_;
+  std::int64_t first_week_ = 0;
+  std::int64_t last_week_ = 0;
+  std::int64_t lists_ = 0;
+  std::int64_t level_ = std::numeric_limits<std::int64_t>::max();
+  std::unordered_map<Id, Met> met_;
+};
+
+// The chart from the window's week lists: the subjects whose bound can still reach it are
+// counted exactly, highest bound first, until its last count beats every bound left. Read down
+// to a level where a top fills, the lists give a first last count c; with L lists, reading on
+// to (c - 1) / L + 1 leaves nobody met nowhere able to reach c, so one more band settles it. A
+// flat top thus costs a few thousand week rows read and a few dozen counts, where a walk one row
+// of each list at a time counted thousands. Nothing once it has counted more subjects than
+// summing the window would cost (its week rows / kRowsPerCount).
+std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subject& subject,
+                                              const Window& window) {
+  const auto limit = static_cast<std::size_t>(window.limit);
+  std::optional<std::int64_t> budget;  // looked up only once the walk counts more than the least
+  const auto over_budget = [&](std::int64_t counts) {
+    if (counts <= kMinWalkBudget) return false;
+    if (!budget) budget = week_rows(connection, subject, window) / kRowsPerCount;
+    return counts > *budget;
+  };
+  WeekBands bands(connection, subject, window);
+  for (std::int64_t level = kFirstLevel; level >= 1; level /= 2) {
+    bands.read_down_to(connection, level);
+    if (bands.met() >= limit) break;
+  }
+  std::unordered_set<Id> counted;
+  std::vector<Ranked> best;
+  // Counts the subjects met, highest bound first, while they can enter (or, the first time, only
+  // until a top is full: its last count sets how deep to read before counting the rest).
+  const auto count = [&](bool until_full) {
+    for (const auto& [bound, id] : bands.bounds(best.size() < limit ? 0 : best.back().plays)) {
+      if (nothing_unread_can_enter(best, limit, bound)) return true;
+      if (until_full && best.size() == limit) return true;
+      if (!counted.insert(id).second) continue;
+      if (over_budget(static_cast<std::int64_t>(counted.size()))) return false;
+      keep_best(best, count_in_window(connection, subject, window, id), limit);
+    }
+    return true;
+  };
+  if (!count(true)) return std::nullopt;
+  // At level 1 every row is read: a subject met nowhere did not play in the window.
+  const auto settled = [&] {
+    return bands.level() == 1 || nothing_unread_can_enter(best, limit, bands.unmet_bound());
+  };
+  for (;;) {
+    if (!settled()) {
+      // One band down at most: the first top's last count may be low (a partly covered week
+      // overstates, so the highest bounds are not always the highest counts), and counting the
+      // subjects of the next band, highest bound first, raises it.
+      const auto enough = best.size() < limit ? 1 : (best.back().plays - 1) / bands.lists() + 1;
+      bands.read_down_to(connection, std::max({enough, bands.level() / 2, std::int64_t{1}}));
+    }
+    if (!count(false)) return std::nullopt;
+    if (settled()) return best;
+  }
 }
 
 // A subject's plays in the window and its latest slot; `last_week` is set instead while its latest
@@ -394,13 +425,11 @@ std::vector<Ranked> rank(Connection& connection, const Subject& subject, const W
   if (window.limit == 0 || window.first_slot >= window.end_slot) return {};
   if (!has_plays(connection, subject, window)) return {};
   if (!window.short_window) {
-    // The threshold walk over a long window's many lists cannot stop where the totals could not.
+    // Walking a long window's many week lists cannot stop where the totals could not.
     if (auto walked = walk_totals(connection, subject, window)) return *walked;
     return sum_window(connection, subject, window);
   }
-  const auto budget =
-      std::max(kMinWalkBudget, week_rows(connection, subject, window) / kRowsPerCount);
-  if (auto walked = walk_weeks(connection, subject, window, budget)) return *walked;
+  if (auto walked = walk_weeks(connection, subject, window)) return *walked;
   return sum_window(connection, subject, window);
 }
 
