@@ -56,13 +56,14 @@ init_server() {
 # power cut is worth nothing in a throwaway server, so no fsync. With $3 = crash-safe, a commit is
 # in the log before it is acknowledged, so it survives the server being killed (stop immediate);
 # otherwise the last fraction of a second of commits may be lost then, for speed.
+# NICECREAM_TEST_PG_SERVER_OPTIONS adds settings (benchmarks size the buffers to their data).
 start_server() {
   local dir=$1 port=$2 safety=${3:-}
   local commit_options="-c synchronous_commit=off"
   [[ $safety == crash-safe ]] && commit_options=""
   run_as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
     --options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off $commit_options \
-      -c full_page_writes=off -c max_connections=200" \
+      -c full_page_writes=off -c max_connections=200 ${NICECREAM_TEST_PG_SERVER_OPTIONS:-}" \
     start >/dev/null 2>&1 || return 1
   echo "$port" >"$dir/port"
 }
