@@ -282,9 +282,11 @@ std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subj
     return counts > *budget;
   };
   WeekBands bands(connection, subject, window);
-  for (std::int64_t level = kFirstLevel; level >= 1; level /= 2) {
+  for (std::int64_t level = kFirstLevel; bands.met() < limit; level /= 2) {
+    // Fewer subjects than a chart played twice in any week and channel: a flat rotation, where
+    // every bound ties and each subject would be counted one by one. The sum reads no more rows.
+    if (level < 2) return std::nullopt;
     bands.read_down_to(connection, level);
-    if (bands.met() >= limit) break;
   }
   std::unordered_set<Id> counted;
   std::vector<Ranked> best;
