@@ -85,6 +85,7 @@ void LiveQueue::write_or_queue(std::span<const LiveEventPtr* const> events) {
     return;
   }
   auto sent = result.sent;
+  if (sent > 0) written_while_released_ = true;
   auto unsent = events.begin();
   for (; unsent != events.end() && sent >= (**unsent)->text.size(); ++unsent) {
     sent -= (**unsent)->text.size();
@@ -140,12 +141,18 @@ bool LiveQueue::release_writer() {
   std::lock_guard lock(mutex_);
   if (!events_.empty() || closed_) return false;
   writing_ = false;
+  written_while_released_ = false;
   return true;
 }
 
 void LiveQueue::claim_writer() {
   std::lock_guard lock(mutex_);
   writing_ = true;
+}
+
+bool LiveQueue::written_while_released() const {
+  std::lock_guard lock(mutex_);
+  return written_while_released_;
 }
 
 void LiveQueue::skip(domain::Id id) {

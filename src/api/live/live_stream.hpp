@@ -69,6 +69,9 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   // queued meanwhile.
   bool release_writer();
   void claim_writer();
+  // Whether the hub wrote to the socket since the writer's role was last given up: a stream that
+  // was not silent needs no heartbeat yet.
+  bool written_while_released() const;
   // An item the replay sent: never again, whichever way it comes.
   void skip(domain::Id id);
 
@@ -78,6 +81,7 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   // No more writes (the descriptor may close after this returns); wakes the coroutine.
   void close();
   boost::asio::any_io_executor executor() const { return executor_; }
+  int socket() const { return direct_socket_; }
 
   // On the strand: the coroutine waits here between writes.
   boost::asio::steady_timer& wakeup() { return wakeup_; }
@@ -100,6 +104,7 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   std::vector<LiveEventPtr> events_;
   std::unordered_set<domain::Id> skipped_;
   bool writing_ = true;
+  bool written_while_released_ = false;
   bool wake_posted_ = false;
   bool overflowed_ = false;
   bool closed_ = false;

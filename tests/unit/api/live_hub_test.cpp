@@ -212,6 +212,19 @@ TEST_F(LiveHubTest, EventsThatGatheredBeforeTheWalkGoOutInOneWrite) {
   ::close(ends[1]);
 }
 
+TEST_F(LiveHubTest, AStreamTheHubWroteToWhileItsWriterWaitedWasNotSilent) {
+  auto direct = direct_member();
+  ASSERT_TRUE(direct->release_writer());
+  EXPECT_FALSE(direct->written_while_released()) << "nothing written yet: a heartbeat is due";
+  bus.publish(item(1, 2));
+  run();
+  ASSERT_EQ(sockets.received(), text(1, 2));
+  EXPECT_TRUE(direct->written_while_released()) << "the hub wrote: no heartbeat yet";
+  direct->claim_writer();
+  ASSERT_TRUE(direct->release_writer());
+  EXPECT_FALSE(direct->written_while_released()) << "each wait starts silent";
+}
+
 TEST_F(LiveHubTest, WhileTheWriterWritesEventsQueueForIt) {
   auto direct = direct_member();
   bus.publish(item(1, 2));
