@@ -4,6 +4,7 @@
 //
 //   sse_clients <port> <clients> <items per client> [idle seconds] [connect batch]
 //               [--last-event-id <id>] [--reconnect] [--save-event <file>] [--source <ip>]
+//               [--gather-us <microseconds>]
 //
 // items 0: run until SIGTERM or SIGINT, then print the totals (idle seconds is then unused).
 // --last-event-id: every client asks for a replay of what followed <id> (the Last-Event-ID
@@ -13,6 +14,11 @@
 // --source: connect from this loopback address (127.0.0.2, ...): one source address has about
 // 28,000 ephemeral ports towards one server port, so 100,000 clients need several (bench/sse/
 // hundred_thousand).
+// --gather-us: after a wait that returned events, sleep this long before the next (receiving only):
+// the servers' sends then find the process awake or asleep elsewhere, not waiting in epoll_wait,
+// so a send does not also pay for waking a client that the same machine runs (bench/sse/
+// hundred_thousand: waking the clients was half of the servers' kernel time). Adds at most that
+// much to a measured latency.
 // --save-event: the first event's JSON (its data line) is written to <file>, so a peer server can
 // be sent items of the very same shape and size (bench/sse/run publishes them to nginx + nchan).
 //
@@ -36,6 +42,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -320,12 +327,15 @@ int main(int argc, char** argv) {
   std::vector<std::string_view> positional;
   std::int64_t last_event_id = 0;
   bool reconnect = false;
+  long gather_us = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--reconnect") {
       reconnect = true;
     } else if (arg == "--save-event" && i + 1 < argc) {
       save_event_path = argv[++i];
+    } else if (arg == "--gather-us" && i + 1 < argc) {
+      gather_us = std::atol(argv[++i]);
     } else if (arg == "--source" && i + 1 < argc) {
       source_address = sockaddr_in{};
       source_address->sin_family = AF_INET;
@@ -342,7 +352,8 @@ int main(int argc, char** argv) {
   if (positional.size() < 3) {
     std::fprintf(stderr,
                  "usage: %s <port> <clients> <items, 0: until SIGTERM> [idle seconds] [batch] "
-                 "[--last-event-id <id>] [--reconnect] [--save-event <file>] [--source <ip>]\n",
+                 "[--last-event-id <id>] [--reconnect] [--save-event <file>] [--source <ip>] "
+                 "[--gather-us <microseconds>]\n",
                  argv[0]);
     return 2;
   }
@@ -373,7 +384,7 @@ int main(int argc, char** argv) {
   Totals totals;
   std::vector<epoll_event> ready(4096);
 
-  const auto wait_once = [&](int timeout_ms) {
+  const auto wait_once = [&](int timeout_ms, long gather_for_us) {
     const int count = epoll_wait(poller, ready.data(), static_cast<int>(ready.size()), timeout_ms);
     for (int i = 0; i < count; ++i) {
       auto& client = clients[ready[i].data.u32];
@@ -392,6 +403,10 @@ int main(int argc, char** argv) {
         client.reconnect_at = Clock::now() + std::chrono::milliseconds(client.retry_ms);
         ++totals.waiting;
       }
+    }
+    if (count > 0 && gather_for_us > 0) {
+      const timespec pause{0, gather_for_us * 1000};
+      nanosleep(&pause, nullptr);
     }
     if (totals.waiting == 0 || stop_requested) return;
     const auto now = Clock::now();
@@ -421,7 +436,7 @@ int main(int argc, char** argv) {
     }
     const auto deadline = Clock::now() + std::chrono::seconds(30);
     while (totals.subscribed + totals.closed < upto && Clock::now() < deadline && !stop_requested)
-      wait_once(100);
+      wait_once(100, 0);
   }
   const auto connect_seconds =
       std::chrono::duration<double>(Clock::now() - connect_started).count();
@@ -437,7 +452,7 @@ int main(int argc, char** argv) {
   while (!stop_requested &&
          (until_signalled || (totals.events < expected && Clock::now() - totals.last_event <
                                                               std::chrono::seconds(idle_seconds))))
-    wait_once(100);
+    wait_once(100, gather_us);
 
   const auto ms = [](std::int64_t micros) { return static_cast<double>(micros) / 1000.0; };
   std::printf("clients %d subscribed %lld closed %lld\n", wanted,
