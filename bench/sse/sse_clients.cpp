@@ -42,10 +42,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -97,16 +97,13 @@ std::int64_t parse_created_at(std::string_view text) {
          ++at, scale /= 10)
       micros += (text[at] - '0') * scale;
   }
-  // Days from 1970-01-01 of a proleptic Gregorian date (March-based years, as in Howard
-  // Hinnant's days_from_civil).
-  const std::int64_t y = year - (month <= 2);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t year_of_era = y - era * 400;
-  const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const std::int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  const std::int64_t days = era * 146097 + day_of_era - 719468;
-  return ((days * 24 + hour) * 60 + minute) * 60'000'000 + second * 1'000'000 + micros;
+  using namespace std::chrono;
+  const sys_days date{year_month_day{std::chrono::year{static_cast<int>(year)},
+                                     std::chrono::month{static_cast<unsigned>(month)},
+                                     std::chrono::day{static_cast<unsigned>(day)}}};
+  const auto at_time =
+      date + hours{hour} + minutes{minute} + seconds{second} + microseconds{micros};
+  return duration_cast<microseconds>(at_time.time_since_epoch()).count();
 }
 
 struct Client {
@@ -404,10 +401,8 @@ int main(int argc, char** argv) {
         ++totals.waiting;
       }
     }
-    if (count > 0 && gather_for_us > 0) {
-      const timespec pause{0, gather_for_us * 1000};
-      nanosleep(&pause, nullptr);
-    }
+    if (count > 0 && gather_for_us > 0)
+      std::this_thread::sleep_for(std::chrono::microseconds(gather_for_us));
     if (totals.waiting == 0 || stop_requested) return;
     const auto now = Clock::now();
     for (std::size_t index = 0; index < clients.size(); ++index) {
