@@ -15,11 +15,26 @@ namespace {
   throw Unavailable("cannot open database " + file.string() + ": " + reason);
 }
 
+// Recording an airing changes some twenty b-tree pages (history, its indexes, the rollups), and
+// SQLite keeps their old contents until the statement ends, in case it must be undone. Past 64 KiB
+// (the default) that statement journal moves to a new file in the temp folder: a file created and
+// removed for every recording, which cost about a fifth of the recording and failed where no temp
+// folder is writable. 1 MiB keeps a recording's journal in memory; a statement that changes more
+// (a migration, a channel's removal) still spills. The setting must precede SQLite's
+// initialisation, which the first open does; should anything have initialised SQLite earlier, the
+// call is refused and journals spill as before, which costs time, not correctness.
+void keep_statement_journals_in_memory() {
+  constexpr int kStatementJournalSpillBytes = 1 << 20;
+  [[maybe_unused]] static const int refused_or_ok =
+      sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpillBytes);
+}
+
 }  // namespace
 
 std::unique_ptr<Connection> Connection::open(const std::filesystem::path& file,
                                              std::chrono::milliseconds busy_timeout,
                                              int cache_kib) {
+  keep_statement_journals_in_memory();
   sqlite3* db = nullptr;
   // One thread at a time per connection, so SQLite's own per-connection mutex is not needed.
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
