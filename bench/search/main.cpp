@@ -78,9 +78,20 @@ domain::ChartQuery chart(domain::ChartSubject by, Timestamp now, hours length,
   return {by, channel, now - length, now, domain::kDefaultChartSize};
 }
 
+// The windows are counted back from the seeded airings, not from the clock: a week's chart or "a
+// year ago" on a database seeded days earlier reads the same rows as on the day it was seeded.
+// The newest airing was seeded a minute before the seeding ended.
+Timestamp seeded_now(store::Store& store) {
+  domain::HistoryQuery newest;
+  newest.limit = 1;
+  const auto items = store.list_history(newest);
+  if (items.empty()) return domain::now();
+  return items.front().created_at + std::chrono::minutes(1);
+}
+
 std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& corpus,
                                 int samples) {
-  const Timestamp now = domain::now();
+  const Timestamp now = seeded_now(store);
   const Timestamp year_ago = now - hours(24 * 365);
   const auto by_text = [](std::string text, std::optional<Id> channel = {}) {
     return history([&](auto& q) { q.text = text, q.channel_id = channel; });
