@@ -181,7 +181,7 @@ constexpr const char* kNewTitlePrefix = "Bench New - Track ";
 
 // What a measurement recorded goes again (the delete triggers take it out of every rollup), so
 // the next run on the same database times the same queries on the same data and records the
-// same new songs: 12,000 airings left in the last hour by three runs made the week's charts
+// same new songs: 12,000 airings left in the last hour by six runs made the week's charts
 // 3-4x slower (thousands of artists a few plays nearer the top).
 void remove_recorded(const EngineTarget& target, Id last_id_before) {
   auto raw = open_raw(target);
