@@ -27,9 +27,9 @@ class CreatedFiles {
 
   int count() {
     alignas(inotify_event) char buffer[4096];
-    ssize_t read = 0;
-    while ((read = ::read(fd_, buffer, sizeof buffer)) > 0) {
-      for (ssize_t at = 0; at < read;) {
+    ssize_t length = 0;
+    while ((length = ::read(fd_, buffer, sizeof buffer)) > 0) {
+      for (ssize_t at = 0; at < length;) {
         const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
         ++count_;
         at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
@@ -45,10 +45,8 @@ class CreatedFiles {
 
 }  // namespace
 
-// An airing changes some twenty b-tree pages (history, its indexes, the rollups), and SQLite keeps
-// their old contents in a statement journal in case the statement must be undone. Past 64 KiB
-// SQLite writes that journal to a new file in the temp folder: a file created and removed for
-// every recording, which cost time and failed where no temp folder is writable.
+// A recording's statement journal (some twenty pages) stays in memory instead of going to a temp
+// file created and removed per recording (Connection::open says why).
 TEST(SqliteRecording, WritesNoTemporaryFile) {
   TempDir temp;
   TempDir data;
