@@ -88,4 +88,25 @@ std::int64_t Connection::changes() const {
   return sqlite3_changes64(db_);
 }
 
+void Connection::leave_checkpoints_to(std::function<void()> request) {
+  request_checkpoint_ = std::move(request);
+  // Replaces SQLite's automatic checkpoint, which is itself a WAL hook.
+  sqlite3_wal_hook(db_, &Connection::on_commit, this);
+}
+
+int Connection::on_commit(void* self, sqlite3* db, const char* schema, int wal_pages) {
+  if (wal_pages >= kCheckpointInlinePages)
+    sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  else if (wal_pages >= kCheckpointPages)
+    static_cast<Connection*>(self)->request_checkpoint_();
+  return SQLITE_OK;
+}
+
+std::optional<std::string> Connection::checkpoint() {
+  const int code =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (code == SQLITE_OK || (code & 0xff) == SQLITE_BUSY) return std::nullopt;
+  return std::string(sqlite3_errmsg(db_));
+}
+
 }  // namespace nicecream::store::sqlite

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -22,6 +24,11 @@ class Connection {
   // growing the process by the size of the hot one.
   static constexpr int kHotCacheKib = 65536;
   static constexpr int kScanCacheKib = 2048;
+  // WAL size, in pages, past which a commit asks for a checkpoint (SQLite's own threshold), and
+  // past which the committing connection copies the frames itself, as SQLite would have, so that
+  // the WAL stays bounded should the checkpointer fall behind or fail.
+  static constexpr int kCheckpointPages = 1000;
+  static constexpr int kCheckpointInlinePages = 16 * kCheckpointPages;
 
   // Opens (creating if needed) the file in WAL mode with foreign keys on; Unavailable, naming
   // the file, when it cannot be opened, is read-only or is not a database.
@@ -39,10 +46,20 @@ class Connection {
   // Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const;
 
+  // From now on a commit that leaves the WAL past kCheckpointPages calls `request` (the
+  // Checkpointer's) instead of copying the frames back itself, until kCheckpointInlinePages.
+  void leave_checkpoints_to(std::function<void()> request);
+  // Copies what it can of the WAL into the database file without waiting for readers or
+  // writers (a passive checkpoint); the reason when it failed. Another connection's checkpoint
+  // running at the same time is not a failure.
+  std::optional<std::string> checkpoint();
+
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
+  static int on_commit(void* self, sqlite3* db, const char* schema, int wal_pages);
 
   sqlite3* db_;
+  std::function<void()> request_checkpoint_;
   std::unordered_map<std::string, sqlite3_stmt*> prepared_;
 };
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "store/connection_pool.hpp"
+#include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
@@ -78,8 +79,11 @@ class SqliteStore final : public Store {
 
  private:
   ConnectionPool<Connection>::Lease connection() { return pool_.acquire(); }
+  std::unique_ptr<Connection> open_connection(int cache_kib);
 
   std::filesystem::path file_;
+  // Before the pools: their connections call it, so it must outlive them.
+  Checkpointer checkpointer_;
   ConnectionPool<Connection> pool_;
   // Connections with a small page cache for scan_history (Connection::kScanCacheKib).
   ConnectionPool<Connection> scan_pool_;

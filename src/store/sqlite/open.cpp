@@ -30,14 +30,18 @@ void prepare_data_dir(const std::filesystem::path& data_dir) {
 
 }  // namespace
 
+// The checkpointer opens the first connection, so a bad file is reported at startup rather than
+// on the first request.
 SqliteStore::SqliteStore(std::filesystem::path file, std::size_t pool_size)
     : file_(std::move(file)),
-      pool_(pool_size, [this] { return Connection::open(file_, kBusyTimeout); }),
-      scan_pool_(kScanConnections, [this] {
-        return Connection::open(file_, kBusyTimeout, Connection::kScanCacheKib);
-      }) {
-  // Opening one connection now reports a bad file at startup rather than on the first request.
-  auto first = connection();
+      checkpointer_(file_, kBusyTimeout),
+      pool_(pool_size, [this] { return open_connection(Connection::kHotCacheKib); }),
+      scan_pool_(kScanConnections, [this] { return open_connection(Connection::kScanCacheKib); }) {}
+
+std::unique_ptr<Connection> SqliteStore::open_connection(int cache_kib) {
+  auto connection = Connection::open(file_, kBusyTimeout, cache_kib);
+  connection->leave_checkpoints_to([this] { checkpointer_.request(); });
+  return connection;
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir,
