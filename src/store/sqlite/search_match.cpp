@@ -7,7 +7,7 @@ namespace nicecream::store::sqlite {
 namespace {
 
 // An FTS5 string: inside double quotes, a double quote is written twice.
-std::string quoted(std::string_view word) {
+std::string fts5_string(std::string_view word) {
   std::string out = "\"";
   for (const char byte : word) {
     if (byte == '"') out += '"';
@@ -24,7 +24,7 @@ std::optional<std::string> fts5_match(std::string_view text) {
   std::string match;
   for (const auto& word : words) {
     if (!match.empty()) match += ' ';
-    match += quoted(word);
+    match += fts5_string(word);
   }
   return match + '*';
 }
