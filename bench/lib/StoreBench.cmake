@@ -17,7 +17,6 @@ include(NicecreamLibrary)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 find_package(CLI11 REQUIRED)
-find_package(spdlog REQUIRED)
 add_subdirectory(${PROJECT_SOURCE_DIR}/src/domain domain)
 add_subdirectory(${PROJECT_SOURCE_DIR}/src/store store)
 

@@ -102,11 +102,8 @@ int Connection::on_commit(void* self, sqlite3* db, const char* schema, int wal_p
   return SQLITE_OK;
 }
 
-std::optional<std::string> Connection::checkpoint() {
-  const int code =
-      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  if (code == SQLITE_OK || (code & 0xff) == SQLITE_BUSY) return std::nullopt;
-  return std::string(sqlite3_errmsg(db_));
+void Connection::checkpoint() {
+  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 }  // namespace nicecream::store::sqlite

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -50,9 +49,10 @@ class Connection {
   // Checkpointer's) instead of copying the frames back itself, until kCheckpointInlinePages.
   void leave_checkpoints_to(std::function<void()> request);
   // Copies what it can of the WAL into the database file without waiting for readers or
-  // writers (a passive checkpoint); the reason when it failed. Another connection's checkpoint
-  // running at the same time is not a failure.
-  std::optional<std::string> checkpoint();
+  // writers (a passive checkpoint). A failure (a full disk) leaves the frames in the WAL, where
+  // SQLite reads them from, so nothing is lost; as with SQLite's own automatic checkpoint, it is
+  // not reported (the store does not log) and the next checkpoint tries again.
+  void checkpoint();
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
