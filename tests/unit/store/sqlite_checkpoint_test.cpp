@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
-#include <thread>
 
 #include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
+#include "support/server/eventually.hpp"
 #include "unit/store/temp_dir.hpp"
 
 namespace nicecream::store::test {
@@ -38,17 +37,6 @@ struct Database {
   std::uintmax_t initial_size = 0;
 };
 
-// Waits, up to a deadline, for a condition that another thread makes true.
-template <class Condition>
-bool eventually(Condition condition) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
-}
-
 }  // namespace
 
 // The measure the tests below use: without a checkpointer, the commit that crosses SQLite's
@@ -76,7 +64,7 @@ TEST(SqliteCheckpoint, TheCheckpointerCopiesTheWalIntoTheDatabase) {
   sqlite::Checkpointer checkpointer(database.file, kBusyTimeout);
   database.connection->leave_checkpoints_to([&checkpointer] { checkpointer.request(); });
   database.write_pages(2 * Connection::kCheckpointPages);
-  EXPECT_TRUE(eventually([&database] { return database.grew(); }));
+  EXPECT_TRUE(nicecream::testing::eventually([&database] { return database.grew(); }));
 }
 
 // Should the checkpointer fall behind or fail, the WAL still stops growing somewhere.
