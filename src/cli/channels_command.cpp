@@ -10,6 +10,7 @@
 #include "cli/runtime.hpp"
 #include "domain/channel_rules.hpp"
 #include "domain/source_format.hpp"
+#include "events/bus.hpp"
 #include "store/errors.hpp"
 
 namespace nicecream::cli {
@@ -56,6 +57,9 @@ int remove_channel(const config::Config& config, domain::Id id) {
     std::cerr << "nicecream: no channel with id " << id << "\n";
     return 1;
   }
+  // Other processes hear of it through Redis when it is configured (the in-process bus reaches
+  // nobody here); they drop their cached pages of the channel.
+  open_bus(config, *store)->publish_channel(events::ChannelEvent::removal(id));
   std::cout << "removed channel " << id << " and its history\n";
   return 0;
 }

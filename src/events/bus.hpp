@@ -30,10 +30,20 @@ class ScopedSubscription final : public Subscription {
 
 using Listener = std::function<void(const domain::HistoryItem&)>;
 
-// A channel whose status changed (issue 14), with its new status.
+// A channel whose status changed (issue 14), with its new status; or, with `removed`, a channel
+// that is gone (only `channel.id` is set): every process drops what it kept of it.
 struct ChannelEvent {
   domain::Channel channel;
   domain::ChannelStatus status;
+  bool removed = false;
+
+  static ChannelEvent removal(domain::Id channel_id) {
+    ChannelEvent event;
+    event.channel.id = channel_id;
+    event.status.channel_id = channel_id;
+    event.removed = true;
+    return event;
+  }
 };
 using ChannelListener = std::function<void(const ChannelEvent&)>;
 // A watch's claimed match (issue 15): each API process tells that user's streams.

@@ -23,11 +23,17 @@ http::Response name_taken(const std::string& name) {
 }
 
 // What a change leaves behind: the cached pages go (the channel list; history pages, since a
-// removal takes items away and a pause ends a gap), and live clients hear of it.
+// removal takes items away and a pause ends a gap), in every process, and live clients hear of
+// it.
 void announce(Services& services, const domain::Channel& channel,
               const domain::ChannelStatus& status) {
   services.page_cache.invalidate();
   services.bus.publish_channel({channel, status});
+}
+
+void announce_removal(Services& services, domain::Id channel_id) {
+  services.page_cache.invalidate();
+  services.bus.publish_channel(events::ChannelEvent::removal(channel_id));
 }
 
 struct Saved {
@@ -141,7 +147,7 @@ boost::asio::awaitable<http::Response> remove_channel(Services& services, http::
   }
   spdlog::info("admin {}: removed channel {}{}", admin.subject, *channel_id,
                purge ? " and its history" : "");
-  services.page_cache.invalidate();
+  announce_removal(services, *channel_id);
   co_return admin_answer(http::make_response(Status::no_content, "", "text/plain"));
 }
 

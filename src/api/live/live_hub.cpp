@@ -155,9 +155,7 @@ struct LiveHub::Members {
     offer(make_live_event(item, event_name));
   }
 
-  void deliver(const events::ChannelEvent& change) {
-    offer(make_channel_event(change.channel, change.status));
-  }
+  void deliver(const events::ChannelEvent& change) { offer(make_channel_event(change)); }
 
   // Every stream is offered it; only the owner's signed-in streams take it (LiveQueue::offer).
   void deliver(const domain::WatchMatch& match) { offer(make_watch_event(match)); }

@@ -24,11 +24,12 @@ LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view e
       LiveEvent{item.id, item.channel_id, format_history_event(item, event_name)});
 }
 
-LiveEventPtr make_channel_event(const domain::Channel& channel,
-                                const domain::ChannelStatus& status) {
+LiveEventPtr make_channel_event(const events::ChannelEvent& change) {
+  const auto data = change.removed
+                        ? boost::json::object{{"id", change.channel.id}, {"removed", true}}
+                        : to_json(change.channel, change.status);
   return std::make_shared<const LiveEvent>(LiveEvent{
-      0, channel.id,
-      "event: channel\ndata: " + boost::json::serialize(to_json(channel, status)) + "\n\n"});
+      0, change.channel.id, "event: channel\ndata: " + boost::json::serialize(data) + "\n\n"});
 }
 
 LiveEventPtr make_watch_event(const domain::WatchMatch& match) {

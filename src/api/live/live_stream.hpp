@@ -15,6 +15,7 @@
 #include "domain/channel_status.hpp"
 #include "domain/models.hpp"
 #include "domain/watch.hpp"
+#include "events/bus.hpp"
 #include "http/send_now.hpp"
 
 namespace nicecream::api {
@@ -30,10 +31,9 @@ struct LiveEvent {
 using LiveEventPtr = std::shared_ptr<const LiveEvent>;
 
 LiveEventPtr make_live_event(const domain::HistoryItem& item, std::string_view event_name);
-// `event: channel`, data: the channel with its status; no `id:`, so Last-Event-ID keeps naming
-// the last history item.
-LiveEventPtr make_channel_event(const domain::Channel& channel,
-                                const domain::ChannelStatus& status);
+// `event: channel`, data: the channel with its status, or {id, removed: true} for a channel that
+// is gone; no `id:`, so Last-Event-ID keeps naming the last history item.
+LiveEventPtr make_channel_event(const events::ChannelEvent& change);
 
 // `event: watch`, data {watch_id, kind, value, item} (issue 15), for the match's owner only,
 // whatever channel their stream follows; no `id:`, like channel events.

@@ -60,6 +60,18 @@ DecodedChannelMessage channel_failure(std::string reason) {
   return {std::nullopt, {}, std::move(reason)};
 }
 
+// {origin, channel: {id}, removed: true}
+DecodedChannelMessage decode_removal(const boost::json::string* origin,
+                                     const boost::json::value* channel,
+                                     const boost::json::value& removed) {
+  const auto* id =
+      channel && channel->is_object() ? channel->get_object().if_contains("id") : nullptr;
+  if (!origin || !removed.is_bool() || !removed.get_bool() || !id || !id->is_int64() ||
+      id->as_int64() <= 0)
+    return channel_failure("a removal needs origin, channel.id positive and removed true");
+  return {ChannelEvent::removal(id->as_int64()), std::string(*origin), {}};
+}
+
 }  // namespace
 
 std::string channel_status_topic(std::string_view history_channel) {
@@ -67,6 +79,9 @@ std::string channel_status_topic(std::string_view history_channel) {
 }
 
 std::string encode_channel_message(const ChannelEvent& event, std::string_view origin) {
+  if (event.removed)
+    return boost::json::serialize(boost::json::object{
+        {"origin", origin}, {"channel", {{"id", event.channel.id}}}, {"removed", true}});
   const auto& channel = event.channel;
   const auto& status = event.status;
   const boost::json::object object{{"origin", origin},
@@ -93,6 +108,8 @@ DecodedChannelMessage decode_channel_message(std::string_view text) {
   const auto* origin = text_field(*object, "origin");
   const auto* channel = object->if_contains("channel");
   const auto* status = object->if_contains("status");
+  if (const auto* removed = object->if_contains("removed"))
+    return decode_removal(origin, channel, *removed);
   if (!origin || !channel || !channel->is_object() || !status || !status->is_object())
     return channel_failure("origin, channel and status are required");
 

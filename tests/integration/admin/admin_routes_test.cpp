@@ -199,10 +199,13 @@ TEST_P(AdminRoutesTest, ChangesAreSentLive) {
   auto admin = signed_in("admin");
   EventStreamClient stream(server->port(), "/history/events");
   ASSERT_EQ(stream.status(), 200);
-  ASSERT_EQ(send(*admin, "POST", "/channels", kPurple).status, 201);
+  const auto added = send(*admin, "POST", "/channels", kPurple);
+  ASSERT_EQ(added.status, 201);
+  const auto purple = added.json().at("id").as_int64();
   ASSERT_EQ(send(*admin, "PATCH", "/channels/2", R"({"paused": true})").status, 200);
+  ASSERT_EQ(send(*admin, "DELETE", "/channels/" + std::to_string(purple)).status, 204);
   std::vector<json::object> events;
-  while (events.size() < 2) {
+  while (events.size() < 3) {
     const auto event = stream.next_event();
     ASSERT_TRUE(event) << "no channel event";
     if (event->count("event") && event->at("event") == "channel")
@@ -212,6 +215,7 @@ TEST_P(AdminRoutesTest, ChangesAreSentLive) {
   EXPECT_EQ(state_of(events[0]), "pending");
   EXPECT_EQ(events[1].at("id").as_int64(), 2);
   EXPECT_EQ(state_of(events[1]), "paused");
+  EXPECT_EQ(events[2], (json::object{{"id", purple}, {"removed", true}}));
 }
 
 TEST_P(AdminRoutesTest, WritesAreRateLimitedLikeTheOthers) {

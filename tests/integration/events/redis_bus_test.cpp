@@ -177,6 +177,30 @@ TEST_F(RedisBusTest, ChannelStatusChangesReachEveryProcessOnce) {
   EXPECT_EQ(at_api.back().status.error, "");
 }
 
+// A removed channel reaches the other processes as a removal, naming only the channel.
+TEST_F(RedisBusTest, ARemovalReachesEveryProcessAsARemoval) {
+  RedisBus admin(shared_redis(), catch_up());
+  RedisBus api(shared_redis(), catch_up());
+  std::mutex mutex;
+  std::vector<events::ChannelEvent> at_api;
+  const auto subscription = api.subscribe_channels([&](const events::ChannelEvent& event) {
+    std::lock_guard lock(mutex);
+    at_api.push_back(event);
+  });
+  auto removal = events::ChannelEvent::removal(9);
+  removal.channel.name = "Gone";
+  admin.publish_channel(removal);
+  ASSERT_TRUE(eventually([&] {
+    std::lock_guard lock(mutex);
+    return !at_api.empty();
+  })) << log_->text();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(at_api.size(), 1U);
+  EXPECT_TRUE(at_api[0].removed);
+  EXPECT_EQ(at_api[0].channel.id, 9);
+  EXPECT_EQ(at_api[0].channel.name, "") << "only the id travels";
+}
+
 TEST_F(RedisBusTest, MessagesThatAreNoChannelStatusAreSkipped) {
   RedisBus bus(shared_redis(), catch_up());
   std::atomic<int> received = 0;
@@ -189,14 +213,17 @@ TEST_F(RedisBusTest, MessagesThatAreNoChannelStatusAreSkipped) {
       {"not json", R"({"origin":"x"})",
        R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"sleeping"}})",
        R"({"origin":"x","channel":{"id":0,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"ok"}})",
-       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"ok","since":"noon"}})"})
+       R"({"origin":"x","channel":{"id":1,"name":"a","url":"u","format":"auto","title_pointer":"","paused":false},"status":{"state":"ok","since":"noon"}})",
+       R"({"origin":"x","channel":{"id":0},"removed":true})",
+       R"({"origin":"x","channel":{"id":1},"removed":"yes"})",
+       R"({"channel":{"id":1},"removed":true})"})
     raw.command({"PUBLISH", topic, junk});
   RedisBus other(shared_redis(), catch_up());
   other.publish_channel({{3, "good", "http://radio.example/", "auto", "", false},
                          {3, domain::ChannelState::pending, {}, {}, {}, ""}});
   ASSERT_TRUE(eventually([&] { return received.load() >= 1; })) << log_->text();
   EXPECT_EQ(received.load(), 1);
-  EXPECT_EQ(log_->count("not a channel status"), 5U) << log_->text();
+  EXPECT_EQ(log_->count("not a channel status"), 8U) << log_->text();
 }
 
 TEST_F(RedisBusTest, AnEndedSubscriptionWaitsOutItsRunningListener) {

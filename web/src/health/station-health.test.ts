@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelStatus, HistoryGap } from '../api/types';
-import { currentStatus, describeChannelStatus, describeGap, parseChannelEvent, statusTimeFormatter } from './station-health';
+import {
+  currentStatus,
+  describeChannelStatus,
+  describeGap,
+  parseChannelEvent,
+  parseChannelRemoval,
+  statusTimeFormatter,
+} from './station-health';
 
 const NOW = new Date('2026-12-05T18:00:00Z');
 const inBucharest = statusTimeFormatter('en-GB', 'Europe/Bucharest', NOW);
@@ -82,6 +89,27 @@ describe('parseChannelEvent', () => {
       JSON.stringify({ ...channel, status: { ...status({}), error: 42 } }),
     ]) {
       expect(parseChannelEvent(data)).toBeNull();
+    }
+  });
+});
+
+describe('parseChannelRemoval', () => {
+  it('reads the id of a removed channel', () => {
+    expect(parseChannelRemoval('{"id": 4, "removed": true}')).toBe(4);
+  });
+
+  it('is null for a status change and anything malformed', () => {
+    for (const data of [
+      'nope',
+      'null',
+      JSON.stringify({ id: 2, name: 'green', url: 'u', status: status({}) }),
+      '{"id": 0, "removed": true}',
+      '{"id": 1.5, "removed": true}',
+      '{"id": "4", "removed": true}',
+      '{"id": 4, "removed": "yes"}',
+      '{"id": 4, "removed": false}',
+    ]) {
+      expect(parseChannelRemoval(data)).toBeNull();
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { Channel, ChannelState, ChannelStatus, HistoryGap } from '../api/types';
+import { isPositiveInteger } from '../history/parse-history-item';
 import { parseApiTimestamp } from '../history/timestamps';
 
 // What the app says about a station's health: the now-playing card's line and
@@ -64,21 +65,31 @@ function parseStatus(value: unknown): ChannelStatus | null {
   };
 }
 
-/** A channel from a live `channel` event's JSON data, with its status; null for anything malformed (ignored). */
-export function parseChannelEvent(data: string): (Channel & { status: ChannelStatus }) | null {
+function parseJsonObject(data: string): Record<string, unknown> | null {
   let value: unknown;
   try {
     value = JSON.parse(data);
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const channel = value as Record<string, unknown>;
-  if (typeof channel.id !== 'number' || !Number.isInteger(channel.id) || channel.id <= 0) return null;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+}
+
+/** A channel from a live `channel` event's JSON data, with its status; null for anything malformed (ignored). */
+export function parseChannelEvent(data: string): (Channel & { status: ChannelStatus }) | null {
+  const channel = parseJsonObject(data);
+  if (channel === null || !isPositiveInteger(channel.id)) return null;
   if (typeof channel.name !== 'string' || typeof channel.url !== 'string') return null;
   const status = parseStatus(channel.status);
   if (status === null) return null;
   return { ...(channel as unknown as Channel), status };
+}
+
+/** The id of the channel an admin removed, from a live `channel` event's JSON data (`{"id": 4, "removed": true}`); null for anything else. */
+export function parseChannelRemoval(data: string): number | null {
+  const removal = parseJsonObject(data);
+  if (removal === null || removal.removed !== true || !isPositiveInteger(removal.id)) return null;
+  return removal.id;
 }
 
 /** Live statuses by channel id, over what /channels said: the channel's status as the page should show it. */

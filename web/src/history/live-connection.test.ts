@@ -9,6 +9,7 @@ function setup(lastSeen: number | null = null) {
   const opened: (number | null)[] = [];
   const items: HistoryItem[] = [];
   const channels: Channel[] = [];
+  const removedChannels: number[] = [];
   const watches: WatchMatchEvent[] = [];
   const statuses: LiveStatus[] = [];
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
@@ -23,6 +24,7 @@ function setup(lastSeen: number | null = null) {
     lastSeenId: () => seen,
     onItem: (item) => items.push(item),
     onChannel: (channel) => channels.push(channel),
+    onChannelRemoved: (id) => removedChannels.push(id),
     onWatch: (match) => watches.push(match),
     onStatus: (status) => statuses.push(status),
     retryDelaysMs: [100, 200],
@@ -48,6 +50,7 @@ function setup(lastSeen: number | null = null) {
     opened,
     items,
     channels,
+    removedChannels,
     watches,
     statuses,
     timers,
@@ -65,6 +68,18 @@ describe('connectLive', () => {
     live.current().sendChannel({ id: 2, name: 'green', url: 'u', status });
     live.current().sendChannel({ id: 3, name: 'blue', url: 'u' });
     expect(live.channels).toEqual([{ id: 2, name: 'green', url: 'u', status }]);
+    expect(live.items).toEqual([]);
+  });
+
+  it('hands on the removal of a channel apart from status changes, and ignores malformed removals', () => {
+    const live = setup();
+    live.current().open();
+    live.current().sendChannelRemoved(4);
+    for (const data of ['{"id": 0, "removed": true}', '{"id": 4, "removed": "yes"}', '{"id": 4, "removed": false}', '{"removed": true}']) {
+      live.current().sendChannelRaw(data);
+    }
+    expect(live.removedChannels).toEqual([4]);
+    expect(live.channels).toEqual([]);
     expect(live.items).toEqual([]);
   });
 

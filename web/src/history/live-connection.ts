@@ -1,6 +1,6 @@
 import type { EventSourceLike } from '../api/client';
 import type { Channel, ChannelStatus, HistoryItem, WatchMatchEvent } from '../api/types';
-import { parseChannelEvent } from '../health/station-health';
+import { parseChannelEvent, parseChannelRemoval } from '../health/station-health';
 import { parseWatchEvent } from '../watches/parse-watch-event';
 import { parseHistoryItem } from './parse-history-item';
 
@@ -20,6 +20,8 @@ export interface LiveConnectionOptions {
   onItem: (item: HistoryItem) => void;
   /** A channel whose polling state changed (`event: channel`, ours; an original server sends none). */
   onChannel?: (channel: Channel & { status: ChannelStatus }) => void;
+  /** The id of a channel an admin removed (also `event: channel`, with `"removed": true`). */
+  onChannelRemoved?: (id: number) => void;
   /** An airing matching one of the signed-in user's watches (`event: watch`, ours; only on a stream with the session cookie). */
   onWatch?: (match: WatchMatchEvent) => void;
   onStatus: (status: LiveStatus) => void;
@@ -81,6 +83,11 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
     });
     current.addEventListener('channel', (event: MessageEvent<string>) => {
       if (closed || source !== current) return;
+      const removedId = parseChannelRemoval(event.data);
+      if (removedId !== null) {
+        options.onChannelRemoved?.(removedId);
+        return;
+      }
       const channel = parseChannelEvent(event.data);
       if (channel !== null) options.onChannel?.(channel);
     });

@@ -33,6 +33,19 @@ describe('live hub', () => {
     expect(statuses).toEqual(['connecting', 'live']);
   });
 
+  it('hands the removal of a channel to every subscriber that wants it', () => {
+    const { hub, sources } = setup();
+    const first: number[] = [];
+    const second: number[] = [];
+    hub.subscribe({ onChannelRemoved: (id) => first.push(id) });
+    hub.subscribe({});
+    hub.subscribe({ onChannelRemoved: (id) => second.push(id) });
+    sources[0]!.open();
+    sources[0]!.sendChannelRemoved(5);
+    expect(first).toEqual([5]);
+    expect(second).toEqual([5]);
+  });
+
   it('tells a late subscriber where the stream stands, and closes it after the last one leaves', () => {
     const { hub, sources } = setup();
     const leaveFirst = hub.subscribe({});

@@ -6,6 +6,7 @@ import { connectLive, type LiveConnection, type LiveConnectionOptions, type Live
 export interface LiveSubscriber {
   onItem?: (item: HistoryItem) => void;
   onChannel?: (channel: Channel & { status: ChannelStatus }) => void;
+  onChannelRemoved?: (id: number) => void;
   onWatch?: (match: WatchMatchEvent) => void;
   lastSeenId?: () => number | null;
   onStatus?: (status: LiveStatus) => void;
@@ -43,6 +44,7 @@ export function createLiveHub(open: (lastEventId: number | null) => EventSourceL
       lastSeenId: () => oldestSeen(subscribers),
       onItem: (item) => subscribers.forEach((subscriber) => subscriber.onItem?.(item)),
       onChannel: (channel) => subscribers.forEach((subscriber) => subscriber.onChannel?.(channel)),
+      onChannelRemoved: (id) => subscribers.forEach((subscriber) => subscriber.onChannelRemoved?.(id)),
       onWatch: (match) => subscribers.forEach((subscriber) => subscriber.onWatch?.(match)),
       onStatus: (next) => {
         status = next;

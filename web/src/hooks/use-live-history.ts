@@ -5,7 +5,8 @@ import { useLiveHub } from './use-live-hub';
 
 /**
  * While `enabled`, keeps the live history stream open and hands each new item
- * to `onItem`, and each channel whose polling state changed to `onChannel`.
+ * to `onItem`, each channel whose polling state changed (or that was added) to
+ * `onChannel`, and the id of each channel an admin removed to `onChannelRemoved`.
  * `lastSeenId` tells where a (re)opened stream should resume.
  * The callbacks may change on every render without reopening the stream.
  */
@@ -14,6 +15,7 @@ export function useLiveHistory(
   onItem: (item: HistoryItem) => void,
   lastSeenId: () => number | null,
   onChannel?: (channel: Channel & { status: ChannelStatus }) => void,
+  onChannelRemoved?: (id: number) => void,
 ): LiveStatus {
   const hub = useLiveHub();
   const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
@@ -23,6 +25,8 @@ export function useLiveHistory(
   lastSeenRef.current = lastSeenId;
   const onChannelRef = useRef(onChannel);
   onChannelRef.current = onChannel;
+  const onChannelRemovedRef = useRef(onChannelRemoved);
+  onChannelRemovedRef.current = onChannelRemoved;
 
   useEffect(() => {
     if (!enabled) {
@@ -33,6 +37,7 @@ export function useLiveHistory(
       lastSeenId: () => lastSeenRef.current(),
       onItem: (item) => onItemRef.current(item),
       onChannel: (channel) => onChannelRef.current?.(channel),
+      onChannelRemoved: (id) => onChannelRemovedRef.current?.(id),
       onStatus: setStatus,
     });
   }, [hub, enabled]);

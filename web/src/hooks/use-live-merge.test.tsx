@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HistoryItem } from '../api/types';
 import { addPage, EMPTY_PAGED_LIST } from '../lists/paged-list';
 import { createFakeBackend } from '../test/fake-backend';
-import { historyItem } from '../test/fixtures';
+import { channelStatus, historyItem } from '../test/fixtures';
 import { ApiContext } from './use-api';
 import { useLiveMerge, type LiveTargets } from './use-live-merge';
 
@@ -53,6 +53,33 @@ describe('live merging', () => {
   it('opens from the start when the page holds nothing', () => {
     const { backend } = renderLiveMerge(true, targets([], []));
     expect(backend.sources[0]!.url).toBe('/history/events');
+  });
+
+  it('drops a channel an admin removed from the channels', () => {
+    const page = { ...targets([], []), channels: { remove: vi.fn(), add: vi.fn() } };
+    const { backend } = renderLiveMerge(true, page);
+    act(() => backend.sources[0]!.sendChannelRemoved(3));
+    expect(page.channels.remove).toHaveBeenCalledWith(3);
+    expect(page.channels.add).not.toHaveBeenCalled();
+  });
+
+  it('offers the channel of each status change to the channels (one just added is not listed yet) before its status goes on', () => {
+    const calls: string[] = [];
+    const page: LiveTargets = {
+      ...targets([], []),
+      channels: { remove: vi.fn(), add: (channel) => calls.push(`add ${channel.name}`) },
+      statuses: { apply: (channel) => calls.push(`status of ${channel.id}: ${channel.status.state}`) },
+    };
+    const { backend } = renderLiveMerge(true, page);
+    act(() =>
+      backend.sources[0]!.sendChannel({
+        id: 4,
+        name: 'purple',
+        url: 'http://127.0.0.1:1/purple',
+        status: channelStatus({ state: 'pending' }),
+      }),
+    );
+    expect(calls).toEqual(['add purple', 'status of 4: pending']);
   });
 
   it('opens no stream while off, and closes it when switched off', () => {

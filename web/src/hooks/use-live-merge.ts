@@ -13,6 +13,8 @@ export interface LiveTargets {
   nowPlaying: Pick<NowPlayingState, 'nowPlaying' | 'apply'>;
   /** Where channel status changes go (the cards); without it they are ignored. */
   statuses?: Pick<ChannelStatuses, 'apply'>;
+  /** The channel list, kept in step with the channels admins add and remove; without it they show after a reload. */
+  channels?: { remove(id: number): void; add(channel: Channel): void };
 }
 
 /** The newest id the page holds, in its list or its cards: where a (re)opened stream resumes. */
@@ -26,7 +28,8 @@ function newestShown({ feed, nowPlaying }: LiveTargets): number | null {
  * takes the bookmark of a play of its song already shown (the stream carries
  * none), becomes its channel's now playing, and goes on top of the list if it
  * belongs to the channel shown. A channel whose polling state changed updates
- * its card and opens or closes its gap in the list.
+ * its card and opens or closes its gap in the list; one not listed yet (just
+ * added) joins the channels first, and a removed one leaves them.
  */
 export function useLiveMerge(enabled: boolean, targets: LiveTargets): LiveStatus {
   const { feed, nowPlaying } = targets;
@@ -39,8 +42,10 @@ export function useLiveMerge(enabled: boolean, targets: LiveTargets): LiveStatus
     },
     () => newestShown(targets),
     (channel: Channel & { status: ChannelStatus }) => {
+      targets.channels?.add(channel);
       targets.statuses?.apply(channel);
       feed.applyStatus?.(channel.id, channel.status);
     },
+    (id: number) => targets.channels?.remove(id),
   );
 }

@@ -44,7 +44,16 @@ export class FakeEventSource implements EventSourceLike {
 
   /** A channel's polling state changed (`event: channel`, no id). */
   sendChannel(channel: Channel): void {
-    this.dispatch('channel', new MessageEvent('channel', { data: JSON.stringify(channel) }));
+    this.sendChannelRaw(JSON.stringify(channel));
+  }
+
+  /** An admin removed a channel (`event: channel` with `"removed": true`). */
+  sendChannelRemoved(id: number): void {
+    this.sendChannelRaw(JSON.stringify({ id, removed: true }));
+  }
+
+  sendChannelRaw(data: string): void {
+    this.dispatch('channel', new MessageEvent('channel', { data }));
   }
 
   /** An airing matched one of the user's watches (`event: watch`, no id). */

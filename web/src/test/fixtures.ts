@@ -1,10 +1,15 @@
-import type { ArtistDetail, Bookmark, Channel, HistoryItem, SongDetail, SongStats, SongSummary, User } from '../api/types';
+import type { ArtistDetail, Bookmark, Channel, ChannelStatus, HistoryItem, SongDetail, SongStats, SongSummary, User } from '../api/types';
 
 export const CHANNELS: Channel[] = [
   { id: 1, name: 'red', url: 'http://127.0.0.1:1/red' },
   { id: 2, name: 'green', url: 'http://127.0.0.1:1/green' },
   { id: 3, name: 'blue', url: 'http://127.0.0.1:1/blue' },
 ];
+
+/** A channel's polling status: ok and never polled unless told. */
+export function channelStatus(overrides: Partial<ChannelStatus> = {}): ChannelStatus {
+  return { state: 'ok', since: null, last_poll_at: null, last_change_at: null, error: null, ...overrides };
+}
 
 export const USER: User = {
   id: 7,

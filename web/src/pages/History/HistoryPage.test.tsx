@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_DOWN } from '../../test/fake-backend';
-import { historyItem, historyItems, USER } from '../../test/fixtures';
+import { channelStatus, historyItem, historyItems, USER } from '../../test/fixtures';
 import { pageOf, renderApp, standardBackend } from '../../test/render-app';
 
 function historyList() {
@@ -223,6 +223,26 @@ describe('history page: live updates', () => {
     fireEvent.click(moreButton());
     await waitFor(() => expect(listedIds()).toHaveLength(62));
     expect(listedIds()).toEqual(historyItems(62, 1).map((item) => item.id));
+  });
+
+  it('shows a channel an admin added and drops one removed without a reload, showing everything instead of the removed one', async () => {
+    const backend = standardBackend({ history: pageOf([historyItem(5, { channel_id: 3 })]) });
+    renderApp(backend, '/?channel=3');
+    await waitFor(() => expect(listedIds()).toEqual([5]));
+    const source = backend.sources[0]!;
+    source.open();
+    source.sendChannel({ id: 4, name: 'purple', url: 'http://127.0.0.1:1/purple', status: channelStatus({ state: 'pending' }) });
+    expect(await card('purple')).toHaveTextContent('Not polled yet');
+    const filter = screen.getByRole('group', { name: 'Filter history by channel' });
+    expect(
+      within(filter)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['All', 'red', 'green', 'blue', 'purple']);
+    source.sendChannelRemoved(3);
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Channel blue' })).toBeNull());
+    expect(within(filter).queryByRole('button', { name: 'blue' })).toBeNull();
+    await waitFor(() => expect(window.location.search).toBe(''));
   });
 
   it('shows "Reconnecting…" when the stream drops and reopens it after the newest id', async () => {

@@ -20,7 +20,7 @@ import { useFeedLink } from '../Song/use-feed-link';
 
 export function HistoryPage() {
   const { query, route } = useLocation();
-  const { state: channelsState, retry: retryChannels } = useChannels();
+  const { state: channelsState, retry: retryChannels, remove: removeChannel, add: addChannel } = useChannels();
   const channels = channelsState.status === 'ready' ? channelsState.channels : null;
   const selected = channelFromQuery(query[CHANNEL_PARAM] ?? null);
 
@@ -45,7 +45,7 @@ export function HistoryPage() {
 
   const [liveEnabled, setLiveEnabled] = useState(true);
   const statuses = useChannelStatuses(channels);
-  const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses });
+  const liveStatus = useLiveMerge(liveEnabled, { feed, nowPlaying, statuses, channels: { remove: removeChannel, add: addChannel } });
   useReadAgainWhenLive(liveStatus, statuses.resync, channels);
 
   const selectedName = channels?.find((channel) => channel.id === selected)?.name;
