@@ -1,10 +1,11 @@
 // Channels managed from the web (issue 14, point 10): the admin `run` names in API_ADMINS adds a
 // channel after testing its station, sees it recorded, pauses and resumes it, and deletes it with
-// its history; anybody else is told the page is not theirs, and the API refuses them.
+// its history, while a listener's open history page shows the channel come and go live; anybody
+// else is told the page is not theirs, and the API refuses them.
 import type { Page } from '@playwright/test';
 
 import { expect, signIn, test } from './fixtures';
-import { channelHealth, navLink, nowPlayingCard, openApp, rowWithTitle } from './lib/app';
+import { channelHealth, liveStatus, navLink, nowPlayingCard, openApp, rowWithTitle } from './lib/app';
 import { adminAccount, environment } from './lib/environment';
 import { screenshotAtBothWidths } from './lib/screenshots';
 import { freshTitle, playOnStation, requestsToStation } from './lib/stations';
@@ -21,6 +22,7 @@ async function waitForPolls(station: string, rounds: number): Promise<void> {
 
 test('an admin adds a channel after testing its station, it records; paused it stops, resumed it records again; then it is deleted', async ({
   page,
+  context,
   expectedAnswers,
 }) => {
   // A station of its own, new on the emulator, and a name no other run used (at most 10 characters).
@@ -30,6 +32,10 @@ test('an admin adds a channel after testing its station, it records; paused it s
   await playOnStation(name, firstTitle);
 
   await signIn(page, adminAccount);
+  // A listener's history page, open all along: the new channel's card comes and goes live.
+  const listener = await context.newPage();
+  await openApp(listener, '/');
+  await expect(liveStatus(listener)).toHaveText('Live');
   await navLink(page, 'Channels').click();
   await expect(page).toHaveURL(/\/admin\/channels$/);
   await expect(page.getByRole('heading', { name: 'Manage channels' })).toBeVisible();
@@ -44,6 +50,7 @@ test('an admin adds a channel after testing its station, it records; paused it s
   await form.getByRole('button', { name: 'Add channel' }).click();
   await expect(channelRow(page, name)).toContainText(url);
   await expect(form.getByLabel('Name')).toHaveValue('');
+  await expect(nowPlayingCard(listener, name)).toBeVisible();
 
   try {
     // It records: its card and the history show what the station plays.
@@ -93,6 +100,8 @@ test('an admin adds a channel after testing its station, it records; paused it s
     await dialog.getByRole('button', { name: 'Delete with its history' }).click();
     await expect(channelRow(page, name)).toHaveCount(0);
   }
+  await expect(nowPlayingCard(listener, name)).toHaveCount(0);
+  await expect(listener.getByRole('article', { name: /^Channel / })).toHaveCount(environment.channelNames.length);
   await page.reload();
   await expect(page.getByRole('list', { name: 'Channels' }).getByRole('listitem')).toHaveCount(environment.channelNames.length);
 });
