@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/crawler_thread.hpp"
+#include "cli/metrics_listener.hpp"
 #include "cli/push_service.hpp"
 #include "cli/runtime.hpp"
 
@@ -24,6 +25,7 @@ int crawl(const config::Config& config) {
   // Block before starting threads so they inherit the mask and the signal reaches sigwait.
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   {
+    const auto metrics = start_metrics_listener(config);
     const auto push_sender = start_push_sender(*store, config);
     CrawlerThread crawler(*store, *bus, config, push_listeners(push_sender.get(), config));
     const auto retention = start_retention(*store, config);

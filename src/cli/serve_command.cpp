@@ -9,6 +9,7 @@
 #include "cli/crawler_thread.hpp"
 #include "cli/push_service.hpp"
 #include "cli/runtime.hpp"
+#include "cli/server_options.hpp"
 #include "cli/version.hpp"
 #include "concurrency/blocking_pool.hpp"
 #include "config/config_error.hpp"
@@ -19,23 +20,6 @@
 namespace nicecream::cli {
 
 namespace {
-
-http::ServerOptions server_options(const config::ServerConfig& server) {
-  http::ServerOptions options;
-  options.host = server.host;
-  options.port = server.port;
-  options.threads = server.threads;
-  options.max_header_bytes = server.max_header_bytes;
-  options.max_body_bytes = server.max_body_bytes;
-  options.read_timeout = server.read_timeout;
-  options.idle_timeout = server.idle_timeout;
-  options.write_timeout = server.write_timeout;
-  options.shutdown_grace = server.shutdown_grace;
-  options.max_connections = static_cast<std::size_t>(server.max_connections);
-  options.log_format = server.json_logs ? http::LogFormat::json : http::LogFormat::text;
-  options.reuse_port = server.reuse_port;
-  return options;
-}
 
 // Every connection and stream is a descriptor; the default soft limit (1024) would cap the
 // server long before memory does.

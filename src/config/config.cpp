@@ -135,6 +135,9 @@ CrawlerConfig read_crawler(const Readers& env) {
   crawler.allow_private_targets = env.flag("NICECREAM_ALLOW_PRIVATE_TARGETS", false);
   crawler.lease_ttl =
       env.seconds("NICECREAM_CRAWLER_LEASE_TTL", std::max(crawler.lease_ttl, crawler.interval * 3));
+  if (env.has("NICECREAM_CRAWL_METRICS_PORT"))
+    crawler.metrics_port =
+        static_cast<std::uint16_t>(env.integer("NICECREAM_CRAWL_METRICS_PORT", 0, 0, 65535));
   return crawler;
 }
 

@@ -65,6 +65,9 @@ struct CrawlerConfig {
   std::string user_agent = kUserAgent;
   std::chrono::seconds lease_ttl{90};
   bool allow_private_targets = false;  // stations on loopback or private networks
+  // NICECREAM_CRAWL_METRICS_PORT: `crawl` answers GET /metrics and /healthz on API_HOST at this
+  // port (0: any free one); unset, it listens nowhere. `serve` has them on its own port.
+  std::optional<std::uint16_t> metrics_port;
 };
 
 struct AuthConfig {

@@ -59,16 +59,21 @@ http::Response readiness_response(const Readiness& readiness) {
 }
 }  // namespace
 
+http::Response metrics_answer(const http::Request& request, const std::string& metrics_token) {
+  if (auto refusal = refuse_scrape(request, metrics_token)) return std::move(*refusal);
+  return no_store(http::make_response(Status::ok, metrics::process_registry().expose(),
+                                      metrics::kExpositionContentType));
+}
+
+http::Response health_answer() {
+  return no_store(json_response(Status::ok, json::object{{"status", "ok"}}));
+}
+
 void add_ops_routes(RouteTable& routes, Services& services) {
   routes.add(verb::get, "/metrics", [&services](http::Request& request) -> Awaitable {
-    if (auto refusal = refuse_scrape(request, services.settings.metrics_token))
-      co_return std::move(*refusal);
-    co_return no_store(http::make_response(Status::ok, metrics::process_registry().expose(),
-                                           metrics::kExpositionContentType));
+    co_return metrics_answer(request, services.settings.metrics_token);
   });
-  routes.add(verb::get, "/healthz", [](http::Request&) -> Awaitable {
-    co_return no_store(json_response(Status::ok, json::object{{"status", "ok"}}));
-  });
+  routes.add(verb::get, "/healthz", [](http::Request&) -> Awaitable { co_return health_answer(); });
   routes.add(verb::get, "/readyz", [&services](http::Request&) -> Awaitable {
     co_return no_store(readiness_response(co_await check_readiness(services)));
   });

@@ -10,4 +10,9 @@ namespace nicecream::api {
 // GET /readyz (it can answer: database reachable, schema current, Redis connected if used).
 void add_ops_routes(RouteTable& routes, Services& services);
 
+// GET /metrics's answer: the process's metrics, or the refusal (see above).
+http::Response metrics_answer(const http::Request& request, const std::string& metrics_token);
+// GET /healthz's answer.
+http::Response health_answer();
+
 }  // namespace nicecream::api

@@ -66,7 +66,8 @@ pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, st
   return pid;
 }
 
-// The port in "listening on http://<host>:<port>", which `serve` logs once it accepts.
+// The port in "listening on http://<host>:<port>", which `serve` (and `crawl` for its metrics)
+// logs once it accepts.
 std::optional<std::uint16_t> listening_port(const std::string& log) {
   constexpr std::string_view marker = "listening on http://";
   const auto at = log.find(marker);
@@ -121,6 +122,14 @@ std::unique_ptr<ServerProcess> ServerProcess::start_server(std::map<std::string,
   return server;
 }
 
+std::unique_ptr<ServerProcess> ServerProcess::start_crawler(
+    std::map<std::string, std::string> env) {
+  env.try_emplace("NICECREAM_CRAWL_METRICS_PORT", "0");
+  auto crawler = std::make_unique<ServerProcess>(std::vector<std::string>{"crawl"}, std::move(env));
+  crawler->wait_for_port(std::chrono::seconds{20});
+  return crawler;
+}
+
 void ServerProcess::wait_for_port(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -129,10 +138,10 @@ void ServerProcess::wait_for_port(std::chrono::milliseconds timeout) {
       port_ = *port;
       return;
     }
-    if (!running()) throw std::runtime_error("nicecream serve exited early:\n" + text);
+    if (!running()) throw std::runtime_error("nicecream exited early:\n" + text);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  throw std::runtime_error("nicecream serve did not start listening:\n" + log());
+  throw std::runtime_error("nicecream did not start listening:\n" + log());
 }
 
 void ServerProcess::signal(int number) {

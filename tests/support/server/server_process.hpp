@@ -34,6 +34,8 @@ class ServerProcess {
 
   // `nicecream serve` on a free port with its own data directory; crawler off unless env says.
   static std::unique_ptr<ServerProcess> start_server(std::map<std::string, std::string> env = {});
+  // `nicecream crawl` with its metrics listener on a free port (port() answers /metrics).
+  static std::unique_ptr<ServerProcess> start_crawler(std::map<std::string, std::string> env = {});
 
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& data_dir() const { return data_dir_.path(); }

@@ -66,6 +66,17 @@ TEST(Config, WriteTimeoutIsTenSecondsUnlessSet) {
   EXPECT_EQ(error_of({{"API_WRITE_TIMEOUT", "0"}}).rfind("API_WRITE_TIMEOUT:", 0), 0u);
 }
 
+TEST(Config, ACrawlProcessListensForMetricsOnlyWhenToldWhere) {
+  EXPECT_FALSE(load({}).crawler.metrics_port);
+  EXPECT_EQ(load({{"NICECREAM_CRAWL_METRICS_PORT", "9464"}}).crawler.metrics_port, 9464);
+  EXPECT_EQ(load({{"NICECREAM_CRAWL_METRICS_PORT", "0"}}).crawler.metrics_port, 0);
+  for (const auto* bad : {"65536", "-1", "metrics"})
+    EXPECT_EQ(
+        error_of({{"NICECREAM_CRAWL_METRICS_PORT", bad}}).rfind("NICECREAM_CRAWL_METRICS_PORT:", 0),
+        0u)
+        << bad;
+}
+
 TEST(Config, OneUserAgentForStationsAndTheIdentityProvider) {
   const auto config = load({});
   EXPECT_EQ(config.crawler.user_agent, kUserAgent);
