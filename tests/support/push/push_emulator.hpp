@@ -1,10 +1,10 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <boost/json/object.hpp>
 #include <string>
 #include <vector>
+
+#include "support/emulators/emulator_process.hpp"
 
 namespace nicecream::testing {
 
@@ -31,22 +31,16 @@ struct PushInbox {
 class PushEmulator {
  public:
   PushEmulator();
-  ~PushEmulator();
-  PushEmulator(const PushEmulator&) = delete;
-  PushEmulator& operator=(const PushEmulator&) = delete;
 
-  std::string origin() const;  // http://127.0.0.1:PORT
-  int port() const { return port_; }
+  std::string origin() const { return process_.origin(); }  // http://127.0.0.1:PORT
+  int port() const { return process_.port(); }
   EmulatedSubscription subscribe();
   // The statuses the next requests to `id` get, in order (then 201); Retry-After with 429/5xx.
   void answer_next(const std::string& id, const std::vector<int>& statuses, int retry_after = -1);
   PushInbox inbox(const std::string& id);
 
  private:
-  std::string call(const std::string& method, const std::string& path, const std::string& body);
-
-  pid_t pid_ = -1;
-  int port_ = 0;
+  EmulatorProcess process_;
 };
 
 }  // namespace nicecream::testing

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <cstdint>
 #include <string>
+
+#include "support/emulators/emulator_process.hpp"
 
 namespace nicecream::testing {
 
@@ -22,9 +22,6 @@ struct StationState {
 class StationEmulator {
  public:
   explicit StationEmulator(int stations = 0, double rotate_seconds = 0);
-  ~StationEmulator();
-  StationEmulator(const StationEmulator&) = delete;
-  StationEmulator& operator=(const StationEmulator&) = delete;
 
   // e.g. url("red", "display.js") -> http://127.0.0.1:PORT/red/display.js
   std::string url(const std::string& station, const std::string& resource) const;
@@ -36,8 +33,7 @@ class StationEmulator {
  private:
   std::string control(const std::string& station, const std::string& body);
 
-  pid_t pid_ = -1;
-  int port_ = 0;
+  EmulatorProcess process_;
 };
 
 }  // namespace nicecream::testing
