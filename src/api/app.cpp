@@ -107,11 +107,8 @@ boost::asio::awaitable<http::Response> App::dispatch(http::Request& request) {
     errors.add("path", bad->name, std::string(domain::messages::not_integer));
     co_return validation_response(errors);
   }
-  if (auto* wrong = std::get_if<http::Router::MethodNotAllowed>(&found)) {
-    auto response = error_response(Status::method_not_allowed, "Method Not Allowed");
-    response.message.set(bhttp::field::allow, wrong->allow);
-    co_return response;
-  }
+  if (auto* wrong = std::get_if<http::Router::MethodNotAllowed>(&found))
+    co_return method_not_allowed_response(wrong->allow);
   if (auto page = co_await spa_fallback(services_, web_files_, request)) co_return std::move(*page);
   co_return error_response(Status::not_found, "Not Found");
 }

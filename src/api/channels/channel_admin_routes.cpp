@@ -25,15 +25,9 @@ http::Response name_taken(const std::string& name) {
 // What a change leaves behind: the cached pages go (the channel list; history pages, since a
 // removal takes items away and a pause ends a gap), in every process, and live clients hear of
 // it.
-void announce(Services& services, const domain::Channel& channel,
-              const domain::ChannelStatus& status) {
+void announce(Services& services, const events::ChannelEvent& change) {
   services.page_cache.invalidate();
-  services.bus.publish_channel({channel, status});
-}
-
-void announce_removal(Services& services, domain::Id channel_id) {
-  services.page_cache.invalidate();
-  services.bus.publish_channel(events::ChannelEvent::removal(channel_id));
+  services.bus.publish_channel(change);
 }
 
 struct Saved {
@@ -65,7 +59,7 @@ boost::asio::awaitable<http::Response> add_channel(Services& services, http::Req
   if (!saved) co_return name_taken(candidate.name);
   spdlog::info("admin {}: added channel {} '{}'", admin.subject, saved->channel.id,
                saved->channel.name);
-  announce(services, saved->channel, saved->status);
+  announce(services, {saved->channel, saved->status});
   co_return admin_answer(json_response(Status::created, to_json(saved->channel, saved->status)));
 }
 
@@ -114,7 +108,7 @@ boost::asio::awaitable<http::Response> change_channel(Services& services, http::
   spdlog::info("admin {}: changed channel {} '{}'{}", admin.subject, saved->channel.id,
                saved->channel.name,
                fields.paused ? (*fields.paused ? " (paused)" : " (resumed)") : "");
-  announce(services, saved->channel, saved->status);
+  announce(services, {saved->channel, saved->status});
   co_return admin_answer(json_response(Status::ok, to_json(saved->channel, saved->status)));
 }
 
@@ -147,7 +141,7 @@ boost::asio::awaitable<http::Response> remove_channel(Services& services, http::
   }
   spdlog::info("admin {}: removed channel {}{}", admin.subject, *channel_id,
                purge ? " and its history" : "");
-  announce_removal(services, *channel_id);
+  announce(services, events::ChannelEvent::removal(*channel_id));
   co_return admin_answer(http::make_response(Status::no_content, "", "text/plain"));
 }
 

@@ -26,6 +26,12 @@ http::Response validation_response(const domain::ValidationErrors& errors) {
   return json_response(Status::unprocessable_entity, json::object{{"detail", to_json(errors)}});
 }
 
+http::Response method_not_allowed_response(std::string_view allow) {
+  auto response = error_response(Status::method_not_allowed, "Method Not Allowed");
+  response.message.set(boost::beast::http::field::allow, allow);
+  return response;
+}
+
 http::Response redirect_response(std::string_view location) {
   auto response = http::make_response(Status::found, "", "text/plain");
   response.message.set(boost::beast::http::field::location, location);

@@ -19,5 +19,7 @@ http::Response error_response(Status status, std::string_view message);
 // 422 {"detail": {"<location>": {"<field>": ["..."]}}}
 http::Response validation_response(const domain::ValidationErrors& errors);
 http::Response redirect_response(std::string_view location);
+// 405 {"detail": "Method Not Allowed"} with the path's methods in Allow.
+http::Response method_not_allowed_response(std::string_view allow);
 
 }  // namespace nicecream::api

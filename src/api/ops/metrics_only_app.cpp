@@ -25,11 +25,8 @@ Awaitable MetricsOnlyApp::handle(http::Request& request) {
     request.route = *route->pattern;
     co_return co_await (*route->handler)(request);
   }
-  if (auto* wrong = std::get_if<http::Router::MethodNotAllowed>(&found)) {
-    auto response = error_response(Status::method_not_allowed, "Method Not Allowed");
-    response.message.set(bhttp::field::allow, wrong->allow);
-    co_return response;
-  }
+  if (auto* wrong = std::get_if<http::Router::MethodNotAllowed>(&found))
+    co_return method_not_allowed_response(wrong->allow);
   co_return error_response(Status::not_found, "Not Found");
 }
 

@@ -15,8 +15,8 @@ std::string channel_status_topic(std::string_view history_channel);
 
 // A channel event as JSON: {origin, channel: {id, name, url, format, title_pointer, paused},
 // status: {state, since, last_poll_at, last_change_at, error}}, or {origin, channel: {id},
-// removed: true} for a removed channel (a process that predates removals skips it as no status,
-// as it did before they were sent). `origin` names the publishing
+// removed: true} for a removed channel (a process that predates removals logs it as no channel
+// status and skips it, so a rolling upgrade is safe). `origin` names the publishing
 // process, so that its own subscriber, which already delivered the event in-process, skips it.
 std::string encode_channel_message(const ChannelEvent& event, std::string_view origin);
 
