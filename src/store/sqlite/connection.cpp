@@ -2,6 +2,7 @@
 
 #include "store/errors.hpp"
 #include "store/sqlite/error.hpp"
+#include "store/sqlite/sorted_ids.hpp"
 
 namespace nicecream::store::sqlite {
 
@@ -56,6 +57,7 @@ std::unique_ptr<Connection> Connection::open(const std::filesystem::path& file,
     if (const int code = sqlite3_exec(db, pragma, nullptr, nullptr, nullptr); code != SQLITE_OK)
       refuse_to_open(file, db, code);
   }
+  if (!add_sorted_ids_function(db)) refuse_to_open(file, db, sqlite3_errcode(db));
   return std::unique_ptr<Connection>(new Connection(db));
 }
 

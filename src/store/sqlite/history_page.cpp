@@ -4,6 +4,7 @@
 #include "store/sqlite/engine.hpp"
 #include "store/sqlite/history_rows.hpp"
 #include "store/sqlite/search_match.hpp"
+#include "store/sqlite/sorted_ids.hpp"
 
 // One page of history, newest first by id, with any of the filters. The SQL is assembled from the
 // filters present and from a plan picked so that every page is a bounded walk of one index:
@@ -20,22 +21,39 @@ namespace {
 constexpr std::int64_t kFewSongs = 1000;
 constexpr std::int64_t kFewAirings = 20000;
 
-const std::string kMatchedAirings =
-    "SELECT count(*), coalesce(sum(p.plays), 0)"
-    " FROM (SELECT rowid AS id FROM songs_search WHERE songs_search MATCH ?1 LIMIT ?2) AS m"
-    " LEFT JOIN song_plays AS p ON p.song_id = m.id";
+// FTS5 gives its matches in rowid order, which nicecream_in_ids searches.
+const std::string kMatchingSongIds =
+    "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1 ORDER BY rowid";
+const std::string kSongPlays = "SELECT plays FROM song_plays WHERE song_id = ?1";
 const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
 
 struct PagePlan {
-  std::optional<std::string> match;  // FTS5 string for the text filter
-  bool by_song = false;              // through history(song_id, id)
-  bool by_time = false;              // through a created_at index, ordered by time
+  std::optional<std::string> match;   // FTS5 string for the text filter
+  std::optional<SortedIds> matching;  // the matching songs, when a walk tests each airing
+  bool by_song = false;               // through history(song_id, id)
+  bool by_time = false;               // through a created_at index, ordered by time
 };
 
-bool few_airings(Connection& connection, const std::string& match) {
-  auto counts = connection.prepare(kMatchedAirings);
-  counts.bind_all(match, kFewSongs + 1).step();
-  return counts.int64(0) <= kFewSongs && counts.int64(1) <= kFewAirings;
+// Every song the text matches, gathered once for both the plan and the walk: for a prefix ("love"
+// is also "lovely") FTS5 merges the lists of every word it begins before its first match, so each
+// query of it costs that merge (5 of the 14 ms a common word's page took when it ran twice).
+SortedIds matching_songs(Connection& connection, const std::string& match) {
+  SortedIds songs;
+  auto rows = connection.prepare(kMatchingSongIds);
+  rows.bind_all(match);
+  while (rows.step()) songs.ids.push_back(rows.int64(0));
+  return songs;
+}
+
+bool few_airings(Connection& connection, const SortedIds& songs) {
+  if (static_cast<std::int64_t>(songs.ids.size()) > kFewSongs) return false;
+  std::int64_t airings = 0;
+  for (const Id song : songs.ids) {
+    auto plays = connection.prepare(kSongPlays);
+    if (plays.bind_all(song).step()) airings += plays.int64(0);
+    if (airings > kFewAirings) return false;
+  }
+  return true;
 }
 
 bool in_time_order(Connection& connection) {
@@ -46,7 +64,13 @@ bool in_time_order(Connection& connection) {
 PagePlan plan_page(Connection& connection, const domain::HistoryQuery& query) {
   PagePlan plan;
   if (query.text) plan.match = fts5_match(*query.text);
-  plan.by_song = query.song_id || (plan.match && few_airings(connection, *plan.match));
+  if (query.song_id) {
+    plan.by_song = true;
+  } else if (plan.match) {
+    auto songs = matching_songs(connection, *plan.match);
+    plan.by_song = few_airings(connection, songs);
+    if (!plan.by_song) plan.matching = std::move(songs);
+  }
   plan.by_time = !plan.by_song && (query.from || query.to) && in_time_order(connection);
   return plan;
 }
@@ -56,14 +80,12 @@ std::string history_source(const PagePlan& plan) {
 }
 
 std::string text_condition(const PagePlan& plan) {
+  // Many songs: each airing of the walk is tested against the list gathered for the plan (a
+  // correlated MATCH per airing would run the whole search again for every row walked).
+  if (plan.matching) return " AND nicecream_in_ids(h.song_id, :matching)";
   if (!plan.match) return "";
-  // Few songs: an IN list the song index is read with. Many: the matching songs are gathered
-  // once into a lookup table and each airing of the walk is checked against it (the unary `+`
-  // keeps the planner from reading the song index instead); a correlated MATCH per airing would
-  // run the whole search again for every row walked.
-  const std::string matching =
-      " IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
-  return (plan.by_song ? " AND h.song_id" : " AND +h.song_id") + matching;
+  // Few songs (or one): an IN list the song index is read with.
+  return " AND h.song_id IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
 }
 
 std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
@@ -91,7 +113,10 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
   if (query.from) rows.bind_named(":from", *query.from);
   if (query.to) rows.bind_named(":to", *query.to);
   if (query.before) rows.bind_named(":before", *query.before);
-  if (plan.match) rows.bind_named(":match", *plan.match);
+  if (plan.matching)
+    rows.bind_named(":matching", *plan.matching);
+  else if (plan.match)
+    rows.bind_named(":match", *plan.match);
   rows.bind_named(":limit", std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)});
   rows.bind_named(":offset", std::max<std::int64_t>(query.offset, 0));
 }

@@ -39,6 +39,13 @@ Statement& Statement::bind(int index, domain::Timestamp at) {
   return bind(index, static_cast<std::int64_t>(at.time_since_epoch().count()));
 }
 
+Statement& Statement::bind(int index, const SortedIds& ids) {
+  // SQLite's pointer interface takes a non-const pointer; nicecream_in_ids only reads through it.
+  check(sqlite3_bind_pointer(statement_, index, const_cast<SortedIds*>(&ids), kSortedIdsPointerType,
+                             nullptr));
+  return *this;
+}
+
 int Statement::parameter_index(const char* name) const {
   const int index = sqlite3_bind_parameter_index(statement_, name);
   if (index == 0) throw std::logic_error(std::string("SQL has no parameter ") + name);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/models.hpp"
+#include "store/sqlite/sorted_ids.hpp"
 
 namespace nicecream::store::sqlite {
 
@@ -24,6 +25,8 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, domain::Timestamp at);
+  // By pointer: `ids` must outlive the statement's use (ending the borrow unbinds it).
+  Statement& bind(int index, const SortedIds& ids);
   // For statements assembled from optional parts: `name` such as ":before".
   template <class Value>
   Statement& bind_named(const char* name, const Value& value) {
