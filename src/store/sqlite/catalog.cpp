@@ -36,7 +36,6 @@ const std::string kMatchingSongs =
 // which is bm25's order when each word occurs once in a title, then the most played.
 constexpr std::size_t kScoredMatches = 10000;
 constexpr std::size_t kRankedMatches = 200;
-const std::string kMatchingIds = "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1";
 const std::string kPlayedDown =
     "SELECT song_id FROM song_plays INDEXED BY song_plays_plays ORDER BY plays DESC, song_id DESC"
     " LIMIT ?1";
@@ -62,16 +61,6 @@ std::vector<domain::SongSummary> read_songs(Statement& rows) {
   std::vector<domain::SongSummary> songs;
   while (rows.step()) songs.push_back(read_song(rows));
   return songs;
-}
-
-// The ids of the songs `match` finds, ascending: their list alone, no score (3 ms for 70,000).
-std::vector<Id> matching_ids(Connection& connection, const std::string& match) {
-  auto rows = connection.prepare(kMatchingIds);
-  rows.bind_all(match);
-  std::vector<Id> ids;
-  while (rows.step()) ids.push_back(rows.int64(0));
-  std::sort(ids.begin(), ids.end());
-  return ids;
 }
 
 // The kRankedMatches most played of `matches` (sorted ids): down the plays index while that reads
@@ -132,8 +121,8 @@ std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQu
   }
   const auto match = fts5_match(*query.text);
   if (!match) return {};
-  if (const auto matches = matching_ids(*lease, *match); matches.size() > kScoredMatches)
-    return ranked_most_played(*lease, matches, page);
+  if (const auto matches = matching_song_ids(*lease, *match); matches.ids.size() > kScoredMatches)
+    return ranked_most_played(*lease, matches.ids, page);
   auto rows = lease->prepare(kMatchingSongs);
   rows.bind_all(*match, page.limit, page.offset);
   return read_songs(rows);

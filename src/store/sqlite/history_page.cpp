@@ -21,9 +21,6 @@ namespace {
 constexpr std::int64_t kFewSongs = 1000;
 constexpr std::int64_t kFewAirings = 20000;
 
-// FTS5 gives its matches in rowid order, which nicecream_in_ids searches.
-const std::string kMatchingSongIds =
-    "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1 ORDER BY rowid";
 const std::string kSongPlays = "SELECT plays FROM song_plays WHERE song_id = ?1";
 const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
 
@@ -33,17 +30,6 @@ struct PagePlan {
   bool by_song = false;               // through history(song_id, id)
   bool by_time = false;               // through a created_at index, ordered by time
 };
-
-// Every song the text matches, gathered once for both the plan and the walk: for a prefix ("love"
-// is also "lovely") FTS5 merges the lists of every word it begins before its first match, so each
-// query of it costs that merge (5 of the 14 ms a common word's page took when it ran twice).
-SortedIds matching_songs(Connection& connection, const std::string& match) {
-  SortedIds songs;
-  auto rows = connection.prepare(kMatchingSongIds);
-  rows.bind_all(match);
-  while (rows.step()) songs.ids.push_back(rows.int64(0));
-  return songs;
-}
 
 bool few_airings(Connection& connection, const SortedIds& songs) {
   if (static_cast<std::int64_t>(songs.ids.size()) > kFewSongs) return false;
@@ -67,7 +53,7 @@ PagePlan plan_page(Connection& connection, const domain::HistoryQuery& query) {
   if (query.song_id) {
     plan.by_song = true;
   } else if (plan.match) {
-    auto songs = matching_songs(connection, *plan.match);
+    auto songs = matching_song_ids(connection, *plan.match);
     plan.by_song = few_airings(connection, songs);
     if (!plan.by_song) plan.matching = std::move(songs);
   }

@@ -16,6 +16,10 @@ std::string fts5_string(std::string_view word) {
   return out + '"';
 }
 
+// FTS5 gives its matches in rowid order without sorting them.
+const std::string kMatchingSongIds =
+    "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1 ORDER BY rowid";
+
 }  // namespace
 
 std::optional<std::string> fts5_match(std::string_view text) {
@@ -27,6 +31,14 @@ std::optional<std::string> fts5_match(std::string_view text) {
     match += fts5_string(word);
   }
   return match + '*';
+}
+
+SortedIds matching_song_ids(Connection& connection, const std::string& match) {
+  SortedIds songs;
+  auto rows = connection.prepare(kMatchingSongIds);
+  rows.bind_all(match);
+  while (rows.step()) songs.ids.push_back(rows.int64(0));
+  return songs;
 }
 
 }  // namespace nicecream::store::sqlite
