@@ -4,6 +4,7 @@
 
 #include "store/postgres/engine.hpp"
 #include "store/postgres/search.hpp"
+#include "store/postgres/transaction.hpp"
 
 // Songs and artists, read from the rollups the history triggers keep (migration 0002): no query
 // here scans history. Lists are most played first, or by relevance (trigram similarity of the
@@ -97,14 +98,23 @@ std::optional<std::string> list_sql(Params& params, const domain::CatalogQuery& 
   return listing_sql(params, query, listing, matches);
 }
 
+// A search walks down the plays index until it has met the most played matches: a short read.
+// The most played list is one range of that index, planned as such.
+template <class Read>
+auto read_list(Connection& connection, const domain::CatalogQuery& query, Read&& read) {
+  return query.text ? short_read(connection, std::forward<Read>(read)) : read();
+}
+
 }  // namespace
 
 std::vector<domain::SongSummary> PostgresStore::list_songs(const domain::CatalogQuery& query) {
   Params params;
   const auto sql = list_sql(params, query, kSongListing);
   if (!sql) return {};
-  return with_connection(
-      [&](Connection& connection) { return read_songs(connection.exec(*sql, params.values())); });
+  return with_connection([&](Connection& connection) {
+    return read_list(connection, query,
+                     [&] { return read_songs(connection.exec(*sql, params.values())); });
+  });
 }
 
 std::optional<domain::SongDetail> PostgresStore::song_detail(Id song_id) {
@@ -138,8 +148,10 @@ std::vector<domain::ArtistSummary> PostgresStore::list_artists(const domain::Cat
   Params params;
   const auto sql = list_sql(params, query, kArtistListing);
   if (!sql) return {};
-  return with_connection(
-      [&](Connection& connection) { return read_artists(connection.exec(*sql, params.values())); });
+  return with_connection([&](Connection& connection) {
+    return read_list(connection, query,
+                     [&] { return read_artists(connection.exec(*sql, params.values())); });
+  });
 }
 
 std::optional<domain::ArtistDetail> PostgresStore::artist_detail(Id artist_id) {

@@ -44,12 +44,6 @@ const std::string kAddItem =
     "INSERT INTO history (created_at, song_id, channel_id) VALUES ($1::timestamptz, $2, $3)"
     " RETURNING id";
 const std::string kFindSong = "SELECT id, title, artist, track FROM songs WHERE id = $1";
-// A walk's cost is guessed from the whole history although it stops after one page: the guess
-// buys JIT compilation and parallel workers that take longer to start than the walk itself
-// (a second for a prefix's page at 10M). For the page's transaction only.
-const std::string kWalkSettings =
-    "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', "
-    "true)";
 // The planner guesses that a LIKE matches a hundred titles where a prefix matches 9,000, and then
 // hashes the matches against all 10 million airings and sorts them (3 s). Without hash and merge
 // joins only the walk down the ids is left, and it stops once the page is full.
@@ -153,8 +147,7 @@ std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::Histo
         (query.from || query.to) && connection.exec(kTimesFollowIds).text(0, 0) == "t";
     Params params;
     const auto sql = history_page_sql(params, query, few_songs, by_time);
-    return transaction(connection, [&] {
-      connection.exec(kWalkSettings);
+    return short_read(connection, [&] {
       if (query.text && !few_songs) connection.exec(kWalkOnly);
       return read_items(connection.exec(sql, params.values()));
     });
