@@ -211,12 +211,14 @@ class WeekLists {
  public:
   using Row = std::pair<Id, std::int64_t>;  // subject, plays
 
+  explicit WeekLists(const Subject& subject) : subject_(subject) {}
+
   // Calls `each(id, plays)` for the rows of week and channel with level <= plays < above.
   template <typename Each>
-  void each_row(Connection& connection, const Subject& subject, std::int64_t week, Id channel,
-                std::int64_t level, std::int64_t above, const Each& each) {
+  void each_row(Connection& connection, std::int64_t week, Id channel, std::int64_t level,
+                std::int64_t above, const Each& each) {
     auto& list = lists_[{week, channel}];
-    if (level < list.level) read_down_to(connection, subject, week, channel, level, list);
+    if (level < list.level) read_down_to(connection, week, channel, level, list);
     const auto first =
         std::partition_point(list.rows.begin(), list.rows.end(),
                              [above](const Row& row) { return row.second >= above; });
@@ -230,10 +232,10 @@ class WeekLists {
     std::vector<Row> rows;                                          // most played first
   };
 
-  static void read_down_to(Connection& connection, const Subject& subject, std::int64_t week,
-                           Id channel, std::int64_t level, List& list) {
-    const auto sql = std::string("SELECT ") + subject.id_column + ", plays FROM " +
-                     subject.week_table +
+  void read_down_to(Connection& connection, std::int64_t week, Id channel, std::int64_t level,
+                    List& list) const {
+    const auto sql = std::string("SELECT ") + subject_.id_column + ", plays FROM " +
+                     subject_.week_table +
                      " WHERE week = ?1 AND channel_id = ?2 AND plays >= ?3 AND plays < ?4"
                      " ORDER BY plays DESC";
     auto rows = connection.prepare(sql);
@@ -242,6 +244,7 @@ class WeekLists {
     list.level = level;
   }
 
+  const Subject& subject_;
   std::map<std::pair<std::int64_t, Id>, List> lists_;
 };
 
@@ -251,8 +254,8 @@ class WeekLists {
 // most lists x (level - 1); a week that the window covers in part only overstates it.
 class WeekBands {
  public:
-  WeekBands(Connection& connection, const Subject& subject, const Window& window, WeekLists& lists)
-      : subject_(subject), lists_(lists), channels_(channels_of(connection, window)) {
+  WeekBands(Connection& connection, const Window& window, WeekLists& lists)
+      : lists_(lists), channels_(channels_of(connection, window)) {
     std::tie(first_week_, last_week_) = touched_weeks(window);
     list_count_ = (last_week_ - first_week_ + 1) * static_cast<std::int64_t>(channels_.size());
   }
@@ -262,7 +265,7 @@ class WeekBands {
     if (level >= level_) return;
     for (auto week = first_week_; week <= last_week_; ++week) {
       for (const Id channel : channels_) {
-        lists_.each_row(connection, subject_, week, channel, level, level_,
+        lists_.each_row(connection, week, channel, level, level_,
                         [this](Id id, std::int64_t plays) {
                           auto& found = met_[id];
                           found.plays += plays;
@@ -298,7 +301,6 @@ class WeekBands {
     std::int64_t lists = 0;
   };
 
-  const Subject& subject_;
   WeekLists& lists_;
   std::vector<Id> channels_;
   std::int64_t first_week_ = 0;
@@ -324,7 +326,7 @@ std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subj
     if (!budget) budget = week_rows(connection, subject, window) / kRowsPerCount;
     return counts > *budget;
   };
-  WeekBands bands(connection, subject, window, lists);
+  WeekBands bands(connection, window, lists);
   for (std::int64_t level = kFirstLevel; bands.met() < limit; level /= 2) {
     // Fewer subjects than a chart played twice in any week and channel: a flat rotation, where
     // every bound ties and each subject would be counted one by one. The sum reads no more rows.
@@ -513,7 +515,7 @@ std::vector<domain::ChartEntry> SqliteStore::chart(const domain::ChartQuery& que
   previous.first_slot = domain::first_slot_from(query.from - length);
   previous.end_slot = current.first_slot;
   auto lease = connection();
-  WeekLists lists;
+  WeekLists lists(subject);
   const auto ranked = rank(*lease, subject, current, lists);
   if (ranked.empty()) return {};
   return named_entries(*lease, subject, ranked, rank(*lease, subject, previous, lists));
