@@ -22,6 +22,7 @@ class Corpus {
   std::string common_word() const { return vocabulary_.front(); }
   std::string rare_word() const { return vocabulary_[vocabulary_.size() - 7]; }
   std::string prefix() const { return vocabulary_[300].substr(0, 4); }
+  std::string narrow_prefix() const { return vocabulary_[500].substr(0, 4); }
   std::string artist_words() const;
 
   // SQL expression (both engines) of the song id of history row `i`: popular songs are played far
