@@ -137,6 +137,9 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
       {"history song_id: most played song", rows(history([](auto& q) { q.song_id = 1; })), samples},
       {"songs q: common word", songs(corpus.common_word()), samples},
       {"songs q: rare word", songs(corpus.rare_word()), samples},
+      {"songs q: prefix (" + corpus.prefix() + ")", songs(corpus.prefix()), samples},
+      {"songs q: a narrower prefix (" + corpus.narrow_prefix() + ")", songs(corpus.narrow_prefix()),
+       samples},
       {"songs: most played", songs(std::nullopt), samples},
       {"artists q: " + corpus.artist_words(),
        [&store, &corpus] {

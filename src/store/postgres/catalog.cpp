@@ -107,10 +107,26 @@ auto read_list(Connection& connection, const domain::CatalogQuery& query, Read&&
 
 }  // namespace
 
+// A search's most played matches: walking down the plays index tests each song it meets, by
+// looking it up and matching its title (1.3 µs a song), or against the gathered matches when
+// there are not too many to gather: a prefix matching 9,000 of a million songs, mostly little
+// played, met its 200 most played 40,000 songs down (51 ms looked up, 29 gathered and tested).
 std::vector<domain::SongSummary> PostgresStore::list_songs(const domain::CatalogQuery& query) {
+  std::optional<MatchingSongs> songs;  // when searched
+  if (query.text) {
+    Params params;
+    const auto matches = title_has_words(params, *query.text, "m.search_text");
+    if (!matches) return {};
+    songs = with_connection(
+        [&](Connection& connection) { return matching_songs(connection, *matches, params); });
+    if (songs->count != MatchingSongs::Count::many && songs->ids.empty()) return {};
+  }
   Params params;
-  const auto sql = list_sql(params, query, kSongListing);
-  if (!sql) return {};
+  const auto sql =
+      songs && songs->count != MatchingSongs::Count::many
+          ? std::optional(listing_sql(params, query, kSongListing,
+                                      "p.song_id = ANY(" + id_array(params, songs->ids) + ")"))
+          : list_sql(params, query, kSongListing);
   return with_connection([&](Connection& connection) {
     return read_list(connection, query,
                      [&] { return read_songs(connection.exec(*sql, params.values())); });

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <charconv>
 #include <limits>
 
 #include "domain/pages.hpp"
@@ -70,78 +69,17 @@ Id find_or_create_song(Connection& connection, std::string_view title) {
   return connection.query(kSongId, title).int64(0, 0);
 }
 
-// How a text filter's page finds the airings of the matching songs. A few songs' airings come
-// fastest from the song index, one song at a time. More are found by walking the history down and
-// keeping the airings of matching songs: tested against the set of their ids, gathered first,
-// when there are not too many to gather (some 1.4 µs a song through the trigram index, and 0.3 µs
-// an airing walked), else each airing's song looked up and its title matched (5 µs an airing, but
-// many matches fill a page within a few thousand airings). A prefix matching 2,500 of a million
-// songs walks 20,000 airings for a page of 50: 117 ms looked up, 21 ms gathered and tested.
-struct SongMatches {
-  enum class Walk { by_song, by_id_set, by_lookup };
-  Walk walk = Walk::by_lookup;
-  std::vector<std::string> ids;  // every matching song's, unless walked by lookup
-};
-
-constexpr std::int64_t kFewSongs = 2000;
-// Where gathering the matches would cost more than looking up the songs of the airings a page
-// walks (the two meet at some 13,000 of a million songs).
-constexpr std::int64_t kMostGathered = 12000;
-
-std::vector<std::string> ids_of(const Result& rows) {
-  std::vector<std::string> ids;
-  ids.reserve(static_cast<std::size_t>(rows.rows()));
-  for (int row = 0; row < rows.rows(); ++row) ids.push_back(rows.text(row, 0));
-  return ids;
-}
-
-// The block of a row's "(block,offset)" ctid.
-std::int64_t block_of(const std::string& ctid) {
-  std::int64_t block = 0;
-  if (ctid.size() < 2 ||
-      std::from_chars(ctid.data() + 1, ctid.data() + ctid.size(), block).ec != std::errc{})
-    throw std::runtime_error("PostgreSQL: unexpected ctid '" + ctid + "'");
-  return block;
-}
-
-// The songs `matches` (on m, with its `params`) holds: all of them when few, else as many as the
-// first kFewSongs show there to be. Those come in the order of the table's blocks (a bitmap or a
-// sequential scan), so the block of the last one tells what share of the table they were found
-// in. A scan that starts mid-table (synchronized with another) or runs in parallel can misjudge
-// that share; the gathering stops at twice its goal either way.
-SongMatches matching_songs(Connection& connection, const std::string& matches,
-                           const Params& params) {
-  Params first_params = params;
-  const auto first = connection.exec(
-      "SELECT m.id, m.ctid,"
-      " (SELECT pg_relation_size('songs') / current_setting('block_size')::bigint)"
-      " FROM songs AS m WHERE " +
-          matches + " LIMIT " + first_params.add(kFewSongs + 1),
-      first_params.values());
-  if (first.rows() <= kFewSongs) return SongMatches{SongMatches::Walk::by_song, ids_of(first)};
-  const auto last = first.rows() - 1;
-  const auto blocks = static_cast<double>(first.int64(last, 2));
-  const auto searched = static_cast<double>(block_of(first.text(last, 1)) + 1);
-  if (static_cast<double>(first.rows()) * blocks / searched > kMostGathered) return SongMatches{};
-  Params all_params = params;
-  const auto all = connection.exec("SELECT m.id FROM songs AS m WHERE " + matches + " LIMIT " +
-                                       all_params.add(2 * kMostGathered + 1),
-                                   all_params.values());
-  if (all.rows() > 2 * kMostGathered) return SongMatches{};
-  return SongMatches{SongMatches::Walk::by_id_set, ids_of(all)};
-}
-
-std::string id_array(Params& params, const std::vector<std::string>& ids) {
-  std::string array = "{";
-  for (const auto& id : ids) array += (array.size() > 1 ? "," : "") + id;
-  return params.add(std::string_view(array + "}")) + "::bigint[]";
-}
-
+// A text filter's page: a few matching songs' airings come fastest from the song index, one song
+// at a time; more are found by walking the history down and keeping the airings of matching songs,
+// tested against the gathered matches when there are not too many to gather, else by looking up
+// each airing's song and matching its title (5 µs an airing, but many matches fill a page within
+// a few thousand airings). A prefix matching 2,500 of a million songs walks 20,000 airings for a
+// page of 50: 117 ms looked up, 21 ms gathered and tested.
 std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
-                             const std::optional<SongMatches>& songs, bool by_time) {
+                             const std::optional<MatchingSongs>& songs, bool by_time) {
   std::string filters;
-  const bool by_song = songs && songs->walk == SongMatches::Walk::by_song;
-  if (songs && songs->walk == SongMatches::Walk::by_id_set) {
+  const bool by_song = songs && songs->count == MatchingSongs::Count::few;
+  if (songs && songs->count == MatchingSongs::Count::some) {
     // "+ 0" here and below keeps history_song_id_id out: through it the planner would read every
     // airing of every match and sort them all (seconds for a prefix matching 9,000 songs); the
     // walk down the ids stops once the page is full. A constant array of more than a few ids is
@@ -184,14 +122,14 @@ std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
 }  // namespace
 
 std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
-  std::optional<SongMatches> songs;  // when the page is filtered by text
+  std::optional<MatchingSongs> songs;  // when the page is filtered by text
   if (query.text) {
     Params params;
     const auto matches = title_has_words(params, *query.text, "m.search_text");
     if (!matches) return {};
     songs = with_connection(
         [&](Connection& connection) { return matching_songs(connection, *matches, params); });
-    if (songs->walk != SongMatches::Walk::by_lookup && songs->ids.empty()) return {};
+    if (songs->count != MatchingSongs::Count::many && songs->ids.empty()) return {};
   }
   return with_connection([&](Connection& connection) {
     // Both orders are newest by id while times follow ids; the time order lets a window's page
@@ -201,7 +139,7 @@ std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::Histo
     Params params;
     const auto sql = history_page_sql(params, query, songs, by_time);
     return short_read(connection, [&] {
-      if (songs && songs->walk != SongMatches::Walk::by_song) connection.exec(kWalkOnly);
+      if (songs && songs->count != MatchingSongs::Count::few) connection.exec(kWalkOnly);
       return read_items(connection.exec(sql, params.values()));
     });
   });
