@@ -227,7 +227,7 @@ std::vector<std::vector<Standing>> summed_tops(Connection& connection, const Cha
 
 // A window of at most a month summed here: grouping one channel's week (some 33,000 quarter hours
 // of as many songs, at 10 million airings) took PostgreSQL's hash aggregate 20-25 ms after a 4 ms
-// read, while sending the rows and adding them up in a hash map costs about half. Longer windows,
+// read, while sending the rows and adding them up here costs about half. Longer windows,
 // which only a failed walk leaves to sum, could be millions of rows: those the server groups.
 std::vector<Standing> summed_top(Connection& connection, const ChartPlan& plan,
                                  const Window& window) {

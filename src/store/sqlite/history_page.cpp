@@ -21,7 +21,6 @@ namespace {
 constexpr std::int64_t kFewSongs = 1000;
 constexpr std::int64_t kFewAirings = 20000;
 
-const std::string kSongPlays = "SELECT plays FROM song_plays WHERE song_id = ?1";
 const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
 
 struct PagePlan {
@@ -35,8 +34,7 @@ bool few_airings(Connection& connection, const SortedIds& songs) {
   if (static_cast<std::int64_t>(songs.ids.size()) > kFewSongs) return false;
   std::int64_t airings = 0;
   for (const Id song : songs.ids) {
-    auto plays = connection.prepare(kSongPlays);
-    if (plays.bind_all(song).step()) airings += plays.int64(0);
+    airings += song_plays(connection, song).value_or(0);
     if (airings > kFewAirings) return false;
   }
   return true;

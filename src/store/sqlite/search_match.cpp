@@ -19,6 +19,7 @@ std::string fts5_string(std::string_view word) {
 // FTS5 gives its matches in rowid order without sorting them.
 const std::string kMatchingSongIds =
     "SELECT rowid FROM songs_search WHERE songs_search MATCH ?1 ORDER BY rowid";
+const std::string kSongPlays = "SELECT plays FROM song_plays WHERE song_id = ?1";
 
 }  // namespace
 
@@ -39,6 +40,12 @@ SortedIds matching_song_ids(Connection& connection, const std::string& match) {
   rows.bind_all(match);
   while (rows.step()) songs.ids.push_back(rows.int64(0));
   return songs;
+}
+
+std::optional<std::int64_t> song_plays(Connection& connection, domain::Id song_id) {
+  auto plays = connection.prepare(kSongPlays);
+  if (!plays.bind_all(song_id).step()) return std::nullopt;
+  return plays.int64(0);
 }
 
 }  // namespace nicecream::store::sqlite

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "domain/models.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sorted_ids.hpp"
 
@@ -20,5 +22,9 @@ std::optional<std::string> fts5_match(std::string_view text);
 // match, so a plan that needs the matches twice gathers them once (the history's walk: 5 of the
 // 14 ms a common word's page took when it ran the search twice).
 SortedIds matching_song_ids(Connection& connection, const std::string& match);
+
+// A song's plays from its rollup, none when it has no plays row: what the plans for a search's
+// matches weigh them by (few enough airings to read by song, the most played to rank).
+std::optional<std::int64_t> song_plays(Connection& connection, domain::Id song_id);
 
 }  // namespace nicecream::store::sqlite

@@ -261,12 +261,12 @@ TEST_P(CatalogTest, SearchedSongsByRelevanceThenPlays) {
   EXPECT_TRUE(store().list_songs(catalog("\"*-^()")).empty());
 }
 
-// A word in more titles than relevance is scored for (10,000 on SQLite; any number on
+// A word in more titles than relevance is scored for (4,000 on SQLite; any number on
 // PostgreSQL): relevance is ranked among the 200 most played matches only, the tightest title
 // first, and the pages end there.
 TEST_P(CatalogTest, ACommonWordRanksItsMostPlayedMatchesOnly) {
   const bool postgres = GetParam() == Engine::postgres;
-  const auto songs = std::to_string(postgres ? 500 : 10001);
+  const auto songs = std::to_string(postgres ? 500 : 4001);
   const auto micros = at(0).time_since_epoch().count();
   const auto when = postgres ? "to_timestamp(" + std::to_string(micros) + " / 1000000.0)"
                              : std::to_string(micros);
