@@ -125,6 +125,8 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
       {"history q: a narrower prefix (" + corpus.narrow_prefix() + ")",
        rows(by_text(corpus.narrow_prefix())), samples},
       {"history q: prefix, channel 2", rows(by_text(corpus.prefix(), 2)), samples},
+      {"history q: two letters (" + corpus.prefix().substr(0, 2) + ")",
+       rows(by_text(corpus.prefix().substr(0, 2))), samples},
       {"history q: artist, no diacritics (" + corpus.artist_words() + ")",
        rows(by_text(corpus.artist_words())), samples},
       {"history to=: a year ago", rows(history([&](auto& q) { q.to = year_ago; })), samples},
@@ -140,10 +142,16 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
       {"songs q: prefix (" + corpus.prefix() + ")", songs(corpus.prefix()), samples},
       {"songs q: a narrower prefix (" + corpus.narrow_prefix() + ")", songs(corpus.narrow_prefix()),
        samples},
+      {"songs q: two letters", songs(corpus.prefix().substr(0, 2)), samples},
       {"songs: most played", songs(std::nullopt), samples},
       {"artists q: " + corpus.artist_words(),
        [&store, &corpus] {
          return store.list_artists({corpus.artist_words(), 0, 50}).size();
+       },
+       samples},
+      {"artists q: a prefix (" + corpus.prefix().substr(0, 2) + ")",
+       [&store, &corpus] {
+         return store.list_artists({corpus.prefix().substr(0, 2), 0, 50}).size();
        },
        samples},
       {"artists: most played", [&store] { return store.list_artists({}).size(); }, samples},
