@@ -201,6 +201,9 @@ void remove_recorded(const EngineTarget& target, Id last_id_before) {
   auto raw = open_raw(target);
   raw->rows("DELETE FROM history WHERE id > " + std::to_string(last_id_before));
   raw->rows(std::string("DELETE FROM songs WHERE title LIKE '") + kNewTitlePrefix + "%'");
+  // PostgreSQL: the pages those rows were on are no longer all-visible, and index-only scans read
+  // the table behind their entries until a vacuum (a song search 21 -> 31 ms after one run).
+  if (target.engine == "postgres") raw->rows("VACUUM");
 }
 
 // Alternates blocks on the migrated database and on its copy at schema version 1, so both see the

@@ -1,0 +1,28 @@
+-- Every airing updates a row of each rollup, and every page so changed stops being all-visible
+-- until a vacuum marks it again; until then an index-only scan (a search's walk down the plays
+-- index, a chart's weeks, a song's airings from history(song_id, id)) reads the table behind
+-- each of its entries on that page. After 8,000 airings at 10 million (under 1 % of song_plays
+-- updated), a song search for a prefix took 31 ms instead of 21. Autovacuum's defaults wait for a
+-- fifth of a table to change (200,000 rows of song_plays, two million airings of history); these
+-- tables are vacuumed after a hundredth instead. A vacuum visits only the pages changed since the
+-- last one (0.2 s for song_plays after those 8,000 airings).
+ALTER TABLE history SET (autovacuum_vacuum_scale_factor = 0.01,
+                         autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE song_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                            autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE artist_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                              autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE song_channel_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                    autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE song_slot_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                 autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE artist_slot_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                   autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE song_week_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                 autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE artist_week_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                   autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE song_month_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                  autovacuum_vacuum_insert_scale_factor = 0.01);
+ALTER TABLE artist_month_plays SET (autovacuum_vacuum_scale_factor = 0.01,
+                                    autovacuum_vacuum_insert_scale_factor = 0.01);
