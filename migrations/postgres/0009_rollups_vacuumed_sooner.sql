@@ -6,23 +6,15 @@
 -- fifth of a table to change (200,000 rows of song_plays, two million airings of history); these
 -- tables are vacuumed after a hundredth instead. A vacuum visits only the pages changed since the
 -- last one (0.2 s for song_plays after those 8,000 airings).
-ALTER TABLE history SET (autovacuum_vacuum_scale_factor = 0.01,
-                         autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE song_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                            autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE artist_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                              autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE song_channel_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                    autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE song_slot_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                 autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE artist_slot_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                   autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE song_week_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                 autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE artist_week_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                   autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE song_month_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                  autovacuum_vacuum_insert_scale_factor = 0.01);
-ALTER TABLE artist_month_plays SET (autovacuum_vacuum_scale_factor = 0.01,
-                                    autovacuum_vacuum_insert_scale_factor = 0.01);
+DO $$
+DECLARE
+  changed text;
+BEGIN
+  FOREACH changed IN ARRAY ARRAY['history', 'song_plays', 'artist_plays', 'song_channel_plays',
+      'song_slot_plays', 'artist_slot_plays', 'song_week_plays', 'artist_week_plays',
+      'song_month_plays', 'artist_month_plays'] LOOP
+    EXECUTE format('ALTER TABLE %I SET (autovacuum_vacuum_scale_factor = 0.01,'
+                   ' autovacuum_vacuum_insert_scale_factor = 0.01)', changed);
+  END LOOP;
+END
+$$;

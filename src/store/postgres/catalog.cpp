@@ -114,12 +114,9 @@ auto read_list(Connection& connection, const domain::CatalogQuery& query, Read&&
 std::vector<domain::SongSummary> PostgresStore::list_songs(const domain::CatalogQuery& query) {
   std::optional<MatchingSongs> songs;  // when searched
   if (query.text) {
-    Params params;
-    const auto matches = title_has_words(params, *query.text, "m.search_text");
-    if (!matches) return {};
     songs = with_connection(
-        [&](Connection& connection) { return matching_songs(connection, *matches, params); });
-    if (songs->count != MatchingSongs::Count::many && songs->ids.empty()) return {};
+        [&](Connection& connection) { return matching_songs(connection, *query.text); });
+    if (!songs || songs->none()) return {};
   }
   Params params;
   const auto sql =

@@ -124,12 +124,9 @@ std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
 std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
   std::optional<MatchingSongs> songs;  // when the page is filtered by text
   if (query.text) {
-    Params params;
-    const auto matches = title_has_words(params, *query.text, "m.search_text");
-    if (!matches) return {};
     songs = with_connection(
-        [&](Connection& connection) { return matching_songs(connection, *matches, params); });
-    if (songs->count != MatchingSongs::Count::many && songs->ids.empty()) return {};
+        [&](Connection& connection) { return matching_songs(connection, *query.text); });
+    if (!songs || songs->none()) return {};
   }
   return with_connection([&](Connection& connection) {
     // Both orders are newest by id while times follow ids; the time order lets a window's page

@@ -68,8 +68,11 @@ std::string title_similarity(Params& params, std::string_view text, std::string_
 // so about how many there are, for the cost of reading a few hundred (a word in every tenth title
 // is judged after some 3,000 titles). A scan that starts mid-table (synchronized with another) or
 // runs in parallel can misjudge that share; the gathering stops at twice its goal either way.
-MatchingSongs matching_songs(Connection& connection, const std::string& matches,
-                             const Params& params) {
+std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text) {
+  Params params;
+  const auto condition = title_has_words(params, text, "m.search_text");
+  if (!condition) return std::nullopt;
+  const auto& matches = *condition;
   Params sample_params = params;
   const auto sample = connection.exec(
       "SELECT m.id, m.ctid,"
@@ -77,18 +80,21 @@ MatchingSongs matching_songs(Connection& connection, const std::string& matches,
       " FROM songs AS m WHERE " +
           matches + " LIMIT " + sample_params.add(kSampledMatches + 1),
       sample_params.values());
-  if (sample.rows() <= kSampledMatches) return {MatchingSongs::Count::few, ids_of(sample)};
+  if (sample.rows() <= kSampledMatches)
+    return MatchingSongs{MatchingSongs::Count::few, ids_of(sample)};
   const auto last = sample.rows() - 1;
   const auto blocks = static_cast<double>(sample.int64(last, 2));
   const auto searched = static_cast<double>(block_of(sample.text(last, 1)) + 1);
-  if (static_cast<double>(sample.rows()) * blocks / searched > kMostGathered) return {};
+  if (static_cast<double>(sample.rows()) * blocks / searched > kMostGathered)
+    return MatchingSongs{};
   Params all_params = params;
   const auto all = connection.exec("SELECT m.id FROM songs AS m WHERE " + matches + " LIMIT " +
                                        all_params.add(2 * kMostGathered + 1),
                                    all_params.values());
-  if (all.rows() > 2 * kMostGathered) return {};
-  return {all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
-          ids_of(all)};
+  if (all.rows() > 2 * kMostGathered) return MatchingSongs{};
+  return MatchingSongs{
+      all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
+      ids_of(all)};
 }
 
 std::string id_array(Params& params, const std::vector<std::string>& ids) {

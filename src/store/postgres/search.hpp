@@ -29,11 +29,13 @@ struct MatchingSongs {
   enum class Count { few, some, many };
   Count count = Count::many;
   std::vector<std::string> ids;  // every match's, unless many
+
+  bool none() const { return count != Count::many && ids.empty(); }
 };
 
-// `matches` is a title_has_words condition on songs AS m, with its `params`.
-MatchingSongs matching_songs(Connection& connection, const std::string& matches,
-                             const Params& params);
+// The songs whose titles hold the words of `text` (title_has_words), or nothing when it has no
+// words: such a search matches nothing.
+std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text);
 
 // `ids` as one bigint[] parameter: a constant array, which PostgreSQL tests through a hash of it.
 std::string id_array(Params& params, const std::vector<std::string>& ids);
