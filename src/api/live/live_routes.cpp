@@ -106,9 +106,8 @@ class LiveSession {
       queue.wakeup().expires_after(kHeartbeat);
       auto [error] =
           co_await queue.wakeup().async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
-      queue.claim_writer();
-      if (!error && !queue.written_while_released() && !co_await stream_.write(": heartbeat\n\n"))
-        co_return;
+      const bool written_meanwhile = queue.claim_writer();
+      if (!error && !written_meanwhile && !co_await stream_.write(": heartbeat\n\n")) co_return;
     }
   }
 

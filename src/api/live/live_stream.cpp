@@ -146,13 +146,9 @@ bool LiveQueue::release_writer() {
   return true;
 }
 
-void LiveQueue::claim_writer() {
+bool LiveQueue::claim_writer() {
   std::lock_guard lock(mutex_);
   writing_ = true;
-}
-
-bool LiveQueue::written_while_released() const {
-  std::lock_guard lock(mutex_);
   return written_while_released_;
 }
 

@@ -68,10 +68,9 @@ class LiveQueue : public std::enable_shared_from_this<LiveQueue> {
   // Gives up the writer's role before waiting on wakeup(); false (still the writer) when events
   // queued meanwhile.
   bool release_writer();
-  void claim_writer();
-  // Whether the hub wrote to the socket since the writer's role was last given up: a stream that
-  // was not silent needs no heartbeat yet.
-  bool written_while_released() const;
+  // Takes the writer's role back; true when the hub wrote to the socket while it was given up: a
+  // stream that was not silent needs no heartbeat yet.
+  bool claim_writer();
   // An item the replay sent: never again, whichever way it comes.
   void skip(domain::Id id);
 
