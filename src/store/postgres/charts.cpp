@@ -415,14 +415,11 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
 
 std::vector<domain::ChartEntry> ranked(Connection& connection, const ChartPlan& plan,
                                        const Tops& tops) {
-  std::string ids;
-  for (const auto& standing : tops.first) {
-    if (!ids.empty()) ids += ',';
-    ids += std::to_string(standing.id);
-  }
+  std::vector<Id> ids;
+  for (const auto& standing : tops.first) ids.push_back(standing.id);
   const auto names = connection.query("SELECT id, " + plan.subject.name + " FROM " +
                                           plan.subject.names + " WHERE id = ANY($1::bigint[])",
-                                      "{" + ids + "}");
+                                      bigint_array(ids));
   std::vector<domain::ChartEntry> entries;
   for (std::size_t i = 0; i < tops.first.size(); ++i) {
     const auto& standing = tops.first[i];

@@ -40,6 +40,18 @@ class Params {
   std::vector<std::string> values_;
 };
 
+// A bigint[] literal of `ids` (integers, or their text as read back from the server), for one
+// `$n::bigint[]` parameter.
+template <class Ids>
+std::string bigint_array(const Ids& ids) {
+  std::string literal = "{";
+  for (const auto& id : ids) {
+    if (literal.size() > 1) literal += ',';
+    literal += to_param(id);
+  }
+  return literal + '}';
+}
+
 // A timestamptz column as microseconds since the epoch; numeric extract() is exact.
 inline std::string micros(std::string_view column) {
   return "(extract(epoch FROM " + std::string(column) + ") * 1000000)::bigint";

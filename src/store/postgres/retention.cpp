@@ -30,12 +30,6 @@ const std::string kRemoveSongs =
     " WHERE p.artist_id = g.artist_id AND p.spelling = g.artist)"
     " SELECT count(*) FROM gone";
 
-std::string id_array(const std::set<Id>& ids) {
-  std::string text = "{";
-  for (const auto id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
-  return text + "}";
-}
-
 }  // namespace
 
 RemovedHistory PostgresStore::remove_history_before(domain::Timestamp cutoff, int limit) {
@@ -47,7 +41,7 @@ RemovedHistory PostgresStore::remove_history_before(domain::Timestamp cutoff, in
       for (int row = 0; row < items.rows(); ++row) songs.insert(items.int64(row, 0));
       removed.items = items.rows();
       if (!songs.empty())
-        removed.songs = connection.query(kRemoveSongs, id_array(songs)).int64(0, 0);
+        removed.songs = connection.query(kRemoveSongs, bigint_array(songs)).int64(0, 0);
       return removed;
     });
   });

@@ -98,9 +98,7 @@ std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_
 }
 
 std::string id_array(Params& params, const std::vector<std::string>& ids) {
-  std::string array = "{";
-  for (const auto& id : ids) array += (array.size() > 1 ? "," : "") + id;
-  return params.add(std::string_view(array + "}")) + "::bigint[]";
+  return params.add(bigint_array(ids)) + "::bigint[]";
 }
 
 }  // namespace nicecream::store::postgres
