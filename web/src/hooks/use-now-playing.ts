@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Channel, HistoryItem } from '../api/types';
 import { setNowPlayingBookmark, updateNowPlaying, type NowPlaying } from '../history/now-playing';
 import { useApi } from './use-api';
@@ -6,7 +6,8 @@ import { useToasts } from './use-toasts';
 
 export interface NowPlayingState {
   nowPlaying: NowPlaying;
-  loading: boolean;
+  /** Channels whose latest item is still being loaded. */
+  loading: ReadonlySet<number>;
   /** Channels whose latest item could not be loaded. */
   failed: ReadonlySet<number>;
   /** Takes a newer item (from the live stream) into its channel's card. */
@@ -14,32 +15,48 @@ export interface NowPlayingState {
   setBookmark: (songId: number, bookmarkId: number) => void;
 }
 
-/** Each channel's latest item: one `limit=1` history call per channel, then live updates. */
+/**
+ * Each channel's latest item: one `limit=1` history call per channel, then live updates. A
+ * changed list (a channel an admin added or removed while the page is open) asks only for the
+ * channels not asked for yet, and again for those that failed: the cards already shown stay as
+ * they are instead of falling back to their spinners while every channel is asked again.
+ */
 export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingState {
   const api = useApi();
   const toasts = useToasts();
   const [nowPlaying, setNowPlaying] = useState<NowPlaying>(new Map());
-  const [loading, setLoading] = useState(true);
+  const [answered, setAnswered] = useState<ReadonlySet<number>>(new Set());
   const [failed, setFailed] = useState<ReadonlySet<number>>(new Set());
+  const asked = useRef(new Set<number>());
+  const unmounted = useRef(new AbortController());
+  useEffect(() => {
+    const controller = unmounted.current;
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     if (channels === null) return;
-    const abort = new AbortController();
-    setLoading(true);
-    void Promise.allSettled(channels.map((channel) => api.getHistory({ channelId: channel.id, limit: 1 }, abort.signal))).then(
-      (results) => {
-        if (abort.signal.aborted) return;
-        const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-        setNowPlaying((current) => latest.reduce(updateNowPlaying, current));
-        const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-        setFailed(new Set(channels.filter((_, index) => results[index]?.status === 'rejected').map((channel) => channel.id)));
-        setLoading(false);
-        if (failure) toasts.showError(failure.reason);
-      },
-    );
-    return () => abort.abort();
+    const wanted = channels.map((channel) => channel.id).filter((id) => !asked.current.has(id));
+    if (wanted.length === 0) return;
+    for (const id of wanted) asked.current.add(id);
+    const { signal } = unmounted.current;
+    void Promise.allSettled(wanted.map((id) => api.getHistory({ channelId: id, limit: 1 }, signal))).then((results) => {
+      if (signal.aborted) return;
+      const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+      const rejected = wanted.filter((_, index) => results[index]?.status === 'rejected');
+      for (const id of rejected) asked.current.delete(id);
+      setNowPlaying((current) => latest.reduce(updateNowPlaying, current));
+      setFailed((current) => new Set([...[...current].filter((id) => !wanted.includes(id)), ...rejected]));
+      setAnswered((current) => new Set([...current, ...wanted]));
+      const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failure) toasts.showError(failure.reason);
+    });
   }, [api, toasts, channels]);
 
+  const loading = useMemo<ReadonlySet<number>>(
+    () => new Set((channels ?? []).map((channel) => channel.id).filter((id) => !answered.has(id))),
+    [channels, answered],
+  );
   const apply = useCallback((item: HistoryItem) => setNowPlaying((current) => updateNowPlaying(current, item)), []);
   const setBookmark = useCallback(
     (songId: number, bookmarkId: number) => setNowPlaying((current) => setNowPlayingBookmark(current, songId, bookmarkId)),

@@ -21,7 +21,7 @@ function renderCards(secondsAfterChange: number) {
       <NowPlayingCards
         channels={CHANNELS}
         nowPlaying={new Map([[1, NOW_PLAYING]])}
-        loading={false}
+        loading={new Set()}
         failed={new Set()}
         bookmarking={{ signedIn: true, pending: new Set(), toggle }}
         clock={() => Date.parse(CHANGED) + secondsAfterChange * 1000}

@@ -15,7 +15,8 @@ import { WhichSongDialog } from './WhichSongDialog';
 interface NowPlayingCardsProps {
   channels: readonly Channel[];
   nowPlaying: NowPlaying;
-  loading: boolean;
+  /** Channels whose latest item is still being loaded. */
+  loading: ReadonlySet<number>;
   /** Channels whose latest item could not be loaded. */
   failed: ReadonlySet<number>;
   bookmarking: SongBookmarking;
@@ -110,7 +111,7 @@ export function NowPlayingCards({
                         <WhichSongDialog item={asking} onChoose={(chosen) => close(chosen)} onCancel={() => close(null)} />
                       )}
                     </>
-                  ) : loading ? (
+                  ) : loading.has(channel.id) ? (
                     <Spinner small label={`Loading what ${channel.name} plays…`} />
                   ) : failed.has(channel.id) ? (
                     <p class="card-text text-body-secondary">Not available right now.</p>
