@@ -26,6 +26,7 @@ const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
 struct PagePlan {
   std::optional<std::string> match;   // FTS5 string for the text filter
   std::optional<SortedIds> matching;  // the matching songs, when a walk tests each airing
+  std::optional<std::string> few;     // the few matching songs as a JSON array, read by song
   bool by_song = false;               // through history(song_id, id)
   bool by_time = false;               // through a created_at index, ordered by time
 };
@@ -38,6 +39,16 @@ bool few_airings(Connection& connection, const SortedIds& songs) {
     if (airings > kFewAirings) return false;
   }
   return true;
+}
+
+// The ids as a JSON array: json_each hands them to the song index one by one.
+std::string json_ids(const SortedIds& songs) {
+  std::string json = "[";
+  for (const Id song : songs.ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(song);
+  }
+  return json + "]";
 }
 
 bool in_time_order(Connection& connection) {
@@ -53,7 +64,10 @@ PagePlan plan_page(Connection& connection, const domain::HistoryQuery& query) {
   } else if (plan.match) {
     auto songs = matching_song_ids(connection, *plan.match);
     plan.by_song = few_airings(connection, songs);
-    if (!plan.by_song) plan.matching = std::move(songs);
+    if (plan.by_song)
+      plan.few = json_ids(songs);
+    else
+      plan.matching = std::move(songs);
   }
   plan.by_time = !plan.by_song && (query.from || query.to) && in_time_order(connection);
   return plan;
@@ -67,8 +81,11 @@ std::string text_condition(const PagePlan& plan) {
   // Many songs: each airing of the walk is tested against the list gathered for the plan (a
   // correlated MATCH per airing would run the whole search again for every row walked).
   if (plan.matching) return " AND nicecream_in_ids(h.song_id, :matching)";
+  // Few songs: the list the plan gathered, which the song index is read with (not the search
+  // again: a prefix merges the lists of every word it begins).
+  if (plan.few) return " AND h.song_id IN (SELECT value FROM json_each(:few))";
   if (!plan.match) return "";
-  // Few songs (or one): an IN list the song index is read with.
+  // One song asked for by id: whether it matches.
   return " AND h.song_id IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
 }
 
@@ -99,6 +116,8 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
   if (query.before) rows.bind_named(":before", *query.before);
   if (plan.matching)
     rows.bind_named(":matching", *plan.matching);
+  else if (plan.few)
+    rows.bind_named(":few", *plan.few);
   else if (plan.match)
     rows.bind_named(":match", *plan.match);
   rows.bind_named(":limit", std::int64_t{std::clamp(query.limit, 0, domain::kMaxPageSize)});
