@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace nicecream::bench {
 
@@ -22,6 +23,13 @@ double time_ms(const std::function<void()>& call) {
 }
 
 }  // namespace
+
+Summary summarize(std::vector<double> values) {
+  if (values.empty()) return {};
+  std::sort(values.begin(), values.end());
+  const auto total = std::accumulate(values.begin(), values.end(), 0.0);
+  return {total / static_cast<double>(values.size()), percentile(values, 0.50)};
+}
 
 std::vector<Latency> measure_interleaved(const std::vector<std::function<void()>>& calls,
                                          const std::vector<int>& samples) {
