@@ -75,8 +75,8 @@ domain::HistoryQuery history(std::function<void(domain::HistoryQuery&)> fill) {
 }
 
 domain::ChartQuery chart(domain::ChartSubject by, Timestamp now, hours length,
-                         std::optional<Id> channel = {}) {
-  return {by, channel, now - length, now, domain::kDefaultChartSize};
+                         std::optional<Id> channel = {}, int limit = domain::kDefaultChartSize) {
+  return {by, channel, now - length, now, limit};
 }
 
 // The windows are counted back from the seeded airings, not from the clock: a week's chart or "a
@@ -168,6 +168,23 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
       {"charts: songs, a year", charted(chart(S::song, now, hours(24 * 365))), samples},
       {"charts: artists, a week", charted(chart(S::artist, now, hours(24 * 7))), samples},
       {"charts: artists, a year", charted(chart(S::artist, now, hours(24 * 365))), samples},
+      // What the web app asks on its charts page (30 days, a channel), and windows and sizes the
+      // API allows beside it: the cut of a top 100 falls in the long tail of songs played once or
+      // twice, and two months or a year of one channel are bounded by neither the week lists
+      // nor the totals alone.
+      {"charts: songs, 30 days, channel 2", charted(chart(S::song, now, hours(24 * 30), 2)),
+       samples},
+      {"charts: artists, 30 days, channel 2", charted(chart(S::artist, now, hours(24 * 30), 2)),
+       samples},
+      {"charts: songs, a week, top 100",
+       charted(chart(S::song, now, hours(24 * 7), {}, domain::kMaxChartSize)), samples},
+      {"charts: artists, a week, top 100",
+       charted(chart(S::artist, now, hours(24 * 7), {}, domain::kMaxChartSize)), samples},
+      {"charts: songs, two months", charted(chart(S::song, now, hours(24 * 61))), samples},
+      {"charts: artists, two months, channel 2", charted(chart(S::artist, now, hours(24 * 61), 2)),
+       samples},
+      {"charts: artists, a year, channel 2", charted(chart(S::artist, now, hours(24 * 365), 2)),
+       samples},
       {"LIKE '%rare word%' scan, for contrast",
        [&raw, like] { return static_cast<std::size_t>(raw.rows(like)); }, std::min(samples, 5)},
   };

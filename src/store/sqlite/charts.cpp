@@ -16,9 +16,12 @@
 //   count exactly only those whose bound can still reach the chart, and stop once the last charted
 //   count beats every bound left, including that of the subjects no band has met yet. Summing a
 //   week's slots instead reads about 100,000 rows at 10M airings;
-// - long windows: walk songs (or artists) down their total plays and count each one met; a total
-//   bounds every window, so once the last charted count beats the next total nothing further down
-//   can enter. A walk that would run long gives way to summing the window (below).
+// - long windows first walk songs (or artists) down their total plays and count each one met; a
+//   total bounds every window, so once the last charted count beats the next total nothing
+//   further down can enter. That settles a window holding much of all plays (a year of two, in a
+//   few hundred counts) and nothing else: for two months of two years the totals rank the wrong
+//   songs, and the walk counted its 3,000 and gave way to the sum (0.3-0.8 s at 10M airings,
+//   against 2-7 ms for the week lists). So it has a short budget, then the week lists go on.
 // Both walks stop early only when a few subjects lead. When many tie (a flat rotation, where
 // every song plays about as often as the next), they would count every subject one by one; a walk
 // that has counted more subjects than the window has week rows / kRowsPerCount gives way to
@@ -27,10 +30,10 @@ namespace nicecream::store::sqlite {
 
 namespace {
 
-// Below this the window's weeks are few enough for the walk down the week lists.
+// From this length on a window may hold enough of all plays for the totals to settle it.
 constexpr std::chrono::hours kShortWindow{24 * 31};
-// Candidates a walk down the totals may look at before summing the window is cheaper.
-constexpr int kWalkBudget = 3000;
+// Candidates a walk down the totals may look at before the week lists take over (about 1 ms).
+constexpr int kTotalsBudget = 100;
 // As in migration 0002: weeks are 672 quarter hours counted from the epoch.
 constexpr std::int64_t kSlotsPerWeek = 7 * 24 * 4;
 // The band of plays a walk down the week lists reads first (halved until a top fills).
@@ -42,6 +45,9 @@ constexpr std::int64_t kRowsPerCount = 128;
 // 400 counts of 12 us each: looked up sooner, it took most of a usual week's chart (a songs'
 // week: 10 of 11 ms) and saved nothing.
 constexpr std::int64_t kMinWalkBudget = 512;
+// The rows the lookup counts at most: past them summing costs more than this many counts (about
+// 100 ms), and a year's weeks hold millions (counting them all took longer than the walk).
+constexpr std::int64_t kMaxWalkBudget = 8192;
 
 // The tables of one chart subject; names are fixed strings, never input.
 struct Subject {
@@ -167,7 +173,7 @@ std::optional<std::vector<Ranked>> walk_totals(Connection& connection, const Sub
   std::vector<Ranked> best;
   for (int looked = 0; totals.step(); ++looked) {
     if (nothing_unread_can_enter(best, limit, totals.int64(1))) return best;
-    if (looked == kWalkBudget) return std::nullopt;
+    if (looked == kTotalsBudget) return std::nullopt;
     keep_best(best, count_in_window(connection, subject, window, totals.int64(0)), limit);
   }
   return best;
@@ -192,10 +198,12 @@ std::string week_rows_sql(const Subject& subject, const Window& window, const ch
          channel_condition(window);
 }
 
-std::int64_t week_rows(Connection& connection, const Subject& subject, const Window& window) {
+// The window's week rows, counted up to `enough`.
+std::int64_t week_rows(Connection& connection, const Subject& subject, const Window& window,
+                       std::int64_t enough) {
   std::int64_t rows = 0;
   const auto [first, last] = touched_weeks(window);
-  for (auto week = first; week <= last; ++week) {
+  for (auto week = first; week <= last && rows < enough; ++week) {
     auto count = connection.prepare(week_rows_sql(subject, window, "count(*)"));
     count.bind_named(":week", week);
     if (window.channel_id) count.bind_named(":channel", *window.channel_id);
@@ -316,14 +324,20 @@ class WeekBands {
 // to (c - 1) / L + 1 leaves nobody met nowhere able to reach c, so one more band settles it. A
 // flat top thus costs a few thousand week rows read and a few dozen counts, where a walk one row
 // of each list at a time counted thousands. Nothing once it has counted more subjects than
-// summing the window would cost (its week rows / kRowsPerCount).
+// summing the window would cost (its week rows / kRowsPerCount), or when settling would read every
+// row of the lists (level 1): the week rows of every week the window touches, more than the sum
+// reads, which takes the parts of weeks from the quarter hours. The cut of a long chart (100) in
+// a long tail (thousands of songs played once or twice in a week) falls there: an unaligned week
+// of one channel took 30-90 ms that way, 19 ms summed.
 std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subject& subject,
                                               const Window& window, WeekLists& lists) {
   const auto limit = static_cast<std::size_t>(window.limit);
   std::optional<std::int64_t> budget;  // looked up only once the walk counts more than the least
   const auto over_budget = [&](std::int64_t counts) {
     if (counts <= kMinWalkBudget) return false;
-    if (!budget) budget = week_rows(connection, subject, window) / kRowsPerCount;
+    if (!budget)
+      budget =
+          week_rows(connection, subject, window, kMaxWalkBudget * kRowsPerCount) / kRowsPerCount;
     return counts > *budget;
   };
   WeekBands bands(connection, window, lists);
@@ -351,61 +365,53 @@ std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subj
     return true;
   };
   if (!count(true)) return std::nullopt;
-  // At level 1 every row is read: a subject met nowhere did not play in the window.
-  const auto settled = [&] {
-    return bands.level() == 1 || nothing_unread_can_enter(best, limit, bands.unmet_bound());
-  };
+  const auto settled = [&] { return nothing_unread_can_enter(best, limit, bands.unmet_bound()); };
   for (;;) {
     if (!settled()) {
       // One band down at most: the first top's last count may be low (a partly covered week
       // overstates, so the highest bounds are not always the highest counts), and counting the
       // subjects of the next band, highest bound first, raises it.
       const auto enough = best.size() < limit ? 1 : (best.back().plays - 1) / bands.lists() + 1;
-      bands.read_down_to(connection, std::max({enough, bands.level() / 2, std::int64_t{1}}));
+      const auto level = std::max({enough, bands.level() / 2, std::int64_t{1}});
+      if (level == 1) return std::nullopt;
+      bands.read_down_to(connection, level);
     }
     if (!count(false)) return std::nullopt;
     if (settled()) return best;
   }
 }
 
-// A subject's plays in the window and its latest slot; `last_week` is set instead while its latest
-// play known is in a whole week, whose rollup row does not tell the slot.
-struct Sum {
+// One rollup row of the window: a subject's plays in a whole week, or in one quarter hour of a
+// week the window covers in part. `latest` is the row's slot, or for a whole week its last slot,
+// which stands for the week until the subject's latest play in it is looked up.
+struct Part {
+  Id id = 0;
   std::int64_t plays = 0;
-  std::int64_t last_slot = std::numeric_limits<std::int64_t>::min();
-  std::optional<std::int64_t> last_week;
+  std::int64_t latest = 0;
+  bool whole_week = false;
 };
-using Sums = std::unordered_map<Id, Sum>;
 
 // A whole week: its rows per subject and channel.
 void add_whole_week(Connection& connection, const Subject& subject, const Window& window,
-                    std::int64_t week, Sums& sums) {
+                    std::int64_t week, std::vector<Part>& parts) {
   const std::string columns = std::string(subject.id_column) + ", plays";
   auto rows = connection.prepare(week_rows_sql(subject, window, columns.c_str()));
   rows.bind_named(":week", week);
   if (window.channel_id) rows.bind_named(":channel", *window.channel_id);
-  while (rows.step()) {
-    auto& sum = sums[rows.int64(0)];
-    sum.plays += rows.int64(1);
-    sum.last_week = week;
-  }
+  const auto last_slot = (week + 1) * kSlotsPerWeek - 1;
+  while (rows.step()) parts.push_back({rows.int64(0), rows.int64(1), last_slot, true});
 }
 
 // Part of a week, [first, end): the quarter hours of each channel in time order (a range of the
 // slot index, migration 0007).
 void add_part_of_week(Connection& connection, const Subject& subject, const Window& window,
-                      std::int64_t first, std::int64_t end, Sums& sums) {
+                      std::int64_t first, std::int64_t end, std::vector<Part>& parts) {
   const auto sql = std::string("SELECT ") + subject.id_column + ", plays, slot FROM " +
                    subject.slot_table + " WHERE channel_id = ?1 AND slot >= ?2 AND slot < ?3";
   for (const Id channel : channels_of(connection, window)) {
     auto rows = connection.prepare(sql);
     rows.bind_all(channel, first, end);
-    while (rows.step()) {
-      auto& sum = sums[rows.int64(0)];
-      sum.plays += rows.int64(1);
-      sum.last_slot = std::max(sum.last_slot, rows.int64(2));
-      sum.last_week.reset();
-    }
+    while (rows.step()) parts.push_back({rows.int64(0), rows.int64(1), rows.int64(2), false});
   }
 }
 
@@ -424,35 +430,56 @@ std::int64_t last_slot_in(Connection& connection, const Subject& subject, const 
   return last.int64(0);
 }
 
-// Every subject of the window summed, weeks in order; then the ranking, looking up the latest
-// slot of only those subjects that can still be charted.
+// Each subject's parts added up: sorted by subject rather than gathered in a hash map, whose node
+// per subject (100,000 of them for a week's songs at 10M airings) cost three times the reading.
+std::vector<Part> per_subject(std::vector<Part> parts) {
+  std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.id < b.id; });
+  std::vector<Part> sums;
+  for (const auto& part : parts) {
+    if (sums.empty() || sums.back().id != part.id) {
+      sums.push_back(part);
+      continue;
+    }
+    auto& sum = sums.back();
+    sum.plays += part.plays;
+    if (part.latest > sum.latest) {
+      sum.latest = part.latest;
+      sum.whole_week = part.whole_week;
+    }
+  }
+  return sums;
+}
+
+// Every subject of the window summed; then the ranking, looking up the latest slot of only those
+// subjects that can still be charted.
 std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
                                const Window& window) {
-  Sums sums;
+  std::vector<Part> parts;
   const auto [first, last] = touched_weeks(window);
   for (auto week = first; week <= last; ++week) {
     const auto begin = std::max(window.first_slot, week * kSlotsPerWeek);
     const auto end = std::min(window.end_slot, (week + 1) * kSlotsPerWeek);
     if (end - begin == kSlotsPerWeek)
-      add_whole_week(connection, subject, window, week, sums);
+      add_whole_week(connection, subject, window, week, parts);
     else
-      add_part_of_week(connection, subject, window, begin, end, sums);
+      add_part_of_week(connection, subject, window, begin, end, parts);
+  }
+  auto sums = per_subject(std::move(parts));
+  std::erase_if(sums, [](const Part& sum) { return sum.plays <= 0; });
+  const auto limit = static_cast<std::size_t>(window.limit);
+  if (sums.size() > limit) {
+    std::nth_element(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(limit - 1),
+                     sums.end(), [](const Part& a, const Part& b) { return a.plays > b.plays; });
+    const auto cut = sums[limit - 1].plays;
+    std::erase_if(sums, [cut](const Part& sum) { return sum.plays < cut; });
   }
   std::vector<Ranked> ranked;
   ranked.reserve(sums.size());
-  for (const auto& [id, sum] : sums)
-    if (sum.plays > 0) ranked.push_back({id, sum.plays, sum.last_slot});
-  const auto limit = static_cast<std::size_t>(window.limit);
-  if (ranked.size() > limit) {
-    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(limit - 1),
-                     ranked.end(),
-                     [](const Ranked& a, const Ranked& b) { return a.plays > b.plays; });
-    const auto cut = ranked[limit - 1].plays;
-    std::erase_if(ranked, [cut](const Ranked& row) { return row.plays < cut; });
-  }
-  for (auto& row : ranked)
-    if (const auto week = sums[row.id].last_week)
-      row.last_slot = last_slot_in(connection, subject, window, row.id, *week);
+  for (const auto& sum : sums)
+    ranked.push_back({sum.id, sum.plays,
+                      sum.whole_week ? last_slot_in(connection, subject, window, sum.id,
+                                                    sum.latest / kSlotsPerWeek)
+                                     : sum.latest});
   std::sort(ranked.begin(), ranked.end(), ranks_before);
   if (ranked.size() > limit) ranked.resize(limit);
   return ranked;
@@ -475,11 +502,8 @@ std::vector<Ranked> rank(Connection& connection, const Subject& subject, const W
                          WeekLists& lists) {
   if (window.limit == 0 || window.first_slot >= window.end_slot) return {};
   if (!has_plays(connection, subject, window)) return {};
-  if (!window.short_window) {
-    // Walking a long window's many week lists cannot stop where the totals could not.
+  if (!window.short_window)
     if (auto walked = walk_totals(connection, subject, window)) return *walked;
-    return sum_window(connection, subject, window);
-  }
   if (auto walked = walk_weeks(connection, subject, window, lists)) return *walked;
   return sum_window(connection, subject, window);
 }
