@@ -10,11 +10,13 @@
 // artist, ranked by plays, then the latest slot played in the window, then the lower id; the
 // previous rank comes from the window of the same length just before.
 //
-// Three ways to the same answer. The weeks that cover a window bound it: a subject with n plays in
-// the window has at least n / (covering weeks) in one of them, and the weeks count every channel,
-// so they bound one channel's plays as well. The most played of each week give a first top k and
-// its k-th count; then every subject with that share in some covering week (a range of the week
-// index each) is counted exactly, and nobody else can enter. A long window that the bound leaves
+// Three ways to the same answer. The periods that cover a window bound it: a subject with n plays
+// in the window has at least n / (covering periods) in one of them. All channels' charts are
+// bounded by the weeks (over every channel), one channel's by its 30-day periods (migration 0010):
+// the weeks bound one channel of several too loosely to leave few subjects. The most played of
+// each period give a first top k and its k-th count; then every subject with that share in some
+// covering period (a range of the period's index each) is counted exactly, and nobody else can
+// enter. A long window that the bound leaves
 // too loose walks down the totals (song_plays / artist_plays, most played first), summing each
 // subject's own plays in both windows: nobody can play more in a window than in total, so once
 // the batch's lowest total is below the k-th best of both windows, nobody further down can enter
@@ -267,71 +269,90 @@ std::string walk_batch(Params& params, const ChartPlan& plan, const Standing& af
          " AS prev ORDER BY c.total DESC, c.id";
 }
 
-// The weeks that cover `window`, [first, end).
-Window covering_weeks(const Window& window) {
-  return {floor_div(window.first, kWeekSlots), ceil_div(window.end, kWeekSlots)};
+// The rollup whose periods bound a chart, each listed most played first: weeks over all
+// channels, or one channel's 30-day periods.
+struct Periods {
+  const std::string& table;
+  std::string column;
+  std::int64_t slots = 0;
+  std::optional<Id> channel;
+};
+
+Periods bounding_periods(const ChartPlan& plan) {
+  if (plan.channel) return {plan.subject.months, "month", kMonthSlots, plan.channel};
+  return {plan.subject.weeks, "week", kWeekSlots, std::nullopt};
 }
 
-// For each week covering `window`, the `columns` of the week rollup's rows that `listed` picks
-// (a condition, order and limit after "week = w.week"), as t: one seek of the week index each.
-std::string each_covering_week(Params& params, const ChartPlan& plan, const Window& window,
-                               const std::string& columns, const std::string& listed) {
-  const auto weeks = covering_weeks(window);
-  return "generate_series(" + params.add(weeks.first) + "::bigint, " + params.add(weeks.end) +
-         "::bigint - 1) AS w (week) CROSS JOIN LATERAL (SELECT " + columns + " FROM " +
-         plan.subject.weeks + " WHERE week = w.week" + listed + ") AS t";
+// The periods that cover `window`, [first, end).
+Window covering(const Periods& periods, const Window& window) {
+  return {floor_div(window.first, periods.slots), ceil_div(window.end, periods.slots)};
 }
 
-// The top of `window` among the subjects that the weeks covering it list with at least
-// `least_plays` (or, when `most_played_each` is set, the first so many of each week instead),
+// For each period covering `window`, the `columns` of its rows that `listed` picks (a condition,
+// order and limit after "week = p.period"), as t: one seek of the period's index each.
+std::string each_covering_period(Params& params, const Periods& periods, const Window& window,
+                                 const std::string& columns, const std::string& listed) {
+  const auto covered = covering(periods, window);
+  const auto channel =
+      periods.channel ? " AND channel_id = " + params.add(*periods.channel) : std::string();
+  return "generate_series(" + params.add(covered.first) + "::bigint, " + params.add(covered.end) +
+         "::bigint - 1) AS p (period) CROSS JOIN LATERAL (SELECT " + columns + " FROM " +
+         periods.table + " WHERE " + periods.column + " = p.period" + channel + listed + ") AS t";
+}
+
+// The top of `window` among the subjects that the periods covering it list with at least
+// `least_plays` (or, when `most_played_each` is set, the first so many of each period instead),
 // counted exactly; ranked as a chart.
-std::vector<Standing> top_of_weeks(Connection& connection, const ChartPlan& plan,
-                                   const Window& window, std::int64_t least_plays,
-                                   std::optional<std::int64_t> most_played_each) {
+std::vector<Standing> top_of_periods(Connection& connection, const ChartPlan& plan,
+                                     const Periods& periods, const Window& window,
+                                     std::int64_t least_plays,
+                                     std::optional<std::int64_t> most_played_each) {
   Params params;
   const auto listed = most_played_each
                           ? " ORDER BY plays DESC LIMIT " + params.add(*most_played_each)
                           : " AND plays >= " + params.add(least_plays);
   const std::string sql =
       "SELECT c.id, cur.plays, cur.latest FROM (SELECT DISTINCT t.id FROM " +
-      each_covering_week(params, plan, window, plan.subject.key + " AS id", listed) +
+      each_covering_period(params, periods, window, plan.subject.key + " AS id", listed) +
       ") AS c CROSS JOIN LATERAL " + window_standing(params, plan, window) +
       " AS cur WHERE cur.plays > 0 ORDER BY cur.plays DESC, cur.latest DESC, c.id LIMIT " +
       params.add(static_cast<std::int64_t>(plan.limit));
   return top_of(connection.exec(sql, params.values()), plan.limit);
 }
 
-// How many rows the weeks covering `window` list with at least `least_plays`, counted up to
-// `most`: one seek of the week index per week.
-std::int64_t listed_in_weeks(Connection& connection, const ChartPlan& plan, const Window& window,
-                             std::int64_t least_plays, std::int64_t most) {
+// How many rows the periods covering `window` list with at least `least_plays`, counted up to
+// `most`: one seek of the period's index each.
+std::int64_t listed_in_periods(Connection& connection, const Periods& periods, const Window& window,
+                               std::int64_t least_plays, std::int64_t most) {
   Params params;
   const auto limit = params.add(most);
   const std::string sql =
       "SELECT count(*) FROM (SELECT 1 FROM " +
-      each_covering_week(params, plan, window, "1",
-                         " AND plays >= " + params.add(least_plays) + " LIMIT " + limit) +
+      each_covering_period(params, periods, window, "1",
+                           " AND plays >= " + params.add(least_plays) + " LIMIT " + limit) +
       " LIMIT " + limit + ") AS listed";
   const auto rows = connection.exec(sql, params.values());
   return rows.rows() > 0 ? rows.int64(0, 0) : 0;
 }
 
-// A window's top from the weeks covering it (see the top of this file); none when the bound is
-// too loose to leave few subjects (a quiet or short window). The weeks count every channel, so
-// they bound one channel's plays too, only more loosely: counting the subjects they leave is
-// capped, beyond which summing the window costs less.
+// A window's top from the periods covering it (see the top of this file); none when the bound is
+// too loose to leave few subjects (a quiet or short window, or a long tail at the cut): counting
+// the subjects it leaves is capped, beyond which summing the window costs less.
 std::optional<std::vector<Standing>> bounded_top(Connection& connection, const ChartPlan& plan,
                                                  const Window& window) {
+  const auto periods = bounding_periods(plan);
+  // A week of one channel is a quarter of the months it touches: their bound leaves thousands.
+  if (periods.channel && window.end - window.first < periods.slots / 2) return std::nullopt;
   const auto first_top =
-      top_of_weeks(connection, plan, window, 0, static_cast<std::int64_t>(plan.limit));
+      top_of_periods(connection, plan, periods, window, 0, static_cast<std::int64_t>(plan.limit));
   if (first_top.size() < plan.limit) return std::nullopt;
-  const auto covering = covering_weeks(window);
-  const std::int64_t weeks = covering.end - covering.first;
-  const std::int64_t least_plays = ceil_div(first_top.back().plays, weeks);
+  const auto covered = covering(periods, window);
+  const std::int64_t least_plays = ceil_div(first_top.back().plays, covered.end - covered.first);
   if (least_plays < kLeastBoundingPlays) return std::nullopt;
-  if (listed_in_weeks(connection, plan, window, least_plays, kMostBoundedRows) >= kMostBoundedRows)
+  if (listed_in_periods(connection, periods, window, least_plays, kMostBoundedRows) >=
+      kMostBoundedRows)
     return std::nullopt;
-  return top_of_weeks(connection, plan, window, least_plays, std::nullopt);
+  return top_of_periods(connection, plan, periods, window, least_plays, std::nullopt);
 }
 
 // Whether someone with at most `bound` plays in all could still enter `top`.
@@ -388,22 +409,21 @@ bool has_plays(Connection& connection, const ChartPlan& plan, const Window& wind
   return rows.rows() > 0 && rows.text(0, 0) == "t";
 }
 
-// One channel's window of at most a month, and the one before it, are summed from one read of
-// that channel's quarter hours: the weeks count every channel, so for one of several they bound
-// too loosely to leave few subjects, and trying cost a third of the chart (8 of 35 ms for a
-// week at 10 million airings). Otherwise each window is settled on its own: by the weeks' bound,
-// else by the walk down the totals (long windows), else by the sum.
+// Each window is settled on its own: by its periods' bound, else by the walk down the totals
+// (long windows), else by the sum. A short window of one channel and the one before it, when
+// neither is bounded, are summed from one read of that channel's quarter hours.
 Tops chart_tops(Connection& connection, const ChartPlan& plan) {
-  if (plan.channel && plan.current.end - plan.current.first <= kLongestSummedSlots) {
-    auto tops = summed_tops(connection, plan, {plan.previous, plan.current});
-    return {std::move(tops[1]), std::move(tops[0])};
-  }
   std::optional<std::vector<Standing>> current;
   std::optional<std::vector<Standing>> previous;
   if (!has_plays(connection, plan, plan.previous)) previous.emplace();
   current = bounded_top(connection, plan, plan.current);
   if (!previous) previous = bounded_top(connection, plan, plan.previous);
-  if ((!current || !previous) && plan.current.end - plan.current.first > kLongestSummedSlots) {
+  const bool long_window = plan.current.end - plan.current.first > kLongestSummedSlots;
+  if (!current && !previous && !long_window && plan.channel) {
+    auto tops = summed_tops(connection, plan, {plan.previous, plan.current});
+    return {std::move(tops[1]), std::move(tops[0])};
+  }
+  if ((!current || !previous) && long_window) {
     auto walked = walked_tops(connection, plan, !current, !previous);
     if (!current) current = std::move(walked.first);
     if (!previous) previous = std::move(walked.second);
