@@ -289,7 +289,7 @@ Window covering(const Periods& periods, const Window& window) {
 }
 
 // For each period covering `window`, the `columns` of its rows that `listed` picks (a condition,
-// order and limit after "week = p.period"), as t: one seek of the period's index each.
+// order and limit after "<period> = p.period"), as t: one seek of the period's index each.
 std::string each_covering_period(Params& params, const Periods& periods, const Window& window,
                                  const std::string& columns, const std::string& listed) {
   const auto covered = covering(periods, window);
