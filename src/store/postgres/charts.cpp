@@ -412,8 +412,8 @@ bool has_plays(Connection& connection, const ChartPlan& plan, const Window& wind
 }
 
 // Each window is settled on its own: by its periods' bound, else by the walk down the totals
-// (long windows), else by the sum. A short window of one channel and the one before it, when
-// neither is bounded, are summed from one read of that channel's quarter hours.
+// (long windows), else by the sum. A short window and the one before it, when neither is bounded,
+// are summed from one read of the quarter hours they span.
 Tops chart_tops(Connection& connection, const ChartPlan& plan) {
   std::optional<std::vector<Standing>> current;
   std::optional<std::vector<Standing>> previous;
@@ -421,7 +421,7 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
   current = bounded_top(connection, plan, plan.current);
   if (!previous) previous = bounded_top(connection, plan, plan.previous);
   const bool long_window = plan.current.end - plan.current.first > kLongestSummedSlots;
-  if (!current && !previous && !long_window && plan.channel) {
+  if (!current && !previous && !long_window) {
     auto tops = summed_tops(connection, plan, {plan.previous, plan.current});
     return {std::move(tops[1]), std::move(tops[0])};
   }
