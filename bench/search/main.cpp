@@ -248,18 +248,18 @@ void measure_recording(store::Store& store, store::Store* version_one, const Cor
   const int block = std::max(1, recordings / 8);  // eight blocks, four of each kind
   std::vector<double> with_us, without_us;
   auto at = domain::now();
-  for (int done = -2 * block; done + block <= recordings; done += block) {
-    const bool with_rollups = ((done + 2 * block) / block) % 2 == 0;
+  const int blocks = 2 + recordings / block;  // the first two, one on each, untimed
+  for (int k = 0; k < blocks; ++k) {
+    const bool with_rollups = k % 2 == 0;
     auto& target = with_rollups ? store : *version_one;
     auto& times = with_rollups ? with_us : without_us;
-    for (int i = done; i < done + block; ++i) {
-      const int n = i + 2 * block;  // the warm-up's titles come first
+    for (int n = k * block; n < (k + 1) * block; ++n) {
       const auto title = n % 5 == 0 ? kNewTitlePrefix + std::to_string(n)
                                     : corpus.title(1 + (n * 7919) % corpus.songs());
       at += std::chrono::microseconds(1);
       const auto started = std::chrono::steady_clock::now();
       target.record_title(1 + n % 3, title, at);
-      if (done >= 0) times.push_back(seconds_since(started) * 1e6);
+      if (k >= 2) times.push_back(seconds_since(started) * 1e6);
     }
   }
   const auto with = summarize(with_us);
