@@ -189,6 +189,25 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
        samples},
       {"charts: artists, a year, channel 2", charted(chart(S::artist, now, hours(24 * 365), 2)),
        samples},
+      // The original's own pages go by offset; each skips its offset on ids alone (timed apart:
+      // a million index entries would push the other queries' pages out of SQLite's cache).
+      {"deep page: history offset=1,000,000", rows(history([](auto& q) { q.offset = 1'000'000; })),
+       samples, true},
+      {"deep page: history, channel 2, offset=1,000,000",
+       rows(history([](auto& q) { q.offset = 1'000'000, q.channel_id = 2; })), samples, true},
+      {"deep page: history q: common word, offset=100,000",
+       rows(history([&](auto& q) { q.text = corpus.common_word(), q.offset = 100'000; })), samples,
+       true},
+      {"deep page: songs offset=500,000",
+       [&store] {
+         return store.list_songs({std::nullopt, 500'000, 50}).size();
+       },
+       samples, true},
+      {"deep page: artists offset=50,000",
+       [&store] {
+         return store.list_artists({std::nullopt, 50'000, 50}).size();
+       },
+       samples, true},
       {"LIKE '%rare word%' scan, for contrast",
        [&raw, like] { return static_cast<std::size_t>(raw.rows(like)); }, std::min(samples, 5)},
   };

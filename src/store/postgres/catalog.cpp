@@ -64,13 +64,21 @@ struct Listing {
   std::string key;
   std::string plays;
   std::string search_text;
+  std::string plays_table;  // the subject's plays alone, most played first by its plays index
+  std::string plays_key;    // its subject column
 };
 
-const Listing kSongListing{kSongColumns, "songs AS s JOIN song_plays AS p ON p.song_id = s.id",
-                           "s.id", "p.plays", "s.search_text"};
+const Listing kSongListing{kSongColumns,    "songs AS s JOIN song_plays AS p ON p.song_id = s.id",
+                           "s.id",          "p.plays",
+                           "s.search_text", "song_plays",
+                           "song_id"};
 const Listing kArtistListing{kArtistColumns,
-                             "artists AS a JOIN artist_plays AS p ON p.artist_id = a.id", "a.id",
-                             "p.plays", kArtistSearchText};
+                             "artists AS a JOIN artist_plays AS p ON p.artist_id = a.id",
+                             "a.id",
+                             "p.plays",
+                             kArtistSearchText,
+                             "artist_plays",
+                             "artist_id"};
 
 // Relevance is ranked among the most played matches only: ranking every match of a word found
 // in a tenth of a million titles costs seconds, while the most played few hundred of them come
@@ -81,7 +89,13 @@ std::string listing_sql(Params& params, const domain::CatalogQuery& query, const
                         const std::optional<std::string>& matches) {
   const auto by_plays = " ORDER BY " + listing.plays + " DESC, " + listing.key;
   std::string sql = "SELECT " + listing.columns + " FROM " + listing.from;
-  if (!matches) return sql + by_plays + page(params, query);
+  // The most played page is counted off the plays index alone and joins only its own subjects:
+  // a subject read for every one skipped made offset 900,000 of a million songs take 1.1-1.3 s
+  // instead of 0.1.
+  if (!matches)
+    return sql + " JOIN (SELECT " + listing.plays_key + " AS id FROM " + listing.plays_table +
+           " ORDER BY plays DESC, " + listing.plays_key + page(params, query) +
+           ") AS page ON page.id = " + listing.key + by_plays;
   sql += " JOIN (SELECT " + listing.key + " AS candidate FROM " + listing.from + " WHERE " +
          *matches + by_plays + " LIMIT " + params.add(std::int64_t{kRankedMatches}) +
          ") AS c ON c.candidate = " + listing.key;

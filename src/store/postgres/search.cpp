@@ -68,11 +68,19 @@ std::string title_similarity(Params& params, std::string_view text, std::string_
 // so about how many there are, for the cost of reading a few hundred (a word in every tenth title
 // is judged after some 3,000 titles). A scan that starts mid-table (synchronized with another) or
 // runs in parallel can misjudge that share; the gathering stops at twice its goal either way.
-std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text) {
+std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text,
+                                            Gathering gathering) {
   Params params;
   const auto condition = title_has_words(params, text, "m.search_text");
   if (!condition) return std::nullopt;
   const auto& matches = *condition;
+  if (gathering == Gathering::all) {
+    const auto all =
+        connection.exec("SELECT m.id FROM songs AS m WHERE " + matches, params.values());
+    return MatchingSongs{
+        all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
+        ids_of(all)};
+  }
   Params sample_params = params;
   const auto sample = connection.exec(
       "SELECT m.id, m.ctid,"

@@ -33,9 +33,15 @@ struct MatchingSongs {
   bool none() const { return count != Count::many && ids.empty(); }
 };
 
+// How many matches matching_songs may gather: only as many as a page of the first airings is
+// worth, or all of them, for a page deep enough that testing each airing walked by looking up its
+// title would cost more than gathering every match.
+enum class Gathering { worthwhile, all };
+
 // The songs whose titles hold the words of `text` (title_has_words), or nothing when it has no
 // words: such a search matches nothing.
-std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text);
+std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text,
+                                            Gathering gathering = Gathering::worthwhile);
 
 // `ids` as one bigint[] parameter: a constant array, which PostgreSQL tests through a hash of it.
 std::string id_array(Params& params, const std::vector<std::string>& ids);

@@ -16,11 +16,14 @@ namespace {
 const std::string kSongColumns =
     "SELECT s.id, s.title, s.artist, s.track, s.artist_id, coalesce(p.plays, 0),"
     " coalesce(p.first_played_at, 0), coalesce(p.last_played_at, 0)";
-// Most played first; the plays index gives ties newest song first without a sort.
+// Most played first; the plays index gives ties newest song first without a sort. The page is
+// counted off that index alone and only its own songs are read: a song read for every one skipped
+// made offset 900,000 of a million take 0.4-1 s instead of 10-20 ms.
 const std::string kMostPlayedSongs =
     kSongColumns +
-    " FROM song_plays AS p CROSS JOIN songs AS s ON s.id = p.song_id"
-    " ORDER BY p.plays DESC, p.song_id DESC LIMIT ?1 OFFSET ?2";
+    " FROM (SELECT song_id FROM song_plays ORDER BY plays DESC, song_id DESC LIMIT ?1 OFFSET ?2)"
+    " AS page CROSS JOIN song_plays AS p ON p.song_id = page.song_id"
+    " CROSS JOIN songs AS s ON s.id = p.song_id ORDER BY p.plays DESC, p.song_id DESC";
 // The page is chosen from the matches' ids, scores and plays alone: reading every matching
 // song's row into the sort doubled the time of a common word.
 const std::string kMatchingSongs =

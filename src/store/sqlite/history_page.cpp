@@ -89,8 +89,13 @@ std::string text_condition(const PagePlan& plan) {
   return " AND h.song_id IN (SELECT rowid FROM songs_search WHERE songs_search MATCH :match)";
 }
 
-std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
-  auto sql = select_items(query.viewer_user_id.has_value(), history_source(plan)) + " WHERE 1";
+std::string order_of(const PagePlan& plan) {
+  return plan.by_time ? " ORDER BY h.created_at DESC, h.id DESC" : " ORDER BY h.id DESC";
+}
+
+// The page's filters, order, limit and offset, after "WHERE 1".
+std::string page_conditions(const domain::HistoryQuery& query, const PagePlan& plan) {
+  std::string sql;
   if (query.channel_id) sql += " AND h.channel_id = :channel";
   if (query.song_id) sql += " AND h.song_id = :song";
   if (query.from) sql += " AND h.created_at >= :from";
@@ -103,8 +108,22 @@ std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
         " AND h.created_at <= (SELECT created_at FROM history WHERE id < :before"
         " ORDER BY id DESC LIMIT 1)";
   sql += text_condition(plan);
-  sql += plan.by_time ? " ORDER BY h.created_at DESC, h.id DESC" : " ORDER BY h.id DESC";
-  return sql + " LIMIT :limit OFFSET :offset";
+  return sql + order_of(plan) + " LIMIT :limit OFFSET :offset";
+}
+
+std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
+  const bool with_viewer = query.viewer_user_id.has_value();
+  if (query.offset <= 0)
+    return select_items(with_viewer, history_source(plan)) + " WHERE 1" +
+           page_conditions(query, plan);
+  // A deep page skips its offset on ids alone, then joins the songs (and the viewer's bookmarks)
+  // of its own rows: joined, every airing skipped looked up its song (offset 9,000,000 of 10M
+  // airings: 15-17 s against 0.12 s).
+  const auto page_ids =
+      "SELECT h.id FROM " + history_source(plan) + " WHERE 1" + page_conditions(query, plan);
+  return select_items(with_viewer,
+                      "(" + page_ids + ") AS page CROSS JOIN history AS h ON h.id = page.id") +
+         order_of(plan);
 }
 
 void bind_filters(Statement& rows, const domain::HistoryQuery& query, const PagePlan& plan) {

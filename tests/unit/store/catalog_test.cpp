@@ -227,6 +227,14 @@ TEST_P(CatalogTest, SongsMostPlayedFirstWithTheirAirings) {
 
   EXPECT_EQ(titles_of(store().list_songs(catalog(std::nullopt, 1, 1))),
             (std::vector<std::string>{"Alpha - Song"}));
+  // Past an offset, each song of the page with its own plays and airings.
+  const auto deeper = store().list_songs(catalog(std::nullopt, 5, 1));
+  ASSERT_EQ(titles_of(deeper), (std::vector<std::string>{"Alpha - Song", "Charlie - Tune"}));
+  EXPECT_EQ(deeper[0].plays, 2);
+  EXPECT_EQ(deeper[0].first_played_at, at(5));
+  EXPECT_EQ(deeper[0].last_played_at, at(40));
+  EXPECT_EQ(deeper[1].plays, 1);
+  EXPECT_EQ(deeper[1].artist, "Charlie");
   EXPECT_TRUE(store().list_songs(catalog(std::nullopt, 10, 3)).empty());
   EXPECT_TRUE(store().list_songs(catalog(std::nullopt, 0)).empty());
 }
@@ -377,7 +385,11 @@ TEST_P(CatalogTest, ArtistsGroupSpellingsUnderTheMostSeen) {
   EXPECT_EQ(store().list_artists(catalog("SIGUR rós")).size(), 1u);
   EXPECT_EQ(store().list_artists(catalog("sig")).size(), 1u);
   EXPECT_TRUE(store().list_artists(catalog("glosoli")).empty());  // titles are not artists
-  EXPECT_EQ(store().list_artists(catalog(std::nullopt, 1, 1)).front().name, "Other");
+  const auto past_first = store().list_artists(catalog(std::nullopt, 1, 1));
+  ASSERT_EQ(past_first.size(), 1u);
+  EXPECT_EQ(past_first.front().name, "Other");
+  EXPECT_EQ(past_first.front().plays, 1);
+  EXPECT_EQ(past_first.front().songs, 1);
 
   const auto detail = store().artist_detail(artists[0].id);
   ASSERT_TRUE(detail);

@@ -250,8 +250,13 @@ class ThousandsOfMatchingSongs : public HistoryFilters {
     query.before = newest[49];
     EXPECT_EQ(page(query), slice(newest, 50, 50));
     query.before.reset();
+    query.offset = 500;
+    EXPECT_EQ(page(query), slice(newest, 500, 50));
+    // From 1,000 airings deep PostgreSQL gathers every match, however many.
     query.offset = 1000;
     EXPECT_EQ(page(query), slice(newest, 1000, 50));
+    query.offset = 2050;
+    EXPECT_EQ(page(query), slice(newest, 2050, 50));
 
     query = text("scroll kakemono");
     query.channel_id = kBlue;

@@ -143,6 +143,23 @@ TEST_P(HistoryPages, BookmarkIdIsFilledForTheViewerOnly) {
   EXPECT_EQ(std::count_if(filtered.begin(), filtered.end(),
                           [&](const auto& item) { return item.bookmark_id == bookmark.id; }),
             1);
+
+  // A page past an offset reads its rows apart from the ones it skips: the same items, the
+  // viewer's bookmark on the liked one.
+  const auto deep = store().list_history(Page().viewer(alice.id).offset(2).limit(5));
+  EXPECT_EQ(ids_of(deep), slice(newest_first(), 2, 5));
+  EXPECT_EQ(std::count_if(deep.begin(), deep.end(),
+                          [&](const auto& item) { return item.bookmark_id == bookmark.id; }),
+            1);
+  for (const auto& item : deep) {
+    const auto recorded =
+        std::find_if(items_.begin(), items_.end(), [&](const auto& r) { return r.id == item.id; });
+    ASSERT_NE(recorded, items_.end());
+    EXPECT_EQ(item.song_title, recorded->song_title);
+    EXPECT_EQ(item.created_at, recorded->created_at);
+    EXPECT_EQ(item.channel_id, recorded->channel_id);
+    EXPECT_EQ(item.song_id, recorded->song_id);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HistoryPages, ::testing::Values(Engine::sqlite, Engine::postgres),
