@@ -130,19 +130,18 @@ std::string history_page_sql(Params& params, const domain::HistoryQuery& query,
 }  // namespace
 
 std::vector<domain::HistoryItem> PostgresStore::list_history(const domain::HistoryQuery& query) {
-  std::optional<MatchingSongs> songs;  // when the page is filtered by text
-  if (query.text) {
-    // Past this many matching airings, a page gathers every matching song: testing each airing
-    // walked by looking up its title (5 µs) cost 6.3 s at offset 100,000 for a word in one title
-    // of 15 at 10M airings, where gathering its 68,000 songs takes 50 ms and testing against them
-    // 0.15 µs an airing (0.25 s in all).
-    constexpr std::int64_t kGatherAllPast = 1000;
-    const auto gathering = query.offset >= kGatherAllPast ? Gathering::all : Gathering::worthwhile;
-    songs = with_connection(
-        [&](Connection& connection) { return matching_songs(connection, *query.text, gathering); });
-    if (!songs || songs->none()) return {};
-  }
-  return with_connection([&](Connection& connection) {
+  // Past this many matching airings, a page gathers every matching song: testing each airing
+  // walked by looking up its title (5 µs) cost 6.3 s at offset 100,000 for a word in one title
+  // of 15 at 10M airings, where gathering its 68,000 songs takes 50 ms and testing against them
+  // 0.15 µs an airing (0.25 s in all).
+  constexpr std::int64_t kGatherAllPast = 1000;
+  const auto gathering = query.offset >= kGatherAllPast ? Gathering::all : Gathering::worthwhile;
+  return with_connection([&](Connection& connection) -> std::vector<domain::HistoryItem> {
+    std::optional<MatchingSongs> songs;  // when the page is filtered by text
+    if (query.text) {
+      songs = matching_songs(connection, *query.text, gathering);
+      if (!songs || songs->none()) return {};
+    }
     // Both orders are newest by id while times follow ids; the time order lets a window's page
     // be a seek in the created_at indexes instead of a walk down the ids to the window.
     const bool by_time =

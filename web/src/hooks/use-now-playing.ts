@@ -28,18 +28,16 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
   const [answered, setAnswered] = useState<ReadonlySet<number>>(new Set());
   const [failed, setFailed] = useState<ReadonlySet<number>>(new Set());
   const asked = useRef(new Set<number>());
-  const unmounted = useRef(new AbortController());
-  useEffect(() => {
-    const controller = unmounted.current;
-    return () => controller.abort();
-  }, []);
+  // Built once (a lazy initial state), not on every render as a useRef argument would be.
+  const [unmounted] = useState(() => new AbortController());
+  useEffect(() => () => unmounted.abort(), [unmounted]);
 
   useEffect(() => {
     if (channels === null) return;
     const wanted = channels.map((channel) => channel.id).filter((id) => !asked.current.has(id));
     if (wanted.length === 0) return;
     for (const id of wanted) asked.current.add(id);
-    const { signal } = unmounted.current;
+    const { signal } = unmounted;
     void Promise.allSettled(wanted.map((id) => api.getHistory({ channelId: id, limit: 1 }, signal))).then((results) => {
       if (signal.aborted) return;
       const latest = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
@@ -51,7 +49,7 @@ export function useNowPlaying(channels: readonly Channel[] | null): NowPlayingSt
       const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failure) toasts.showError(failure.reason);
     });
-  }, [api, toasts, channels]);
+  }, [api, toasts, channels, unmounted]);
 
   const loading = useMemo<ReadonlySet<number>>(
     () => new Set((channels ?? []).map((channel) => channel.id).filter((id) => !answered.has(id))),
