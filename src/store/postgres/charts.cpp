@@ -368,13 +368,35 @@ using Tops = std::pair<std::vector<Standing>, std::vector<Standing>>;
 using WalkedTops =
     std::pair<std::optional<std::vector<Standing>>, std::optional<std::vector<Standing>>>;
 
+// Whether a walk down the totals can no longer settle `top` within kWalkLimit subjects: once it
+// is full, everyone with a total of at least its last count must be walked (the count only
+// rises), and the plays index tells how many they are. A window holding a small share of all
+// plays (half a year of one channel of several, before most of two years) walked its 8,000 for
+// 0.5 s before summing.
+bool out_of_reach(Connection& connection, const ChartPlan& plan, const std::vector<Standing>& top) {
+  if (top.size() < plan.limit) return false;
+  Params params;
+  const auto sql = "SELECT count(*) FROM (SELECT 1 FROM " + plan.subject.totals +
+                   " WHERE plays >= " + params.add(top.back().plays) + " LIMIT " +
+                   params.add(kWalkLimit + 1) + ") AS ahead";
+  return connection.exec(sql, params.values()).int64(0, 0) > kWalkLimit;
+}
+
 // The walk settles each window on its own: a window with fewer than `limit` subjects in all (the
 // one before a young station's first year, say) is never settled by totals, and must not keep the
-// walk going for the other.
+// walk going for the other; nor must one that the walk can no longer settle.
 WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_current,
                        bool need_previous) {
   Tops tops;
   Standing after{0, std::numeric_limits<std::int64_t>::max(), 0};
+  // Each window is looked at once, when its top is first full.
+  bool looked_current = false;
+  bool looked_previous = false;
+  const auto still_needed = [&](bool& looked, const std::vector<Standing>& top) {
+    if (looked || top.size() < plan.limit) return true;
+    looked = true;
+    return !out_of_reach(connection, plan, top);
+  };
   for (std::int64_t walked = 0, batch = kFirstWalkBatch; walked < kWalkLimit;
        walked += batch, batch *= 2) {
     Params params;
@@ -391,6 +413,8 @@ WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_
     keep_top(tops.first, plan.limit);
     keep_top(tops.second, plan.limit);
     if (rows.rows() < batch) return {std::move(tops.first), std::move(tops.second)};  // all walked
+    need_current = need_current && still_needed(looked_current, tops.first);
+    need_previous = need_previous && still_needed(looked_previous, tops.second);
     if ((!need_current || !could_enter(tops.first, plan.limit, after.plays)) &&
         (!need_previous || !could_enter(tops.second, plan.limit, after.plays)))
       break;
@@ -399,6 +423,30 @@ WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_
   if (!could_enter(tops.first, plan.limit, after.plays)) settled.first = std::move(tops.first);
   if (!could_enter(tops.second, plan.limit, after.plays)) settled.second = std::move(tops.second);
   return settled;
+}
+
+// The quarter hours from the first play to the last (of the plan's channel, else of any): two
+// seeks of the slot index per channel. Nothing when nobody played.
+std::optional<Window> played_slots(Connection& connection, const ChartPlan& plan) {
+  Params params;
+  const auto& rollup = plan.subject.rollup;
+  const std::string channels = plan.channel
+                                   ? "(SELECT " + params.add(*plan.channel) + "::bigint AS id) AS c"
+                                   : std::string("channels AS c");
+  const auto rows = connection.exec(
+      "SELECT min(x.first), max(x.last) FROM " + channels +
+          " CROSS JOIN LATERAL (SELECT (SELECT slot FROM " + rollup +
+          " WHERE channel_id = c.id ORDER BY slot LIMIT 1) AS first, (SELECT slot FROM " + rollup +
+          " WHERE channel_id = c.id ORDER BY slot DESC LIMIT 1) AS last) AS x",
+      params.values());
+  if (rows.rows() == 0 || rows.is_null(0, 0)) return std::nullopt;
+  return Window{rows.int64(0, 0), rows.int64(0, 1) + 1};
+}
+
+// The part of `window` within `played`, else an empty window at its end.
+Window within(const Window& window, const Window& played) {
+  const Window part{std::max(window.first, played.first), std::min(window.end, played.end)};
+  return part.first < part.end ? part : Window{window.end, window.end};
 }
 
 // Whether anyone played in the window: the window before a young station's first year is empty,
@@ -466,14 +514,23 @@ std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery& q
   const std::int64_t end = domain::first_slot_from(query.to);
   const int limit = std::clamp(query.limit, 0, domain::kMaxChartSize);
   if (end <= first || limit == 0) return {};
-  const ChartPlan plan{query.by == domain::ChartSubject::song ? kSongs : kArtists,
-                       {first, end},
-                       {first - (end - first), first},
-                       query.channel_id,
-                       static_cast<std::size_t>(limit)};
+  ChartPlan plan{query.by == domain::ChartSubject::song ? kSongs : kArtists,
+                 {first, end},
+                 {first - (end - first), first},
+                 query.channel_id,
+                 static_cast<std::size_t>(limit)};
   return with_connection([&](Connection& connection) {
-    return transaction(connection, [&] {
+    return transaction(connection, [&]() -> std::vector<domain::ChartEntry> {
       connection.exec(kChartWorkMem);
+      // Windows reaching before the first play or past the last are cut to them: the same plays,
+      // over fewer periods to bound them by (a top 100 of one channel's artists over the 18
+      // months to last week, whose previous window held the first half year of two, 0.85 s ->
+      // 55 ms with the walk's look ahead; over HTTP, cold, 6.8 s -> 0.1 s).
+      const auto played = played_slots(connection, plan);
+      if (!played) return {};
+      plan.current = within(plan.current, *played);
+      plan.previous = within(plan.previous, *played);
+      if (plan.current.end <= plan.current.first) return {};
       return ranked(connection, plan, chart_tops(connection, plan));
     });
   });
