@@ -174,6 +174,25 @@ Ranked count_in_window(Connection& connection, const Subject& subject, const Win
   return {id, count.int64(0), count.int64(1)};
 }
 
+// Each subject's count in one window, made once however many walks meet the subject: a walk down
+// the totals that follows a walk down the week lists meets mostly the subjects that one counted.
+class WindowCounts {
+ public:
+  WindowCounts(Connection& connection, const Subject& subject, const Window& window)
+      : connection_(connection), subject_(subject), window_(window) {}
+
+  Ranked of(Id id) {
+    if (const auto found = counts_.find(id); found != counts_.end()) return found->second;
+    return counts_.emplace(id, count_in_window(connection_, subject_, window_, id)).first->second;
+  }
+
+ private:
+  Connection& connection_;
+  const Subject& subject_;
+  const Window& window_;
+  std::unordered_map<Id, Ranked> counts_;
+};
+
 void keep_best(std::vector<Ranked>& best, const Ranked& candidate, std::size_t limit) {
   if (candidate.plays == 0) return;
   best.insert(std::upper_bound(best.begin(), best.end(), candidate, ranks_before), candidate);
@@ -203,7 +222,8 @@ enum class TotalsBudget { first_look, before_the_sum };
 // total of at least its last count must be counted before the walk can settle (the cut only
 // rises), so a look at the plays index tells whether the budget can be enough.
 std::optional<std::vector<Ranked>> walk_totals(Connection& connection, const Subject& subject,
-                                               const Window& window, TotalsBudget budget_kind) {
+                                               const Window& window, WindowCounts& counts,
+                                               TotalsBudget budget_kind) {
   const auto limit = static_cast<std::size_t>(window.limit);
   const std::int64_t budget = budget_kind == TotalsBudget::first_look
                                   ? kTotalsBudgetPerEntry * window.limit
@@ -214,12 +234,12 @@ std::optional<std::vector<Ranked>> walk_totals(Connection& connection, const Sub
   for (std::int64_t looked = 0; totals.step(); ++looked) {
     if (nothing_unread_can_enter(best, limit, totals.int64(1))) return best;
     if (looked == budget) return std::nullopt;
-    if (budget_kind == TotalsBudget::before_the_sum && !looked_ahead && best.size() == limit) {
+    if (!looked_ahead && best.size() == limit) {
       looked_ahead = true;
       if (totals_from(connection, subject, best.back().plays, budget + 1) > budget)
         return std::nullopt;
     }
-    keep_best(best, count_in_window(connection, subject, window, totals.int64(0)), limit);
+    keep_best(best, counts.of(totals.int64(0)), limit);
   }
   return best;
 }
@@ -381,7 +401,8 @@ class WeekBands {
 // a long tail (thousands of songs played once or twice in a week) falls there: an unaligned week
 // of one channel took 30-90 ms that way, 19 ms summed.
 std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subject& subject,
-                                              const Window& window, WeekLists& lists) {
+                                              const Window& window, WeekLists& lists,
+                                              WindowCounts& counts) {
   const auto limit = static_cast<std::size_t>(window.limit);
   WeekBands bands(connection, window, lists);
   std::optional<std::int64_t> budget;  // looked up only once the walk counts more than the least
@@ -423,7 +444,7 @@ std::optional<std::vector<Ranked>> walk_weeks(Connection& connection, const Subj
                                         [cut](const auto& other) { return other.first >= cut; });
         if (over_budget(static_cast<std::int64_t>(counted.size()) + left)) return false;
       }
-      keep_best(best, count_in_window(connection, subject, window, id), limit);
+      keep_best(best, counts.of(id), limit);
     }
     return true;
   };
@@ -565,13 +586,15 @@ std::vector<Ranked> rank(Connection& connection, const Subject& subject, const W
                          WeekLists& lists) {
   if (window.limit == 0 || window.first_slot >= window.end_slot) return {};
   if (!has_plays(connection, subject, window)) return {};
+  WindowCounts counts(connection, subject, window);
   if (!window.short_window)
-    if (auto walked = walk_totals(connection, subject, window, TotalsBudget::first_look))
+    if (auto walked = walk_totals(connection, subject, window, counts, TotalsBudget::first_look))
       return *walked;
   if (lists_touched(window, channels_of(connection, window).size()) <= kMostListsWalked)
-    if (auto walked = walk_weeks(connection, subject, window, lists)) return *walked;
+    if (auto walked = walk_weeks(connection, subject, window, lists, counts)) return *walked;
   if (!window.short_window)
-    if (auto walked = walk_totals(connection, subject, window, TotalsBudget::before_the_sum))
+    if (auto walked =
+            walk_totals(connection, subject, window, counts, TotalsBudget::before_the_sum))
       return *walked;
   return sum_window(connection, subject, window);
 }
@@ -595,6 +618,39 @@ std::vector<domain::ChartEntry> named_entries(Connection& connection, const Subj
   return entries;
 }
 
+// The quarter hours from the first play to the last, [first, end), on the window's channel or
+// any: two seeks of the slot index per channel. Nothing when nobody played.
+std::optional<std::pair<std::int64_t, std::int64_t>> played_slots(Connection& connection,
+                                                                  const Subject& subject,
+                                                                  const Window& window) {
+  // One min() or max() to a query: SQLite seeks the index for it alone.
+  const auto edge = [&](const char* which) {
+    return std::string("(SELECT ") + which + "(slot) FROM " + subject.slot_table +
+           " WHERE channel_id = ?1)";
+  };
+  const auto sql = "SELECT first IS NULL, coalesce(first, 0), coalesce(last, 0) FROM (SELECT " +
+                   edge("min") + " AS first, " + edge("max") + " AS last)";
+  std::optional<std::pair<std::int64_t, std::int64_t>> played;
+  for (const Id channel : channels_of(connection, window)) {
+    auto row = connection.prepare(sql);
+    if (!row.bind_all(channel).step() || row.int64(0) != 0) continue;
+    const std::pair<std::int64_t, std::int64_t> span{row.int64(1), row.int64(2) + 1};
+    played = played ? std::pair{std::min(played->first, span.first),
+                                std::max(played->second, span.second)}
+                    : span;
+  }
+  return played;
+}
+
+// The window cut to the quarter hours played in; empty (at its end) when it holds none. A long
+// window's plays are the same, over fewer week lists.
+Window within(Window window, const std::pair<std::int64_t, std::int64_t>& played) {
+  window.first_slot = std::max(window.first_slot, played.first);
+  window.end_slot = std::min(window.end_slot, played.second);
+  if (window.first_slot >= window.end_slot) window.first_slot = window.end_slot;
+  return window;
+}
+
 }  // namespace
 
 std::vector<domain::ChartEntry> SqliteStore::chart(const domain::ChartQuery& query) {
@@ -607,10 +663,13 @@ std::vector<domain::ChartEntry> SqliteStore::chart(const domain::ChartQuery& que
   previous.first_slot = domain::first_slot_from(query.from - length);
   previous.end_slot = current.first_slot;
   auto lease = connection();
+  const auto played = played_slots(*lease, subject, current);
+  if (!played) return {};
   WeekLists lists(subject);
-  const auto ranked = rank(*lease, subject, current, lists);
+  const auto ranked = rank(*lease, subject, within(current, *played), lists);
   if (ranked.empty()) return {};
-  return named_entries(*lease, subject, ranked, rank(*lease, subject, previous, lists));
+  return named_entries(*lease, subject, ranked,
+                       rank(*lease, subject, within(previous, *played), lists));
 }
 
 }  // namespace nicecream::store::sqlite
