@@ -425,22 +425,22 @@ WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_
   return settled;
 }
 
-// The quarter hours from the first play to the last (of the plan's channel, else of any): two
-// seeks of the slot index per channel. Nothing when nobody played.
+// The quarter hours played in: one channel's from its slot index, from its first play to its
+// last; every channel's from the week index, to whole weeks. Two seeks either way, however many
+// channels there are. Nothing when nobody played.
 std::optional<Window> played_slots(Connection& connection, const ChartPlan& plan) {
   Params params;
-  const auto& rollup = plan.subject.rollup;
-  const std::string channels = plan.channel
-                                   ? "(SELECT " + params.add(*plan.channel) + "::bigint AS id) AS c"
-                                   : std::string("channels AS c");
-  const auto rows = connection.exec(
-      "SELECT min(x.first), max(x.last) FROM " + channels +
-          " CROSS JOIN LATERAL (SELECT (SELECT slot FROM " + rollup +
-          " WHERE channel_id = c.id ORDER BY slot LIMIT 1) AS first, (SELECT slot FROM " + rollup +
-          " WHERE channel_id = c.id ORDER BY slot DESC LIMIT 1) AS last) AS x",
-      params.values());
-  if (rows.rows() == 0 || rows.is_null(0, 0)) return std::nullopt;
-  return Window{rows.int64(0, 0), rows.int64(0, 1) + 1};
+  const auto& s = plan.subject;
+  const std::string column = plan.channel ? "slot" : "week";
+  const std::string rows =
+      plan.channel ? s.rollup + " WHERE channel_id = " + params.add(*plan.channel) : s.weeks;
+  const auto edge = [&](const char* order) {
+    return "(SELECT " + column + " FROM " + rows + " ORDER BY " + column + order + " LIMIT 1)";
+  };
+  const auto found = connection.exec("SELECT " + edge("") + ", " + edge(" DESC"), params.values());
+  if (found.rows() == 0 || found.is_null(0, 0)) return std::nullopt;
+  if (plan.channel) return Window{found.int64(0, 0), found.int64(0, 1) + 1};
+  return Window{found.int64(0, 0) * kWeekSlots, (found.int64(0, 1) + 1) * kWeekSlots};
 }
 
 // The part of `window` within `played`, else an empty window at its end.

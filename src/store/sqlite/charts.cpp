@@ -620,28 +620,27 @@ std::vector<domain::ChartEntry> named_entries(Connection& connection, const Subj
   return entries;
 }
 
-// The quarter hours from the first play to the last, [first, end), on the window's channel or
-// any: two seeks of the slot index per channel. Nothing when nobody played.
+// The quarter hours played in, [first, end): one channel's from its slot index, from its first
+// play to its last; every channel's from the week index, to whole weeks. Two seeks either way,
+// however many channels there are. Nothing when nobody played.
 std::optional<std::pair<std::int64_t, std::int64_t>> played_slots(Connection& connection,
                                                                   const Subject& subject,
                                                                   const Window& window) {
+  const std::string column = window.channel_id ? "slot" : "week";
+  const std::string rows = window.channel_id
+                               ? std::string(subject.slot_table) + " WHERE channel_id = ?1"
+                               : std::string(subject.week_table);
   // One min() or max() to a query: SQLite seeks the index for it alone.
   const auto edge = [&](const char* which) {
-    return std::string("(SELECT ") + which + "(slot) FROM " + subject.slot_table +
-           " WHERE channel_id = ?1)";
+    return std::string("(SELECT ") + which + "(" + column + ") FROM " + rows + ")";
   };
-  const auto sql = "SELECT first IS NULL, coalesce(first, 0), coalesce(last, 0) FROM (SELECT " +
-                   edge("min") + " AS first, " + edge("max") + " AS last)";
-  std::optional<std::pair<std::int64_t, std::int64_t>> played;
-  for (const Id channel : channels_of(connection, window)) {
-    auto row = connection.prepare(sql);
-    if (!row.bind_all(channel).step() || row.int64(0) != 0) continue;
-    const std::pair<std::int64_t, std::int64_t> span{row.int64(1), row.int64(2) + 1};
-    played = played ? std::pair{std::min(played->first, span.first),
-                                std::max(played->second, span.second)}
-                    : span;
-  }
-  return played;
+  auto row = connection.prepare(
+      "SELECT first IS NULL, coalesce(first, 0), coalesce(last, 0) FROM (SELECT " + edge("min") +
+      " AS first, " + edge("max") + " AS last)");
+  if (window.channel_id) row.bind_all(*window.channel_id);
+  if (!row.step() || row.int64(0) != 0) return std::nullopt;
+  if (window.channel_id) return std::pair{row.int64(1), row.int64(2) + 1};
+  return std::pair{row.int64(1) * kSlotsPerWeek, (row.int64(2) + 1) * kSlotsPerWeek};
 }
 
 // The window cut to the quarter hours played in; empty (at its end) when it holds none. A long
