@@ -62,6 +62,9 @@ constexpr std::int64_t kLongestSummedSlots = 31 * 24 * 4;
 // hundred subjects, a quiet window needs more).
 constexpr std::int64_t kFirstWalkBatch = 64;
 constexpr std::int64_t kWalkLimit = 8000;  // subjects walked before giving up for the sum
+// Subjects per charted one that a first walk may look at, before the bound, in a window holding
+// most of all plays.
+constexpr std::int64_t kFirstLookPerEntry = 5;
 // The weeks' bound is used when it leaves out every subject with fewer plays than this in each
 // covering week: with 1, it would count every subject of those weeks.
 constexpr std::int64_t kLeastBoundingPlays = 2;
@@ -104,6 +107,7 @@ struct ChartPlan {
   Window previous;
   std::optional<Id> channel;
   std::size_t limit = 0;
+  Window played;  // from the first play to the last (played_slots)
 };
 
 std::string in_range(Params& params, const ChartPlan& plan, const std::string& column,
@@ -386,7 +390,7 @@ bool out_of_reach(Connection& connection, const ChartPlan& plan, const std::vect
 // one before a young station's first year, say) is never settled by totals, and must not keep the
 // walk going for the other; nor must one that the walk can no longer settle.
 WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_current,
-                       bool need_previous) {
+                       bool need_previous, std::int64_t walk_limit) {
   Tops tops;
   Standing after{0, std::numeric_limits<std::int64_t>::max(), 0};
   // Each window is looked at once, when its top is first full.
@@ -397,7 +401,7 @@ WalkedTops walked_tops(Connection& connection, const ChartPlan& plan, bool need_
     looked = true;
     return !out_of_reach(connection, plan, top);
   };
-  for (std::int64_t walked = 0, batch = kFirstWalkBatch; walked < kWalkLimit;
+  for (std::int64_t walked = 0, batch = kFirstWalkBatch; walked < walk_limit;
        walked += batch, batch *= 2) {
     Params params;
     const auto sql = walk_batch(params, plan, after, batch);
@@ -449,6 +453,15 @@ Window within(const Window& window, const Window& played) {
   return part.first < part.end ? part : Window{window.end, window.end};
 }
 
+// Whether the window holds most of all channels' plays (three quarters of the time anyone
+// played): the totals then rank nearly as the window does, and a short walk down them settles it
+// sooner than the weeks' bound, which counts the most played of every week it covers (all ten
+// years' top 100: 44 -> 21 ms). The totals bound one channel of several too loosely for that.
+bool holds_most_plays(const ChartPlan& plan) {
+  const auto window = plan.current.end - plan.current.first;
+  return !plan.channel && 4 * window >= 3 * (plan.played.end - plan.played.first);
+}
+
 // Whether anyone played in the window: the window before a young station's first year is empty,
 // and no bound or walk can show that sooner than a look at the slot index per channel.
 bool has_plays(Connection& connection, const ChartPlan& plan, const Window& window) {
@@ -466,7 +479,13 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
   std::optional<std::vector<Standing>> current;
   std::optional<std::vector<Standing>> previous;
   if (!has_plays(connection, plan, plan.previous)) previous.emplace();
-  current = bounded_top(connection, plan, plan.current);
+  if (holds_most_plays(plan)) {
+    auto walked = walked_tops(connection, plan, true, !previous,
+                              kFirstLookPerEntry * static_cast<std::int64_t>(plan.limit));
+    current = std::move(walked.first);
+    if (!previous) previous = std::move(walked.second);
+  }
+  if (!current) current = bounded_top(connection, plan, plan.current);
   if (!previous) previous = bounded_top(connection, plan, plan.previous);
   const bool long_window = plan.current.end - plan.current.first > kLongestSummedSlots;
   if (!current && !previous && !long_window) {
@@ -474,7 +493,7 @@ Tops chart_tops(Connection& connection, const ChartPlan& plan) {
     return {std::move(tops[1]), std::move(tops[0])};
   }
   if ((!current || !previous) && long_window) {
-    auto walked = walked_tops(connection, plan, !current, !previous);
+    auto walked = walked_tops(connection, plan, !current, !previous, kWalkLimit);
     if (!current) current = std::move(walked.first);
     if (!previous) previous = std::move(walked.second);
   }
@@ -518,7 +537,8 @@ std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery& q
                  {first, end},
                  {first - (end - first), first},
                  query.channel_id,
-                 static_cast<std::size_t>(limit)};
+                 static_cast<std::size_t>(limit),
+                 {first, end}};
   return with_connection([&](Connection& connection) {
     return transaction(connection, [&]() -> std::vector<domain::ChartEntry> {
       connection.exec(kChartWorkMem);
@@ -528,6 +548,7 @@ std::vector<domain::ChartEntry> PostgresStore::chart(const domain::ChartQuery& q
       // 55 ms with the walk's look ahead; over HTTP, cold, 6.8 s -> 0.1 s).
       const auto played = played_slots(connection, plan);
       if (!played) return {};
+      plan.played = *played;
       plan.current = within(plan.current, *played);
       plan.previous = within(plan.previous, *played);
       if (plan.current.end <= plan.current.first) return {};
