@@ -38,6 +38,19 @@ std::int64_t block_of(const std::string& ctid) {
   return block;
 }
 
+// Every song `matches` holds (a condition on m, its parameters in `params`), or many past `most`
+// of them.
+MatchingSongs gathered(Connection& connection, const std::string& matches, Params params,
+                       std::optional<std::int64_t> most) {
+  std::string sql = "SELECT m.id FROM songs AS m WHERE " + matches;
+  if (most) sql += " LIMIT " + params.add(*most + 1);
+  const auto all = connection.exec(sql, params.values());
+  if (most && all.rows() > *most) return MatchingSongs{};
+  return MatchingSongs{
+      all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
+      ids_of(all)};
+}
+
 }  // namespace
 
 // A folded word holds no ASCII punctuation (the fold turns it into spaces), so it can hold no
@@ -74,13 +87,7 @@ std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_
   const auto condition = title_has_words(params, text, "m.search_text");
   if (!condition) return std::nullopt;
   const auto& matches = *condition;
-  if (gathering == Gathering::all) {
-    const auto all =
-        connection.exec("SELECT m.id FROM songs AS m WHERE " + matches, params.values());
-    return MatchingSongs{
-        all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
-        ids_of(all)};
-  }
+  if (gathering == Gathering::all) return gathered(connection, matches, params, std::nullopt);
   Params sample_params = params;
   const auto sample = connection.exec(
       "SELECT m.id, m.ctid,"
@@ -95,14 +102,7 @@ std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_
   const auto searched = static_cast<double>(block_of(sample.text(last, 1)) + 1);
   if (static_cast<double>(sample.rows()) * blocks / searched > kMostGathered)
     return MatchingSongs{};
-  Params all_params = params;
-  const auto all = connection.exec("SELECT m.id FROM songs AS m WHERE " + matches + " LIMIT " +
-                                       all_params.add(2 * kMostGathered + 1),
-                                   all_params.values());
-  if (all.rows() > 2 * kMostGathered) return MatchingSongs{};
-  return MatchingSongs{
-      all.rows() <= kFewSongs ? MatchingSongs::Count::few : MatchingSongs::Count::some,
-      ids_of(all)};
+  return gathered(connection, matches, params, 2 * kMostGathered);
 }
 
 std::string id_array(Params& params, const std::vector<std::string>& ids) {
