@@ -20,12 +20,17 @@ namespace {
 // SQLite keeps their old contents until the statement ends, in case it must be undone. Past 64 KiB
 // (the default) that statement journal moves to a new file in the temp folder: a file created and
 // removed for every recording, which cost about a fifth of the recording and failed where no temp
-// folder is writable. 1 MiB keeps a recording's journal in memory; a statement that changes more
-// (a migration, a channel's removal) still spills. The setting must precede SQLite's
-// initialisation, which the first open does; should anything have initialised SQLite earlier, the
-// call is refused and journals spill as before, which costs time, not correctness.
+// folder is writable. 31 pages of 4 KiB (each journalled with its 4-byte number) keep a
+// recording's journal in memory; a statement that changes more (a migration, a channel's removal)
+// still spills. Not more: SQLite 3.40 (Debian 12) cannot spill a journal held in memory past 31
+// records, and the statement that outgrows it aborts with "database or disk is full" (an index
+// built in the transaction that filled the table, an update of a unique column over many rows;
+// SqliteStatementJournal tests both). The setting must precede SQLite's initialisation, which the
+// first open does; should anything have initialised SQLite earlier, the call is refused and
+// journals spill as before, which costs time, not correctness.
 void keep_statement_journals_in_memory() {
-  constexpr int kStatementJournalSpillBytes = 1 << 20;
+  constexpr int kJournalledPageBytes = 4096 + 4;
+  constexpr int kStatementJournalSpillBytes = 31 * kJournalledPageBytes;
   [[maybe_unused]] static const int refused_or_ok =
       sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpillBytes);
 }
