@@ -5,6 +5,7 @@
 #include "domain/catalog.hpp"
 #include "store/postgres/engine.hpp"
 #include "store/postgres/transaction.hpp"
+#include "store/window_rows.hpp"
 
 // Charts from the quarter-hour rollups (never history): plays in [from, to) summed per song or
 // artist, ranked by plays, then the latest slot played in the window, then the lower id; the
@@ -187,23 +188,6 @@ std::vector<Standing> top_of(const Result& rows, std::size_t limit) {
   return top;
 }
 
-// Quarter hours' plays added up per subject: sorted by subject and merged, which costs a third of
-// a hash map's node per row for a week's 33,000 rows of as many subjects.
-std::vector<Standing> per_subject(std::vector<Standing> plays) {
-  std::sort(plays.begin(), plays.end(),
-            [](const Standing& a, const Standing& b) { return a.id < b.id; });
-  std::vector<Standing> subjects;
-  for (const auto& played : plays) {
-    if (subjects.empty() || subjects.back().id != played.id) {
-      subjects.push_back(played);
-      continue;
-    }
-    subjects.back().plays += played.plays;
-    subjects.back().latest = std::max(subjects.back().latest, played.latest);
-  }
-  return subjects;
-}
-
 // The tops of adjacent short windows (ordered, each at most a month) from one read of the
 // quarter hours they span.
 std::vector<std::vector<Standing>> summed_tops(Connection& connection, const ChartPlan& plan,
@@ -211,22 +195,29 @@ std::vector<std::vector<Standing>> summed_tops(Connection& connection, const Cha
   Params params;
   const auto& s = plan.subject;
   const Window span{windows.front().first, windows.back().end};
-  const auto rows = connection.exec("SELECT " + s.key + ", plays, slot FROM " + s.rollup +
-                                        " WHERE " + in_window_of_channels(params, plan, span),
-                                    params.values());
-  std::vector<std::vector<Standing>> plays(windows.size());
+  const auto rows =
+      connection.exec_binary("SELECT " + s.key + ", plays, slot FROM " + s.rollup + " WHERE " +
+                                 in_window_of_channels(params, plan, span),
+                             params.values());
+  // A buffer per window (two at most: a window and the one before it) and the sort's spare.
+  KeptRows<Standing, 3> kept;
   for (int row = 0; row < rows.rows(); ++row) {
     const std::int64_t slot = rows.int64(row, 2);
     const auto window =
         std::find_if(windows.begin(), windows.end(), [&](const Window& w) { return slot < w.end; });
     if (window == windows.end() || slot < window->first) continue;
-    plays[static_cast<std::size_t>(window - windows.begin())].push_back(
+    kept[static_cast<std::size_t>(window - windows.begin())].push_back(
         {rows.int64(row, 0), rows.int64(row, 1), slot});
   }
   std::vector<std::vector<Standing>> tops;
-  for (auto& window_rows : plays) {
-    tops.push_back(per_subject(std::move(window_rows)));
-    keep_top(tops.back(), plan.limit);
+  for (std::size_t window = 0; window < windows.size(); ++window) {
+    auto& plays = kept[window];
+    add_up_by_id(plays, kept[2], [](Standing& sum, const Standing& played) {
+      sum.plays += played.plays;
+      sum.latest = std::max(sum.latest, played.latest);
+    });
+    keep_top(plays, plan.limit);
+    tops.push_back(plays);
   }
   return tops;
 }

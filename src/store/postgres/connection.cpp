@@ -101,12 +101,21 @@ void Connection::ensure_usable() const {
 }
 
 Result Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
+  return send(sql, params, 0);
+}
+
+Result Connection::exec_binary(const std::string& sql, const std::vector<std::string>& params) {
+  return send(sql, params, 1);
+}
+
+Result Connection::send(const std::string& sql, const std::vector<std::string>& params,
+                        int result_format) {
   ensure_usable();
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param.c_str());
   if (PQsendQueryParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                        values.data(), nullptr, nullptr, 0) == 0)
+                        values.data(), nullptr, nullptr, result_format) == 0)
     throw_error(connection_, nullptr);
   return check(await_result(Clock::now() + kAnswerTimeout));
 }

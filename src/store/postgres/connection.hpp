@@ -31,6 +31,9 @@ class Connection {
   // One statement with text parameters ($1, $2, ...), answered within kAnswerTimeout or
   // Unavailable (and the connection is given up: the next use resets it).
   Result exec(const std::string& sql, const std::vector<std::string>& params = {});
+  // The same, its columns answered in binary: for integer columns of many rows, which the server
+  // then neither formats nor this side parses (a week's 200,000 quarter hours: 20 ms of parsing).
+  Result exec_binary(const std::string& sql, const std::vector<std::string>& params);
   template <class... Values>
   Result query(const std::string& sql, const Values&... values) {
     return exec(sql, {to_param(values)...});
@@ -47,6 +50,7 @@ class Connection {
 
  private:
   explicit Connection(PGconn* connection) : connection_(connection) {}
+  Result send(const std::string& sql, const std::vector<std::string>& params, int result_format);
   Result check(PGresult* result);
   void ensure_usable() const;
   // The sent statement's result (the first error, else the last result), waiting at most until

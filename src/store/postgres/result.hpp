@@ -10,8 +10,9 @@
 
 namespace nicecream::store::postgres {
 
-// A successful command's rows, read as text. Timestamps are selected as microseconds since the
-// epoch (see sql.hpp's micros()) so no time zone parsing is involved.
+// A successful command's rows, read as text (or, from exec_binary, integers in binary). Timestamps
+// are selected as microseconds since the epoch (see sql.hpp's micros()) so no time zone parsing
+// is involved.
 class Result {
  public:
   explicit Result(PGresult* result) : result_(result, &PQclear) {}

@@ -7,6 +7,7 @@
 
 #include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/engine.hpp"
+#include "store/window_rows.hpp"
 
 // Charts: songs or artists ranked by plays in a window of quarter-hour slots, from the rollups,
 // never from history. A subject's plays in a window are its whole weeks (week rollup) plus the
@@ -518,90 +519,12 @@ std::int64_t last_slot_in(Connection& connection, const Subject& subject, const 
   return last.int64(0);
 }
 
-// Orders the parts by subject: a least significant digit first radix sort, 11 bits a pass (two
-// passes for up to two million subjects), through `spare`. A week's 100,000 rows took std::sort
-// some 4 ms, a fifth of the sum.
-void sort_by_subject(std::vector<Part>& parts, std::vector<Part>& spare) {
-  constexpr int kDigitBits = 11;
-  constexpr std::size_t kDigits = std::size_t{1} << kDigitBits;
-  Id most = 0;
-  for (const auto& part : parts) most = std::max(most, part.id);
-  spare.resize(parts.size());
-  for (int shift = 0; shift == 0 || (most >> shift) > 0; shift += kDigitBits) {
-    std::vector<std::size_t> starts(kDigits + 1, 0);
-    const auto digit = [shift](const Part& part) {
-      return static_cast<std::size_t>(static_cast<std::uint64_t>(part.id) >> shift) & (kDigits - 1);
-    };
-    for (const auto& part : parts) ++starts[digit(part) + 1];
-    for (std::size_t i = 1; i <= kDigits; ++i) starts[i] += starts[i - 1];
-    for (const auto& part : parts) spare[starts[digit(part)]++] = part;
-    parts.swap(spare);
-  }
-}
-
-// Each subject's parts added up, in place: sorted by subject rather than gathered in a hash map,
-// whose node per subject (100,000 of them for a week's songs at 10M airings) cost three times the
-// reading.
-void add_up_per_subject(std::vector<Part>& parts, std::vector<Part>& spare) {
-  sort_by_subject(parts, spare);
-  auto sums_end = parts.begin();
-  for (auto part = parts.begin(); part != parts.end(); ++part) {
-    if (sums_end == parts.begin() || (sums_end - 1)->id != part->id) {
-      *sums_end++ = *part;
-      continue;
-    }
-    auto& sum = *(sums_end - 1);
-    sum.plays += part->plays;
-    if (part->latest > sum.latest) {
-      sum.latest = part->latest;
-      sum.whole_week = part->whole_week;
-    }
-  }
-  parts.erase(sums_end, parts.end());
-}
-
-// The rows a summed window gathers (and the radix sort's second buffer), kept by each store thread
-// from one sum to the next: a week's (100,000 rows, 3 MB at 10M airings) gathered in fresh memory
-// each time spent more in page faults than in reading them from SQLite. A longer window's
-// (millions of rows) is not kept.
-class WindowParts {
- public:
-  WindowParts() : kept_(kept()) {
-    kept_.parts.clear();
-    kept_.spare.clear();
-  }
-  WindowParts(const WindowParts&) = delete;
-  WindowParts& operator=(const WindowParts&) = delete;
-  ~WindowParts() {
-    for (auto* buffer : {&kept_.parts, &kept_.spare})
-      if (buffer->capacity() > kMostKept) std::vector<Part>().swap(*buffer);
-  }
-
-  std::vector<Part>& parts() { return kept_.parts; }
-  std::vector<Part>& spare() { return kept_.spare; }
-
- private:
-  static constexpr std::size_t kMostKept = std::size_t{1} << 18;  // 8 MB each
-
-  struct Buffers {
-    std::vector<Part> parts;
-    std::vector<Part> spare;
-  };
-
-  static Buffers& kept() {
-    thread_local Buffers buffers;
-    return buffers;
-  }
-
-  Buffers& kept_;
-};
-
 // Every subject of the window summed; then the ranking, looking up the latest slot of only those
 // subjects that can still be charted.
 std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
                                const Window& window) {
-  WindowParts gathered;
-  auto& sums = gathered.parts();
+  KeptRows<Part, 2> kept;
+  auto& sums = kept[0];
   const auto [first, last] = touched_weeks(window);
   for (auto week = first; week <= last; ++week) {
     const auto begin = std::max(window.first_slot, week * kSlotsPerWeek);
@@ -611,7 +534,13 @@ std::vector<Ranked> sum_window(Connection& connection, const Subject& subject,
     else
       add_part_of_week(connection, subject, window, begin, end, sums);
   }
-  add_up_per_subject(sums, gathered.spare());
+  add_up_by_id(sums, kept[1], [](Part& sum, const Part& part) {
+    sum.plays += part.plays;
+    if (part.latest > sum.latest) {
+      sum.latest = part.latest;
+      sum.whole_week = part.whole_week;
+    }
+  });
   std::erase_if(sums, [](const Part& sum) { return sum.plays <= 0; });
   const auto limit = static_cast<std::size_t>(window.limit);
   if (sums.size() > limit) {

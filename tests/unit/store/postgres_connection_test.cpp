@@ -4,7 +4,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <limits>
+
 #include "store/errors.hpp"
+#include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "support/postgres/test_database.hpp"
 
@@ -42,6 +45,26 @@ TEST(PostgresConnection, BrokenConnectionsAreResetAndTheCallRetried) {
   const auto after = store->record_title(1, "After - Restart", domain::now());
   EXPECT_TRUE(after.inserted);
   EXPECT_EQ(store->list_history({}).size(), 2u);
+}
+
+// Charts read a week's quarter hours as binary integers; each width and sign reads as in text.
+TEST(PostgresConnection, BinaryIntegersReadAsTheirTextDoes) {
+  support::postgres::TestDatabase database;
+  auto connection = postgres::Connection::open(database.conninfo());
+  const std::string sql =
+      "SELECT -2::smallint, 70000::integer, -5000000000::bigint, 9223372036854775807::bigint,"
+      " NULL::bigint, $1::bigint";
+  const auto binary = connection->exec_binary(sql, {"-1"});
+  const auto text = connection->exec(sql, {"-1"});
+  ASSERT_EQ(binary.rows(), 1);
+  for (const int column : {0, 1, 2, 3, 5})
+    EXPECT_EQ(binary.int64(0, column), text.int64(0, column));
+  EXPECT_EQ(binary.int64(0, 0), -2);
+  EXPECT_EQ(binary.int64(0, 2), -5000000000);
+  EXPECT_EQ(binary.int64(0, 3), std::numeric_limits<std::int64_t>::max());
+  EXPECT_TRUE(binary.is_null(0, 4));
+  EXPECT_EQ(binary.int64(0, 5), -1);
+  EXPECT_THROW(connection->exec_binary("SELECT 'text'", {}).int64(0, 0), std::runtime_error);
 }
 
 TEST(PostgresConnection, UnreachableServerIsUnavailable) {
