@@ -22,7 +22,7 @@ void sort_by_id(std::vector<Row>& rows, std::vector<Row>& spare) {
   for (const auto& row : rows) most = std::max(most, static_cast<std::uint64_t>(row.id));
   spare.resize(rows.size());
   std::vector<std::size_t> starts(kDigits + 1);
-  for (int shift = 0; shift == 0 || (most >> shift) > 0; shift += kDigitBits) {
+  for (int shift = 0; shift < 64 && (shift == 0 || (most >> shift) > 0); shift += kDigitBits) {
     const auto digit = [shift](const Row& row) {
       return static_cast<std::size_t>(static_cast<std::uint64_t>(row.id) >> shift) & (kDigits - 1);
     };
@@ -52,8 +52,9 @@ void add_up_by_id(std::vector<Row>& rows, std::vector<Row>& spare, const Absorb&
 
 // `Count` row buffers that each store thread keeps from one sum to the next, empty when handed
 // out: a week's rows (3 MB) gathered in fresh memory each time cost more in page faults than
-// reading them. A buffer grown past kMostKept rows (a long window's millions) is let go. One at a
-// time per thread: a second would be handed the same buffers.
+// reading them. A buffer grown past kMostKept rows (a long window's millions) is let go, so a
+// thread keeps at most Count × 4 MB. One at a time per thread: a second would be handed the same
+// buffers.
 template <class Row, std::size_t Count>
 class KeptRows {
  public:
@@ -70,7 +71,7 @@ class KeptRows {
   std::vector<Row>& operator[](std::size_t index) { return buffers_[index]; }
 
  private:
-  static constexpr std::size_t kMostKept = std::size_t{1} << 18;
+  static constexpr std::size_t kMostKept = std::size_t{1} << 17;  // a week's rows at 10M airings
 
   static std::array<std::vector<Row>, Count>& kept() {
     thread_local std::array<std::vector<Row>, Count> buffers;
