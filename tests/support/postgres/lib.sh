@@ -56,7 +56,8 @@ init_server() {
 # power cut is worth nothing in a throwaway server, so no fsync. With $3 = crash-safe, a commit is
 # in the log before it is acknowledged, so it survives the server being killed (stop immediate);
 # otherwise the last fraction of a second of commits may be lost then, for speed.
-# NICECREAM_TEST_PG_SERVER_OPTIONS adds settings (benchmarks size the buffers to their data).
+# NICECREAM_TEST_PG_SERVER_OPTIONS adds settings and overrides those above (a later -c wins):
+# benchmarks size the buffers to their data and time writes durable, as deployed.
 start_server() {
   local dir=$1 port=$2 safety=${3:-}
   local commit_options="-c synchronous_commit=off"
