@@ -104,8 +104,9 @@ USER nicecream
 WORKDIR /var/lib/nicecream
 EXPOSE 8080
 
-# Checks /channels when the container serves the API; a crawler or a
-# migration has no HTTP port and counts as healthy while it runs.
+# Asks /healthz when the container serves the API, or a crawler's metrics
+# port when it has one; a migration (or a crawler without that port) has no
+# HTTP port and counts as healthy while it runs.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["/usr/local/lib/nicecream/healthcheck.sh"]
 

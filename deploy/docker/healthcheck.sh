@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
-# Docker HEALTHCHECK: GET /healthz (the process serves) answers 200, or
-# GET /readyz (database reachable, schema current, Redis connected) with
-# `healthcheck.sh ready`, as compose asks. Reads the command and settings of
-# the container's main process (pid 1, which the entrypoint exec'd) so a port
-# loaded from SSM is honoured too.
+# Docker HEALTHCHECK. A `serve` container: GET /healthz (the process serves)
+# answers 200, or GET /readyz (database reachable, schema current, Redis
+# connected) with `healthcheck.sh ready`, as compose asks. A `crawl` container
+# with NICECREAM_CRAWL_METRICS_PORT: GET /healthz on that port (a crawler has
+# no readiness of its own to report). Anything else (a crawler without that
+# port, a migration) has no HTTP port and is healthy while it runs. Reads the
+# command and settings of the container's main process (pid 1, which the
+# entrypoint exec'd) so values loaded from SSM are honoured too.
 set -euo pipefail
 
-path=/healthz
-if [[ "${1:-}" == "ready" ]]; then
-  path=/readyz
-fi
+# Where pid 1's files are read; the tests point it at a directory of their own.
+proc="${NICECREAM_HEALTHCHECK_PROC:-/proc}"
 
 read_words() { tr '\0' '\n' <"$1"; }
+setting_of_main_process() { read_words "$proc/1/environ" | sed -n "s/^$1=//p" | tail -1; }
 
-command_of_main_process="$(read_words /proc/1/cmdline | sed -n 2p)"
-if [[ "$command_of_main_process" != "serve" ]]; then
-  # A crawler or a migration has no HTTP port; it is healthy while it runs.
-  exit 0
-fi
+case "$(read_words "$proc/1/cmdline" | sed -n 2p)" in
+  serve)
+    port="$(setting_of_main_process API_PORT)"
+    port="${port:-8080}"
+    path=/healthz
+    [[ "${1:-}" == "ready" ]] && path=/readyz
+    ;;
+  crawl)
+    port="$(setting_of_main_process NICECREAM_CRAWL_METRICS_PORT)"
+    [[ -n "$port" ]] || exit 0
+    path=/healthz
+    ;;
+  *)
+    exit 0
+    ;;
+esac
 
-port="$(read_words /proc/1/environ | sed -n 's/^API_PORT=//p' | tail -1)"
 exec curl --fail --silent --show-error --max-time 4 --output /dev/null \
-  "http://127.0.0.1:${port:-8080}${path}"
+  "http://127.0.0.1:${port}${path}"

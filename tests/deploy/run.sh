@@ -8,6 +8,8 @@
 #   - the CloudFormation linter accepts every template (lint_templates.py,
 #     npm cfn-lint pinned in package-lock.json, installed here if missing);
 #   - the entrypoint's SSM loading, against a stand-in aws command;
+#   - the health check's port and path per command, against a stand-in pid 1
+#     and a loopback HTTP server;
 #   - the compose files' roles and start order (test_compose.py);
 #   - the image installs every library the build needs (test_image_packages.py);
 #   - shellcheck on every deployment shell script.
@@ -69,6 +71,7 @@ step "templates: the original guide's commands" "$python" test_original_guide.py
 step "templates: install cfn-lint" install_linter
 step "templates: cfn-lint" "$python" lint_templates.py
 step "entrypoint: SSM loading" ./test_entrypoint.sh
+step "healthcheck: port and path per command" ./test_healthcheck.sh
 step "compose: roles and start order" "$python" test_compose.py
 step "image: the build's packages" "$python" test_image_packages.py
 step "shellcheck" shellcheck_scripts
