@@ -11,18 +11,8 @@ entrypoint="$here/../../deploy/docker/entrypoint.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-passed=0
-failed=0
-check() { # check DESCRIPTION COMMAND...
-  local description="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $description" >&2
-  fi
-}
+# shellcheck source=checks.sh
+source "$here/checks.sh"
 
 # The stand-in binary: arguments on the first line, then the variables.
 cat >"$work/nicecream" <<'FAKE'
@@ -164,5 +154,4 @@ run_entrypoint shell -- sh -c 'echo "from a shell: $0"' argument
 check "shell: exits 0" status_is shell 0
 check "shell: ran the command" grep -qxF "from a shell: argument" "$work/shell.stdout"
 
-echo "entrypoint: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+report entrypoint

@@ -18,18 +18,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-check() { # check DESCRIPTION COMMAND...
-  local description="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $description" >&2
-  fi
-}
+# shellcheck source=checks.sh
+source "$here/checks.sh"
 
 python3 - "$work/port" "$work/asked" <<'PY' &
 import http.server, sys
@@ -103,5 +93,4 @@ pid1 migrate "API_PORT=$port"
 check "migrate: healthy" healthy ready
 check "migrate: asked nothing" asked ""
 
-echo "healthcheck: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+report healthcheck
