@@ -22,7 +22,7 @@ trap cleanup EXIT
 source "$here/checks.sh"
 
 python3 - "$work/port" "$work/asked" <<'PY' &
-import http.server, sys
+import http.server, os, sys
 port_file, asked_file = sys.argv[1:]
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -39,7 +39,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
 with open(port_file + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
-import os
 os.rename(port_file + ".tmp", port_file)
 server.serve_forever()
 PY
