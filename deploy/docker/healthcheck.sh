@@ -15,17 +15,16 @@ proc="${NICECREAM_HEALTHCHECK_PROC:-/proc}"
 read_words() { tr '\0' '\n' <"$1"; }
 setting_of_main_process() { read_words "$proc/1/environ" | sed -n "s/^$1=//p" | tail -1; }
 
+path=/healthz
 case "$(read_words "$proc/1/cmdline" | sed -n 2p)" in
   serve)
     port="$(setting_of_main_process API_PORT)"
     port="${port:-8080}"
-    path=/healthz
     [[ "${1:-}" == "ready" ]] && path=/readyz
     ;;
   crawl)
     port="$(setting_of_main_process NICECREAM_CRAWL_METRICS_PORT)"
     [[ -n "$port" ]] || exit 0
-    path=/healthz
     ;;
   *)
     exit 0
