@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Stops the Redis that start.sh started (found through NICECREAM_TEST_REDIS_DIR).
+# Stops the Redis that start.sh started (found through NICECREAM_TEST_REDIS_DIR) and removes its
+# folder once it has exited: a Redis shutting down still writes its log there, so removing the
+# folder at once raced it ("Directory not empty").
 set -u
 dir=${NICECREAM_TEST_REDIS_DIR:-}
-[ -n "$dir" ] && [ -f "$dir/redis.pid" ] || exit 0
-kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+[ -n "$dir" ] && [ -d "$dir" ] || exit 0
+if [ -f "$dir/redis.pid" ]; then
+  pid=$(cat "$dir/redis.pid")
+  if kill "$pid" 2>/dev/null; then
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+fi
 rm -rf "$dir"
