@@ -172,10 +172,12 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
       {"charts: songs, a year", charted(chart(S::song, now, hours(24 * 365))), samples},
       {"charts: artists, a week", charted(chart(S::artist, now, hours(24 * 7))), samples},
       {"charts: artists, a year", charted(chart(S::artist, now, hours(24 * 365))), samples},
-      // What the web app asks on its charts page (30 days, a channel), and windows and sizes the
-      // API allows beside it: the cut of a top 100 falls in the long tail of songs played once or
-      // twice, and two months or a year of one channel are bounded by neither the week lists
-      // nor the totals alone.
+      // What the web app asks on its charts page (30 days, every channel or one), and windows and
+      // sizes the API allows beside it: the cut of a top 100 falls in the long tail of songs played
+      // once or twice, and two months or a year of one channel are bounded by neither the week
+      // lists nor the totals alone.
+      {"charts: songs, 30 days", charted(chart(S::song, now, hours(24 * 30))), samples},
+      {"charts: artists, 30 days", charted(chart(S::artist, now, hours(24 * 30))), samples},
       {"charts: songs, 30 days, channel 2", charted(chart(S::song, now, hours(24 * 30), 2)),
        samples},
       {"charts: artists, 30 days, channel 2", charted(chart(S::artist, now, hours(24 * 30), 2)),
