@@ -9,9 +9,9 @@ if [ -z "$NICECREAM_BINARY" ]; then
 fi
 [ -x "${NICECREAM_BINARY:-}" ] || { echo "build nicecream first (scripts/run or cmake)" >&2; exit 1; }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+# free_port
+# shellcheck source=../../tests/support/processes.sh
+source "$REPO_ROOT/tests/support/processes.sh"
 
 wait_for_http() {  # wait_for_http <url> [seconds, default 60] [pid that must stay alive]
   for _ in $(seq $((${2:-60} * 10))); do

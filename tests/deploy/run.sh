@@ -63,7 +63,7 @@ install_linter() {
 
 shellcheck_scripts() {
   find "$root/deploy" "$here" -name node_modules -prune -o -name '*.sh' -print0 |
-    xargs -0 shellcheck
+    xargs -0 shellcheck --external-sources --source-path=SCRIPTDIR
 }
 
 step "templates: structure and stack chain" "$python" test_templates.py

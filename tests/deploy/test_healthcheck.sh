@@ -20,6 +20,8 @@ trap cleanup EXIT
 
 # shellcheck source=checks.sh
 source "$here/checks.sh"
+# shellcheck source=../support/processes.sh
+source "$here/../support/processes.sh"
 
 python3 - "$work/port" "$work/asked" <<'PY' &
 import http.server, os, sys
@@ -49,8 +51,7 @@ for _ in $(seq 1 100); do
 done
 port="$(cat "$work/port")"
 
-# A port nothing listens on: bound and closed again.
-closed_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+closed_port="$(free_port)"
 
 # pid1 COMMAND [NAME=VALUE...]: the stand-in main process.
 pid1() {

@@ -9,6 +9,8 @@
 #
 # Icecast refuses to run as root; as root it is told to change to nobody after binding.
 set -euo pipefail
+# shellcheck source=../processes.sh
+source "$(dirname "$0")/../processes.sh"
 
 say() { echo "icecast: $*" >&2; }
 
@@ -21,7 +23,7 @@ chmod 755 "$dir"
 mkdir -p "$dir/log"
 chmod 777 "$dir/log"  # icecast writes here after dropping to nobody
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 source_password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 admin_password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 mount=/nicecream.mp3

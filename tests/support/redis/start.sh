@@ -2,8 +2,10 @@
 # Starts a throwaway Redis on 127.0.0.1 and a free port, with no persistence. Prints lines to eval:
 #   eval "$(tests/support/redis/start.sh)"   ...   tests/support/redis/stop.sh
 set -euo pipefail
+# shellcheck source=../processes.sh
+source "$(dirname "$0")/../processes.sh"
 dir=$(mktemp -d /tmp/nicecream-redis.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
   --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null
 for _ in $(seq 100); do
