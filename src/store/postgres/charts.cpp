@@ -77,7 +77,7 @@ constexpr std::int64_t kMostBoundedRows = 4000;
 // rows at 10M airings) would hold 86 MB at once, a week's read holds 10 (bench/search's peak
 // memory 41 -> 29 MB, a week's top 100 of artists as fast). A cursor fetched in batches bounds it
 // too, but its FETCH took twice the plain statement's time.
-constexpr std::int64_t kSlotsReadAtOnce = 7 * 96;
+constexpr std::int64_t kSlotsReadAtOnce = kWeekSlots;
 // A week's sum groups some 100,000 quarter hours of different subjects: with the default 4 MB
 // the grouping spills to disk. JIT compiling the walk's batches costs more than they take. For
 // the chart's transaction only.
