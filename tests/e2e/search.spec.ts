@@ -2,7 +2,17 @@
 // shareable /search?q= page, and on from there to the song.
 import { expect, test } from './fixtures';
 import { openApp } from './lib/app';
-import { HOPPIPOLLA, HOPPIPOLLA_PLAYS, matchingAirings, searchBox, songMatches, titlesIn } from './lib/catalog';
+import {
+  HOPPIPOLLA,
+  HOPPIPOLLA_PLAYS,
+  SIGUR_ROS,
+  SIGUR_ROS_TRACKS,
+  artistMatches,
+  matchingAirings,
+  searchBox,
+  songMatches,
+  titlesIn,
+} from './lib/catalog';
 import { screenshotAtBothWidths } from './lib/screenshots';
 
 test('typing words without accents in the header finds the song and every airing of it', async ({ page }) => {
@@ -16,6 +26,8 @@ test('typing words without accents in the header finds the song and every airing
   await expect(matchingAirings(page).locator(':scope > li')).toHaveCount(HOPPIPOLLA_PLAYS);
   expect(new Set(await titlesIn(matchingAirings(page)))).toEqual(new Set([HOPPIPOLLA]));
   await expect(page.getByText('That is every matching airing.')).toBeVisible();
+  // The words are a title's, not a name's: no artist is offered.
+  await expect(artistMatches(page)).toHaveCount(0);
   await screenshotAtBothWidths(page, 'search');
 
   await songMatches(page).getByRole('link', { name: HOPPIPOLLA }).click();
@@ -31,4 +43,18 @@ test('a shared search address shows the same results, and search syntax is plain
   await openApp(page, `/search?q=${encodeURIComponent('"sigur" -(ros) OR* NEAR ^')}`);
   await expect(page.getByText('No song title has these words.')).toBeVisible();
   await expect(page.getByText('Nothing matching was played.')).toBeVisible();
+});
+
+test('an artist’s name finds the artist once under both spellings, and leads to its page', async ({ page }) => {
+  await openApp(page, '/search?q=sigur%20ros');
+  const artist = artistMatches(page).getByRole('link', { name: SIGUR_ROS, exact: true });
+  await expect(artist).toBeVisible();
+  await expect(artistMatches(page).locator(':scope > li')).toHaveCount(1);
+  await expect(artistMatches(page)).toContainText(`${SIGUR_ROS_TRACKS.length} songs`);
+  await expect(songMatches(page).locator(':scope > li')).toHaveCount(SIGUR_ROS_TRACKS.length);
+  await screenshotAtBothWidths(page, 'search-artist');
+
+  await artist.click();
+  await page.waitForURL((url) => /^\/artists\/\d+$/.test(url.pathname));
+  await expect(page.getByRole('heading', { level: 1, name: SIGUR_ROS })).toBeVisible();
 });

@@ -15,6 +15,10 @@ export function searchBox(page: Page): Locator {
   return page.getByRole('search').getByRole('searchbox', { name: 'Search songs' });
 }
 
+export function artistMatches(page: Page): Locator {
+  return page.getByRole('list', { name: 'Matching artists' });
+}
+
 export function songMatches(page: Page): Locator {
   return page.getByRole('list', { name: 'Matching songs' });
 }

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_DEBOUNCE_MS } from '../../components/SearchBox/SearchBox';
+import { ARTIST_MATCHES } from './SearchPage';
 import { historyItems, songSummary } from '../../test/fixtures';
 import { pageOf, renderApp, standardBackend } from '../../test/render-app';
 
@@ -20,7 +21,7 @@ describe('search', () => {
     expect(window.location.pathname).toBe('/');
     vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS + 10);
     await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/search?q=sigur+r%C3%B3s'));
-    expect(await screen.findByRole('heading', { name: 'Songs matching “sigur rós”' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Results for “sigur rós”' })).toBeInTheDocument();
     await waitFor(() => expect(backend.requestsTo('/songs').map((request) => request.url.searchParams.get('q'))).toEqual(['sigur rós']));
   });
 
@@ -61,6 +62,35 @@ describe('search', () => {
     expect(await screen.findByText('That is every matching airing.')).toBeInTheDocument();
   });
 
+  it('lists matching artists above the songs, linked to their pages', async () => {
+    const sigurRos = { id: 31, name: 'Sigur Rós', songs: 3, plays: 14, last_played_at: '2026-12-06T17:07:00+00:00' };
+    const backend = standardBackend({
+      catalog: (request) => {
+        if (request.url.pathname === '/artists') return { body: request.url.searchParams.get('q') === 'sigur' ? [sigurRos] : [] };
+        return request.url.pathname === '/songs' ? { body: [songSummary(7, { title: 'Sigur Rós - Hoppípolla' })] } : undefined;
+      },
+    });
+    renderApp(backend, '/search?q=sigur');
+    const artists = await screen.findByRole('list', { name: 'Matching artists' });
+    expect(within(artists).getByRole('link', { name: 'Sigur Rós' })).toHaveAttribute('href', '/artists/31');
+    expect(artists).toHaveTextContent('3 songs, 14 plays');
+    expect(within(artists).getByRole('button', { name: /^Notify me about .*Sigur Rós/ })).toBeInTheDocument();
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(headings.slice(0, 2)).toEqual(['Artists', 'Songs']);
+    expect(backend.requestsTo('/artists').map((request) => request.url.searchParams.get('limit'))).toEqual([String(ARTIST_MATCHES)]);
+  });
+
+  it('leaves the artists out when no name has the words', async () => {
+    const backend = standardBackend({
+      catalog: (request) => ({ body: request.url.pathname === '/songs' ? [songSummary(7, { title: 'Sigur Rós - Hoppípolla' })] : [] }),
+    });
+    renderApp(backend, '/search?q=hopp');
+    expect(await screen.findByRole('list', { name: 'Matching songs' })).toBeInTheDocument();
+    await waitFor(() => expect(backend.requestsTo('/artists')).toHaveLength(1));
+    expect(screen.queryByRole('heading', { name: 'Artists' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Matching artists' })).not.toBeInTheDocument();
+  });
+
   it('says when nothing matches, and asks for words when there are none', async () => {
     renderApp(standardBackend({ catalog: () => ({ body: [] }) }), '/search?q=zzz');
     expect(await screen.findByText('No song title has these words.')).toBeInTheDocument();
@@ -77,5 +107,6 @@ describe('search', () => {
       await screen.findByText(/The songs could not be searched\. Invalid request \(query\.q: Longer than 200 characters\.\)/),
     ).toBeInTheDocument();
     expect(await screen.findByText('The airings could not be searched.')).toBeInTheDocument();
+    expect(await screen.findByText(/The artists could not be searched\. Invalid request \(query\.q:/)).toBeInTheDocument();
   });
 });

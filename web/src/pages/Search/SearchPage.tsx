@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useCallback } from 'preact/hooks';
-import type { SongSummary } from '../../api/types';
+import type { ArtistSummary, SongSummary } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
@@ -8,7 +8,7 @@ import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { WatchButton } from '../../components/WatchButton/WatchButton';
 import { describeWatch } from '../../watches/watch-targets';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
-import { SEARCH_PARAM } from '../../catalog/urls';
+import { SEARCH_PARAM, artistUrl } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
 import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
 import { useChannels } from '../../hooks/use-channels';
@@ -17,11 +17,50 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource, type ResourceState } from '../../hooks/use-resource';
 import { messageOf } from '../../hooks/use-toasts';
-import { playsText } from '../../catalog/counts';
+import { countOf, playsText } from '../../catalog/counts';
 import { useFeedLink } from '../Song/use-feed-link';
 
 /** How many matching songs the page lists above the airings. */
 export const SONG_MATCHES = 20;
+/** How many matching artists the page lists above the songs: a name is a strong hint, not a list to read. */
+export const ARTIST_MATCHES = 5;
+
+/** Artists whose name has the words, most relevant first; nothing at all when none has them, since
+ * most searches are for a title and the songs below say when nothing matched. */
+function ArtistMatches({ state, retry }: { state: ResourceState<ArtistSummary[]>; retry: () => void }) {
+  let matches = null;
+  if (state.status === 'error')
+    matches = <ErrorAlert message={`The artists could not be searched. ${messageOf(state.error)}`} onRetry={retry} />;
+  else if (state.status === 'ready' && state.value.length > 0)
+    matches = (
+      <ol class="list-group artist-matches" aria-label="Matching artists">
+        {state.value.map((artist) => (
+          <li key={artist.id} class="list-group-item d-flex align-items-center gap-2" data-id={artist.id}>
+            <div class="flex-grow-1 min-w-0">
+              <div class="fw-semibold text-break artist-name">
+                <a class="song-link" href={artistUrl(artist.id)}>
+                  {artist.name}
+                </a>
+              </div>
+              <div class="small text-body-secondary">
+                {countOf(artist.songs, 'song')}, {playsText(artist.plays)}
+              </div>
+            </div>
+            <WatchButton draft={{ kind: 'artist', value: artist.name }} what={describeWatch({ kind: 'artist', value: artist.name })} />
+          </li>
+        ))}
+      </ol>
+    );
+  if (matches === null) return null;
+  return (
+    <section aria-labelledby="artists-heading" class="mb-4">
+      <h2 id="artists-heading" class="h5 mb-3">
+        Artists
+      </h2>
+      {matches}
+    </section>
+  );
+}
 
 function SongMatches({ state, retry }: { state: ResourceState<SongSummary[]>; retry: () => void }) {
   const formatDateTime = useDateTimeFormat();
@@ -63,6 +102,8 @@ export function SearchPage() {
   const channels = channelsState.status === 'ready' ? channelsState.channels : [];
   const loadSongs = useCallback((signal: AbortSignal) => api.getSongs({ q, limit: SONG_MATCHES }, signal), [api, q]);
   const songs = useResource(q === '' ? null : loadSongs);
+  const loadArtists = useCallback((signal: AbortSignal) => api.getArtists({ q, limit: ARTIST_MATCHES }, signal), [api, q]);
+  const artists = useResource(q === '' ? null : loadArtists);
   const airings = useHistoryFeed({ q }, q !== '');
   const bookmarks = useBookmarkToggle(airings.setBookmark);
   useDocumentTitle(q === '' ? 'Search' : `Search: ${q}`);
@@ -71,7 +112,7 @@ export function SearchPage() {
   return (
     <>
       <div class="d-flex flex-wrap align-items-start justify-content-between gap-2 mb-3">
-        <h1 class="h4 mb-0">{q === '' ? 'Search' : `Songs matching “${q}”`}</h1>
+        <h1 class="h4 mb-0">{q === '' ? 'Search' : `Results for “${q}”`}</h1>
         {q !== '' && <WatchButton draft={{ kind: 'text', value: q }} what={describeWatch({ kind: 'text', value: q })} withText />}
       </div>
       {q === '' && (
@@ -81,6 +122,7 @@ export function SearchPage() {
       )}
       {q !== '' && (
         <>
+          <ArtistMatches state={artists.state} retry={artists.retry} />
           <section aria-labelledby="songs-heading" class="mb-4">
             <h2 id="songs-heading" class="h5 mb-3">
               Songs
