@@ -167,6 +167,11 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
        samples},
       {"artist page: most played artist",
        [&store, top_artist] { return store.artist_detail(top_artist) ? 1UL : 0UL; }, samples},
+      {"artist stats: most played artist, 365 days",
+       [&store, top_artist, now] {
+         return store.artist_plays_by_slot(top_artist, now - hours(24 * 365), now).size();
+       },
+       samples},
       {"charts: songs, a week", charted(chart(S::song, now, hours(24 * 7))), samples},
       {"charts: songs, a week, channel 2", charted(chart(S::song, now, hours(24 * 7), 2)), samples},
       {"charts: songs, a year", charted(chart(S::song, now, hours(24 * 365))), samples},

@@ -103,6 +103,9 @@ class Store {
                                                             domain::Timestamp to) = 0;
   virtual std::vector<domain::ArtistSummary> list_artists(const domain::CatalogQuery& query) = 0;
   virtual std::optional<domain::ArtistDetail> artist_detail(Id artist_id) = 0;
+  // The artist's plays (all its songs) per quarter hour in [from, to), as song_plays_by_slot.
+  virtual std::vector<domain::SlotPlays> artist_plays_by_slot(Id artist_id, domain::Timestamp from,
+                                                              domain::Timestamp to) = 0;
   virtual std::vector<domain::ChartEntry> chart(const domain::ChartQuery& query) = 0;
 
   // Users

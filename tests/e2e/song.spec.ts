@@ -7,6 +7,7 @@ import {
   HOPPIPOLLA,
   HOPPIPOLLA_PLAYS,
   SIGUR_ROS,
+  SIGUR_ROS_PLAYS,
   SIGUR_ROS_TRACKS,
   dailyChart,
   heatMap,
@@ -75,6 +76,16 @@ test('the artist link leads to the artist, one under both spellings, with every 
   });
   await expect(songs.locator('.song-title')).toHaveText(SIGUR_ROS_TRACKS);
   await expect(songs.locator(':scope > li').first()).toContainText(`${HOPPIPOLLA_PLAYS} plays`);
+
+  // When its songs play, both spellings together, over the last 90 days (every seeded airing is in them).
+  await expect(page.getByRole('heading', { level: 2, name: 'When it plays' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Period' })).toHaveValue('90');
+  await expect(page.getByText('Times in UTC (UTC+00:00).')).toBeVisible();
+  await expect(heatMap(page)).toBeVisible();
+  await expect(heatMap(page)).toHaveAccessibleDescription(new RegExp(`^${SIGUR_ROS_PLAYS} plays in all; most often on `));
+  await expect(dailyChart(page)).toBeVisible();
+  await expect(dailyChart(page)).toHaveAccessibleDescription(new RegExp(`^${SIGUR_ROS_PLAYS} plays on \\d+ of 90 days`));
+  await expect(dailyChart(page).locator('rect[data-date]')).not.toHaveCount(0);
   await screenshotAtBothWidths(page, 'artist');
 
   await songs.getByRole('link', { name: 'Glósóli' }).click();

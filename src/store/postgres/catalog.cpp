@@ -19,9 +19,13 @@ const std::string kSongColumns = "s.id, s.title, s.artist, s.track, coalesce(s.a
                                  micros("coalesce(p.last_played_at, 'epoch')");
 const std::string kSongChannels = "SELECT channel_id, plays, " + micros("last_played_at") +
                                   " FROM song_channel_plays WHERE song_id = $1 ORDER BY channel_id";
+// One song's or artist's plays per quarter hour, every channel added up (its primary key's range).
 const std::string kSongSlots =
     "SELECT slot, sum(plays) FROM song_slot_plays WHERE song_id = $1 AND slot >= $2 AND slot < $3"
     " GROUP BY slot ORDER BY slot";
+const std::string kArtistSlots =
+    "SELECT slot, sum(plays) FROM artist_slot_plays WHERE artist_id = $1 AND slot >= $2"
+    " AND slot < $3 GROUP BY slot ORDER BY slot";
 const std::string kArtistColumns = "a.id, a.name, coalesce(p.songs, 0), coalesce(p.plays, 0), " +
                                    micros("coalesce(p.last_played_at, 'epoch')");
 const std::string kArtistSongs =
@@ -119,6 +123,17 @@ auto read_list(Connection& connection, const domain::CatalogQuery& query, Read&&
   return query.text ? short_read(connection, std::forward<Read>(read)) : read();
 }
 
+// `sql` (kSongSlots or kArtistSlots) for one id over [from, to).
+std::vector<domain::SlotPlays> plays_by_slot(Connection& connection, const std::string& sql, Id id,
+                                             domain::Timestamp from, domain::Timestamp to) {
+  const auto rows =
+      connection.query(sql, id, domain::first_slot_from(from), domain::first_slot_from(to));
+  std::vector<domain::SlotPlays> slots;
+  for (int row = 0; row < rows.rows(); ++row)
+    slots.push_back({domain::slot_start(rows.int64(row, 0)), rows.int64(row, 1)});
+  return slots;
+}
+
 }  // namespace
 
 // A search's most played matches: walking down the plays index tests each song it meets, by
@@ -162,12 +177,15 @@ std::optional<domain::SongDetail> PostgresStore::song_detail(Id song_id) {
 std::vector<domain::SlotPlays> PostgresStore::song_plays_by_slot(Id song_id, domain::Timestamp from,
                                                                  domain::Timestamp to) {
   return with_connection([&](Connection& connection) {
-    const auto rows = connection.query(kSongSlots, song_id, domain::first_slot_from(from),
-                                       domain::first_slot_from(to));
-    std::vector<domain::SlotPlays> slots;
-    for (int row = 0; row < rows.rows(); ++row)
-      slots.push_back({domain::slot_start(rows.int64(row, 0)), rows.int64(row, 1)});
-    return slots;
+    return plays_by_slot(connection, kSongSlots, song_id, from, to);
+  });
+}
+
+std::vector<domain::SlotPlays> PostgresStore::artist_plays_by_slot(Id artist_id,
+                                                                   domain::Timestamp from,
+                                                                   domain::Timestamp to) {
+  return with_connection([&](Connection& connection) {
+    return plays_by_slot(connection, kArtistSlots, artist_id, from, to);
   });
 }
 

@@ -49,9 +49,13 @@ const std::string kSong =
 const std::string kSongChannels =
     "SELECT channel_id, sum(plays), max(last_played_at) FROM song_week_plays WHERE song_id = ?1"
     " GROUP BY channel_id ORDER BY channel_id";
+// One song's or artist's plays per quarter hour, every channel added up (its primary key's range).
 const std::string kSongSlots =
     "SELECT slot, sum(plays) FROM song_slot_plays WHERE song_id = ?1 AND slot >= ?2 AND slot < ?3"
     " GROUP BY slot ORDER BY slot";
+const std::string kArtistSlots =
+    "SELECT slot, sum(plays) FROM artist_slot_plays WHERE artist_id = ?1 AND slot >= ?2"
+    " AND slot < ?3 GROUP BY slot ORDER BY slot";
 
 domain::SongSummary read_song(const Statement& row) {
   domain::SongSummary song{row.int64(0), row.text(1),  row.text(2),      row.text(3),
@@ -117,6 +121,16 @@ std::vector<domain::SongSummary> ranked_most_played(Connection& connection,
   return songs;
 }
 
+// `sql` (kSongSlots or kArtistSlots) for one id over [from, to).
+std::vector<domain::SlotPlays> plays_by_slot(Connection& connection, const std::string& sql, Id id,
+                                             domain::Timestamp from, domain::Timestamp to) {
+  auto rows = connection.prepare(sql);
+  rows.bind_all(id, domain::first_slot_from(from), domain::first_slot_from(to));
+  std::vector<domain::SlotPlays> slots;
+  while (rows.step()) slots.push_back({domain::slot_start(rows.int64(0)), rows.int64(1)});
+  return slots;
+}
+
 }  // namespace
 
 std::vector<domain::SongSummary> SqliteStore::list_songs(const domain::CatalogQuery& query) {
@@ -151,11 +165,14 @@ std::optional<domain::SongDetail> SqliteStore::song_detail(Id song_id) {
 std::vector<domain::SlotPlays> SqliteStore::song_plays_by_slot(Id song_id, domain::Timestamp from,
                                                                domain::Timestamp to) {
   auto lease = connection();
-  auto rows = lease->prepare(kSongSlots);
-  rows.bind_all(song_id, domain::first_slot_from(from), domain::first_slot_from(to));
-  std::vector<domain::SlotPlays> slots;
-  while (rows.step()) slots.push_back({domain::slot_start(rows.int64(0)), rows.int64(1)});
-  return slots;
+  return plays_by_slot(*lease, kSongSlots, song_id, from, to);
+}
+
+std::vector<domain::SlotPlays> SqliteStore::artist_plays_by_slot(Id artist_id,
+                                                                 domain::Timestamp from,
+                                                                 domain::Timestamp to) {
+  auto lease = connection();
+  return plays_by_slot(*lease, kArtistSlots, artist_id, from, to);
 }
 
 }  // namespace nicecream::store::sqlite

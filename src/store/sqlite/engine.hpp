@@ -43,6 +43,8 @@ class SqliteStore final : public Store {
                                                     domain::Timestamp to) override;
   std::vector<domain::ArtistSummary> list_artists(const domain::CatalogQuery& query) override;
   std::optional<domain::ArtistDetail> artist_detail(Id artist_id) override;
+  std::vector<domain::SlotPlays> artist_plays_by_slot(Id artist_id, domain::Timestamp from,
+                                                      domain::Timestamp to) override;
   std::vector<domain::ChartEntry> chart(const domain::ChartQuery& query) override;
 
   domain::User upsert_user(const domain::UserClaims& claims) override;

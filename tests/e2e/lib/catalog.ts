@@ -10,6 +10,8 @@ export const HOPPIPOLLA_WEEK_PLAYS = 7;
 /** One artist under two spellings: "Sigur Rós" on two songs, "Sigur Ros" on one. */
 export const SIGUR_ROS = 'Sigur Rós';
 export const SIGUR_ROS_TRACKS = ['Hoppípolla', 'Glósóli', 'Sæglópur'];
+/** Its airings under both spellings, all seeded days back: Hoppípolla's 12, Glósóli's 3, Sæglópur's 1. */
+export const SIGUR_ROS_PLAYS = 16;
 
 export function searchBox(page: Page): Locator {
   return page.getByRole('search').getByRole('searchbox', { name: 'Search songs' });

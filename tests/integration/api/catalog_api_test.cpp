@@ -327,6 +327,48 @@ TEST_P(CatalogApiTest, SongStatsCountLocalWeekdaysHoursAndDays) {
   EXPECT_EQ(error("/songs/999999/stats", 404), R"({"detail":"Song not found."})");
 }
 
+// An artist's stats add up every song under every spelling, seen from the listener's zone; the
+// parameters and their errors are the song stats' (one handler).
+TEST_P(CatalogApiTest, ArtistStatsAddUpItsSongsInTheListenersZone) {
+  using namespace std::chrono;
+  const auto hour = floor<hours>(domain::now()) - 48h;
+  play(1, "Sigur Rós - Hoppípolla", domain::Timestamp{hour});
+  play(2, "Sigur Ros - Glósóli", domain::Timestamp{hour} + 3min);
+  play(1, "Other - Song", domain::Timestamp{hour} + 4min);
+  play(1, "Sigur Rós - Hoppípolla", domain::Timestamp{hour} + 1h);
+  play(3, "Sigur Rós - Sæglópur", domain::Timestamp{hour} - days{400});
+  const auto artist = "/artists/" + std::to_string(list("/artists?q=sigur")[0].at("id").as_int64());
+
+  const auto stats = object(artist + "/stats?tz=" + encode("Asia/Kathmandu")).as_object();
+  EXPECT_EQ(stats.at("tz").as_string(), "Asia/Kathmandu");
+  const auto local = sys_days{} + (hour + 5h + 45min).time_since_epoch();
+  const auto day = floor<days>(local);
+  const auto weekday_index = weekday{day}.iso_encoding() - 1;
+  const auto local_hour = duration_cast<hours>(local - day).count();
+  const auto& rows = stats.at("by_weekday_hour").as_array();
+  ASSERT_EQ(rows.size(), 7u);
+  std::int64_t total = 0;
+  for (const auto& row : rows)
+    for (const auto& plays : row.as_array()) total += plays.as_int64();
+  EXPECT_EQ(total, 3);
+  EXPECT_EQ(rows[weekday_index].as_array()[local_hour].as_int64(), 2);
+  EXPECT_EQ(object(artist + "/stats?days=3650").at("by_day").as_array().size(), 2u);
+  // Known, with no plays in the range: an empty answer, not a 404.
+  const auto quiet = object(artist + "/stats?days=1").as_object();
+  EXPECT_TRUE(quiet.at("by_day").as_array().empty());
+  EXPECT_EQ(quiet.at("by_weekday_hour").as_array().size(), 7u);
+  EXPECT_EQ(
+      error(artist + "/stats?tz=Mars/Olympus", 422),
+      R"({"detail":{"query":{"tz":["Unknown time zone: an IANA name such as Europe/Berlin."]}}})");
+  EXPECT_EQ(
+      error(artist + "/stats?days=3651", 422),
+      R"({"detail":{"query":{"days":["Must be greater than or equal to 1 and less than or equal to 3650."]}}})");
+  EXPECT_EQ(error(artist + "/stats?x=1", 422), R"({"detail":{"query":{"x":["Unknown field."]}}})");
+  EXPECT_EQ(error("/artists/999999/stats", 404), R"({"detail":"Artist not found."})");
+  EXPECT_EQ(error("/artists/0/stats", 422),
+            R"({"detail":{"path":{"artist_id":["Must be greater than or equal to 1."]}}})");
+}
+
 TEST_P(CatalogApiTest, ArtistsGroupSpellingsAndNameTheCommonestOne) {
   seed_catalog();
   const auto artists = list("/artists");

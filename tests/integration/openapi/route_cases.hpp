@@ -77,6 +77,10 @@ inline const std::vector<RouteCase> kRouteCases{
     {"GET", "/artists/1", 200},
     {"GET", "/artists/999999", 404},
     {"GET", "/artists/0", 422},
+    {"GET", "/artists/1/stats", 200},
+    {"GET", "/artists/1/stats?tz=Europe/Berlin&days=30", 200},
+    {"GET", "/artists/1/stats?tz=Mars/Olympus", 422},
+    {"GET", "/artists/999999/stats", 404},
 
     {"GET", "/charts", 200},
     {"GET", "/charts?by=artist&channel_id=1&limit=5", 200},

@@ -38,6 +38,7 @@ test("the document describes exactly the contract's routes and ours", () => {
     { method: 'DELETE', path: '/user/watches/{watch_id}' },
     { method: 'GET', path: '/artists' },
     { method: 'GET', path: '/artists/{artist_id}' },
+    { method: 'GET', path: '/artists/{artist_id}/stats' },
     { method: 'GET', path: '/channels' },
     { method: 'GET', path: '/channels/{channel_id}/feed.atom' },
     { method: 'GET', path: '/channels/{channel_id}/outages' },

@@ -365,6 +365,32 @@ TEST_P(CatalogTest, SlotPlaysOfOneSongWithinBounds) {
   EXPECT_TRUE(store().song_plays_by_slot(song + 1000, at(-60), at(120)).empty());
 }
 
+TEST_P(CatalogTest, SlotPlaysOfOneArtistAddUpItsSongsAndSpellings) {
+  play(kRed, "Sigur Rós - Hoppípolla", at(-1));  // the slot before the range
+  play(kGreen, "Sigur Rós - Hoppípolla", at(0));
+  play(kRed, "Sigur Ros - Glósóli", at(5));  // another song, another spelling: first slot
+  play(kBlue, "Other - Song", at(6));
+  play(kRed, "sigur  ros - Sæglópur", at(16));  // second slot
+  play(kRed, "Sigur Rós - Hoppípolla", at(60));  // the range's end: excluded
+
+  const auto artists = store().list_artists(catalog("sigur ros"));
+  ASSERT_EQ(artists.size(), 1u);
+  const Id artist = artists.front().id;
+  const auto slots = store().artist_plays_by_slot(artist, at(0), at(60));
+  ASSERT_EQ(slots.size(), 2u);
+  EXPECT_EQ(slots[0].slot_start, at(0));
+  EXPECT_EQ(slots[0].plays, 2);
+  EXPECT_EQ(slots[1].slot_start, at(15));
+  EXPECT_EQ(slots[1].plays, 1);
+
+  const auto wide = store().artist_plays_by_slot(artist, at(-15), at(75));
+  ASSERT_EQ(wide.size(), 4u);
+  EXPECT_EQ(wide.front().slot_start, at(-15));
+  EXPECT_EQ(wide.back().slot_start, at(60));
+  EXPECT_TRUE(store().artist_plays_by_slot(artist, at(30), at(60)).empty());
+  EXPECT_TRUE(store().artist_plays_by_slot(artist + 1000, at(-60), at(120)).empty());
+}
+
 TEST_P(CatalogTest, ArtistsGroupSpellingsUnderTheMostSeen) {
   play(kRed, "Sigur Ros - Glósóli", at(0));
   play(kRed, "Sigur Rós - Hoppípolla", at(5));

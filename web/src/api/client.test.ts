@@ -82,6 +82,7 @@ describe('API client requests', () => {
     await api.getArtists({ q: 'x', offset: 20 });
     await api.getArtist(3);
     await api.getCharts({ by: 'artist', channelId: 2, from: 'f', to: 't', limit: 20 });
+    await api.getArtistStats(3, { tz: 'America/Argentina/Buenos_Aires', days: 365 });
     expect(call(0).url).toBe(
       '/history?q=sigur+r%C3%B3s&song_id=4&from=2026-12-04T17%3A05%3A00%2B01%3A00&to=2026-12-04T18%3A00%3A00Z&limit=3',
     );
@@ -91,6 +92,7 @@ describe('API client requests', () => {
     expect(call(4).url).toBe('/artists?q=x&offset=20');
     expect(call(5).url).toBe('/artists/3');
     expect(call(6).url).toBe('/charts?by=artist&channel_id=2&from=f&to=t&limit=20');
+    expect(call(7).url).toBe('/artists/3/stats?tz=America%2FArgentina%2FBuenos_Aires&days=365');
   });
 
   it('builds bookmark page URLs', async () => {

@@ -49,6 +49,8 @@ export interface ApiClient {
   getSongStats(songId: number, options: { tz: string; days: number }, signal?: AbortSignal): Promise<SongStats>;
   getArtists(request: SearchRequest, signal?: AbortSignal): Promise<ArtistSummary[]>;
   getArtist(artistId: number, signal?: AbortSignal): Promise<ArtistDetail>;
+  /** The same as getSongStats, over every song of the artist. */
+  getArtistStats(artistId: number, options: { tz: string; days: number }, signal?: AbortSignal): Promise<SongStats>;
   getCharts(request: ChartRequest, signal?: AbortSignal): Promise<ChartEntry[]>;
   /** The signed-in user, or null when nobody is (401). */
   getCurrentUser(signal?: AbortSignal): Promise<User | null>;
@@ -255,6 +257,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getArtists: (search, signal) => request<ArtistSummary[]>('GET', '/artists', { query: searchQuery(search), signal }),
 
     getArtist: (artistId, signal) => request<ArtistDetail>('GET', itemPath('artists', artistId), { signal }),
+
+    getArtistStats: (artistId, options, signal) =>
+      request<SongStats>('GET', itemPath('artists', artistId, '/stats'), { query: { tz: options.tz, days: options.days }, signal }),
 
     getCharts: (chart, signal) =>
       request<ChartEntry[]>('GET', '/charts', {

@@ -8,7 +8,7 @@ const LEFT = 34;
 const TOP = 14;
 const STEP = CELL + GAP;
 
-/** When a song is played: a weekday × hour grid, darker where it plays more, with the same numbers as a table. */
+/** When a song (or an artist) plays: a weekday × hour grid, darker where it plays more, with the same numbers as a table. */
 export function HeatMap({ data, zone }: { data: HeatMapData; zone: string }) {
   const id = useId();
   const peak = data.peak;

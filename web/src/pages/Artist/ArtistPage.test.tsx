@@ -1,7 +1,69 @@
-import { screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
-import { artistDetail } from '../../test/fixtures';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { artistDetail, songStats } from '../../test/fixtures';
+import type { FakeResponse, RecordedRequest } from '../../test/fake-backend';
 import { renderApp, standardBackend } from '../../test/render-app';
+import { zonedDateTime } from '../../time/zones';
+
+const DAY_MS = 86_400_000;
+/** The listener's zone: three hours behind UTC all year, whatever zone the tests run in. */
+const ZONE = 'America/Argentina/Buenos_Aires';
+
+vi.mock('../../time/zones', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../time/zones')>()),
+  listenerTimeZone: () => 'America/Argentina/Buenos_Aires',
+}));
+
+/** The date `days` days before today in the listener's zone, YYYY-MM-DD. */
+function daysAgo(days: number): string {
+  const today = zonedDateTime(new Date(), ZONE).date;
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Sigur Rós (3): two songs; 6 plays in the last 90 days, most on Fridays 17:00–18:00, 2 of them in the last 30. */
+function catalog(request: RecordedRequest): FakeResponse | undefined {
+  if (request.url.pathname === '/artists/3') return { body: artistDetail(3, { name: 'Sigur Rós' }) };
+  if (request.url.pathname === '/artists/3/stats') {
+    const recent = request.url.searchParams.get('days') === '30';
+    return {
+      body: recent
+        ? songStats([[4, 17, 2]], [{ date: daysAgo(1), plays: 2 }])
+        : songStats(
+            [
+              [4, 17, 5],
+              [0, 8, 1],
+            ],
+            [
+              { date: daysAgo(1), plays: 2 },
+              { date: daysAgo(40), plays: 4 },
+            ],
+          ),
+    };
+  }
+  return undefined;
+}
+
+/** The "When it plays" section. */
+function chartsSection(): HTMLElement {
+  return screen.getByRole('region', { name: 'When it plays' });
+}
+
+/** The heat map once drawn; plain DOM queries, since role queries over its 168 cells are slow in jsdom. */
+function heatMap(): Promise<SVGElement> {
+  return waitFor(() => {
+    const svg = document.querySelector<SVGElement>('svg.heat-map');
+    if (!svg) throw new Error('no heat map yet');
+    return svg;
+  });
+}
+
+function dailyChart(): SVGElement {
+  return document.querySelector<SVGElement>('svg.daily-chart')!;
+}
+
+function statsDays(backend: ReturnType<typeof standardBackend>): (string | null)[] {
+  return backend.requestsTo('/artists/3/stats').map((request) => request.url.searchParams.get('days'));
+}
 
 describe('artist page', () => {
   it('lists the songs with their plays, each linked to its page', async () => {
@@ -20,8 +82,79 @@ describe('artist page', () => {
     expect(rows[1]).toHaveTextContent('1 play');
   });
 
-  it('says when the artist does not exist', async () => {
-    renderApp(standardBackend(), '/artists/4');
+  it('shows when the artist plays, in the listener’s zone, between the summary and the songs', async () => {
+    const backend = standardBackend({ catalog });
+    renderApp(backend, '/artists/3');
+    const heat = await heatMap();
+    const stats = backend.requestsTo('/artists/3/stats');
+    expect(stats).toHaveLength(1);
+    expect(stats[0]!.url.searchParams.get('tz')).toBe(ZONE);
+    expect(stats[0]!.url.searchParams.get('days')).toBe('90');
+
+    const section = chartsSection();
+    expect(within(section).getByRole('heading', { level: 2, name: 'When it plays' })).toBeInTheDocument();
+    expect(within(section).getByRole('combobox', { name: 'Period' })).toHaveValue('90');
+    expect(within(section).getByText('Times in America/Argentina/Buenos_Aires (UTC-03:00).')).toBeInTheDocument();
+    expect(section).toContainElement(heat);
+    expect(heat).toHaveAttribute('role', 'img');
+    expect(heat).toHaveAccessibleName('Plays by weekday and hour (America/Argentina/Buenos_Aires (UTC-03:00))');
+    expect(heat).toHaveAccessibleDescription('6 plays in all; most often on Friday 17:00–18:00 (5 plays).');
+    expect(heat.querySelectorAll('rect')).toHaveLength(7 * 24);
+    expect(heat.querySelector('rect[data-plays="5"] title')).toHaveTextContent('Friday 17:00–18:00: 5 plays');
+    const daily = dailyChart();
+    expect(section).toContainElement(daily);
+    expect(daily).toHaveAccessibleName(/^Plays per day/);
+    expect(daily).toHaveAccessibleDescription(new RegExp(`^6 plays on 2 of 90 days from .* to ${daysAgo(0)}; most on ${daysAgo(40)}`));
+    expect([...daily.querySelectorAll('rect[data-date]')].map((rect) => rect.getAttribute('data-date'))).toEqual([daysAgo(40), daysAgo(1)]);
+
+    // Below the summary line, above the list of songs.
+    const summary = screen.getByText('2 songs, 5 plays');
+    const songs = screen.getByRole('list', { name: 'Songs by Sigur Rós, most played first' });
+    expect(summary.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(section.compareDocumentPosition(songs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('asks again for another period and draws its days', async () => {
+    const backend = standardBackend({ catalog });
+    renderApp(backend, '/artists/3');
+    await heatMap();
+    fireEvent.change(within(chartsSection()).getByRole('combobox', { name: 'Period' }), { target: { value: '30' } });
+    await waitFor(() => expect(statsDays(backend)).toEqual(['90', '30']));
+    expect(backend.requestsTo('/artists/3/stats')[1]!.url.searchParams.get('tz')).toBe(ZONE);
+    await waitFor(() => expect(dailyChart()).toHaveAccessibleDescription(/^2 plays on 1 of 30 days/));
+    expect(document.querySelector('svg.heat-map')).toHaveAccessibleDescription(/^2 plays in all/);
+    expect(screen.getByRole('combobox', { name: 'Period' })).toHaveValue('30');
+  });
+
+  it('offers a retry when the charts cannot be loaded, and keeps the rest of the page', async () => {
+    let statsDown = true;
+    const backend = standardBackend({
+      catalog: (request) =>
+        statsDown && request.url.pathname === '/artists/3/stats' ? { status: 500, body: { detail: 'boom' } } : catalog(request),
+    });
+    renderApp(backend, '/artists/3');
+    const alert = await within(await screen.findByRole('region', { name: 'When it plays' })).findByRole('alert');
+    expect(alert).toHaveTextContent('The charts could not be loaded.');
+    expect(document.querySelector('svg.heat-map')).toBeNull();
+    expect(document.querySelector('svg.daily-chart')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Sigur Rós' })).toBeInTheDocument();
+    expect(screen.getByText('2 songs, 5 plays')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Songs by Sigur Rós, most played first' })).getByRole('link', { name: 'First' }),
+    ).toBeInTheDocument();
+
+    statsDown = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await heatMap()).toHaveAccessibleDescription(/^6 plays in all/);
+    expect(within(chartsSection()).queryByRole('alert')).toBeNull();
+    expect(statsDays(backend)).toEqual(['90', '90']);
+    expect(backend.requestsTo('/artists/3')).toHaveLength(1);
+  });
+
+  it('says when the artist does not exist, without asking for its charts', async () => {
+    const backend = standardBackend();
+    renderApp(backend, '/artists/4');
     expect(await screen.findByRole('heading', { name: 'Artist not found' })).toBeInTheDocument();
+    expect(backend.requestsTo('/artists/4/stats')).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { ArtistDetail } from '../../api/types';
+import { PlaysCharts, type StatsLoader } from '../../components/SongStats/PlaysCharts';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { WatchButton } from '../../components/WatchButton/WatchButton';
 import { describeWatch } from '../../watches/watch-targets';
@@ -10,6 +11,7 @@ import { useApi } from '../../hooks/use-api';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useResource } from '../../hooks/use-resource';
+import { listenerTimeZone } from '../../time/zones';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
 import { countOf, playsText } from '../../catalog/counts';
 
@@ -42,6 +44,8 @@ function ArtistContent({ artistId }: { artistId: number }) {
   const api = useApi();
   const load = useCallback((signal: AbortSignal) => api.getArtist(artistId, signal), [api, artistId]);
   const { state, retry } = useResource<ArtistDetail>(load);
+  const zone = useMemo(() => listenerTimeZone(), []);
+  const loadStats = useCallback<StatsLoader>((options, signal) => api.getArtistStats(artistId, options, signal), [api, artistId]);
   useDocumentTitle(state.status === 'ready' ? state.value.name : state.status === 'missing' ? 'Artist not found' : 'Artist');
 
   if (state.status === 'missing') return <NotFoundPage what="artist" />;
@@ -60,6 +64,7 @@ function ArtistContent({ artistId }: { artistId: number }) {
       <p class="text-body-secondary artist-summary">
         {countOf(songs, 'song')}, {playsText(artist.plays)}
       </p>
+      <PlaysCharts load={loadStats} zone={zone} headingId="artist-charts-heading" periodId="artist-stats-period" />
       <ArtistSongs artist={artist} />
     </section>
   );

@@ -1,15 +1,13 @@
 import { useRoute } from 'preact-iso';
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { Channel, HistoryItem, SongDetail, SongStats } from '../../api/types';
+import { useCallback, useMemo } from 'preact/hooks';
+import type { Channel, HistoryItem, SongDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
 import { SongActions } from '../../components/SongActions/SongActions';
-import { DailyChart } from '../../components/SongStats/DailyChart';
-import { HeatMap } from '../../components/SongStats/HeatMap';
+import { PlaysCharts, type StatsLoader } from '../../components/SongStats/PlaysCharts';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
-import { dailySeries, heatMap } from '../../catalog/song-stats';
 import { artistUrl, idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
 import { useBookmarkToggle, type SongBookmarking } from '../../hooks/use-bookmark-toggle';
@@ -18,13 +16,10 @@ import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource } from '../../hooks/use-resource';
-import { listenerTimeZone, zonedDateTime, zoneLabel } from '../../time/zones';
+import { listenerTimeZone } from '../../time/zones';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
 import { playsText } from '../../catalog/counts';
 import { useFeedLink } from './use-feed-link';
-
-export const STATS_PERIODS = [30, 90, 365] as const;
-const DEFAULT_PERIOD = 90;
 
 /** The song as an item the heart understands; its bookmark is the one the newest airing carries. */
 function songAsItem(song: SongDetail, newest: HistoryItem | undefined): HistoryItem {
@@ -83,65 +78,12 @@ function SongHeader({ song, item, bookmarking }: { song: SongDetail; item: Histo
   );
 }
 
-function SongCharts({ songId, zone }: { songId: number; zone: string }) {
-  const api = useApi();
-  const [days, setDays] = useState<number>(DEFAULT_PERIOD);
-  const load = useCallback((signal: AbortSignal) => api.getSongStats(songId, { tz: zone, days }, signal), [api, songId, zone, days]);
-  const { state, retry } = useResource<SongStats>(load);
-  const label = zoneLabel(zone, new Date());
-  const today = zonedDateTime(new Date(), zone).date;
-  const charts = useMemo(
-    () =>
-      state.status === 'ready' ? { heat: heatMap(state.value.by_weekday_hour), daily: dailySeries(state.value.by_day, days, today) } : null,
-    [state, days, today],
-  );
-  return (
-    <section aria-labelledby="song-charts-heading" class="mb-4">
-      <div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-2">
-        <h2 id="song-charts-heading" class="h5 mb-0">
-          When it plays
-        </h2>
-        <div class="d-flex align-items-center gap-2">
-          <label class="small" for="stats-period">
-            Period
-          </label>
-          <select
-            id="stats-period"
-            class="form-select form-select-sm w-auto"
-            value={days}
-            onChange={(event) => setDays(Number(event.currentTarget.value))}
-          >
-            {STATS_PERIODS.map((period) => (
-              <option key={period} value={period}>
-                Last {period} days
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <p class="small text-body-secondary">Times in {label}.</p>
-      <ResourceStatus state={state} retry={retry} loading="Loading the charts…" failed="The charts could not be loaded." />
-      {charts && (
-        <div class="row g-4">
-          <div class="col-12 col-lg-6">
-            <h3 class="h6">By weekday and hour</h3>
-            <HeatMap data={charts.heat} zone={label} />
-          </div>
-          <div class="col-12 col-lg-6">
-            <h3 class="h6">Per day</h3>
-            <DailyChart days={charts.daily} zone={label} />
-          </div>
-        </div>
-      )}
-    </section>
-  );
-}
-
 function SongContent({ songId }: { songId: number }) {
   const api = useApi();
   const zone = useMemo(() => listenerTimeZone(), []);
   const load = useCallback((signal: AbortSignal) => api.getSong(songId, signal), [api, songId]);
   const { state, retry } = useResource<SongDetail>(load);
+  const loadStats = useCallback<StatsLoader>((options, signal) => api.getSongStats(songId, options, signal), [api, songId]);
   const { state: channelsState } = useChannels();
   const channels = channelsState.status === 'ready' ? channelsState.channels : [];
   const airings = useHistoryFeed({ songId });
@@ -159,7 +101,7 @@ function SongContent({ songId }: { songId: number }) {
       <section class="mb-4" aria-label="Plays">
         <SongFacts song={song} channels={channels} />
       </section>
-      <SongCharts songId={song.id} zone={zone} />
+      <PlaysCharts load={loadStats} zone={zone} headingId="song-charts-heading" periodId="stats-period" />
       <section aria-labelledby="song-airings-heading">
         <h2 id="song-airings-heading" class="h5 mb-3">
           Every airing

@@ -17,14 +17,15 @@ class time_zone;
 
 namespace nicecream::api {
 
-// A song's plays seen from one time zone: per local weekday (0 = Monday) and hour, and per local
-// date. Built from quarter-hour slots, which every real zone maps whole into one local hour.
+// A song's or an artist's plays seen from one time zone: per local weekday (0 = Monday) and hour,
+// and per local date. Built from quarter-hour slots, which every real zone maps whole into one
+// local hour.
 struct DayPlays {
   std::string date;  // YYYY-MM-DD in the zone
   std::int64_t plays = 0;
 };
 
-struct SongStats {
+struct PlaysStats {
   std::string tz;
   std::array<std::array<std::int64_t, 24>, 7> by_weekday_hour{};
   std::vector<DayPlays> by_day;  // days with plays only, oldest first
@@ -46,9 +47,9 @@ struct UtcRange {
 UtcRange last_local_days(const date::time_zone& zone, domain::Timestamp now, int days);
 
 // `slots` (oldest first) counted by local weekday, hour and date in `zone`.
-SongStats local_song_stats(const date::time_zone& zone, std::string tz,
-                           std::span<const domain::SlotPlays> slots);
+PlaysStats local_plays_stats(const date::time_zone& zone, std::string tz,
+                             std::span<const domain::SlotPlays> slots);
 
-boost::json::object to_json(const SongStats& stats);
+boost::json::object to_json(const PlaysStats& stats);
 
 }  // namespace nicecream::api

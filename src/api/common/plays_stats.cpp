@@ -1,4 +1,4 @@
-#include "api/songs/song_stats.hpp"
+#include "api/common/plays_stats.hpp"
 
 #include <date/tz.h>
 #include <spdlog/spdlog.h>
@@ -58,9 +58,9 @@ UtcRange last_local_days(const date::time_zone& zone, domain::Timestamp now, int
   return {std::chrono::time_point_cast<std::chrono::microseconds>(from), now};
 }
 
-SongStats local_song_stats(const date::time_zone& zone, std::string tz,
-                           std::span<const domain::SlotPlays> slots) {
-  SongStats stats;
+PlaysStats local_plays_stats(const date::time_zone& zone, std::string tz,
+                             std::span<const domain::SlotPlays> slots) {
+  PlaysStats stats;
   stats.tz = std::move(tz);
   std::map<date::local_days, std::int64_t> by_day;
   for (const auto& slot : slots) {
@@ -76,7 +76,7 @@ SongStats local_song_stats(const date::time_zone& zone, std::string tz,
   return stats;
 }
 
-boost::json::object to_json(const SongStats& stats) {
+boost::json::object to_json(const PlaysStats& stats) {
   boost::json::array weekdays;
   for (const auto& hours : stats.by_weekday_hour) {
     boost::json::array row;
