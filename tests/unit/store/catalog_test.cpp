@@ -370,7 +370,7 @@ TEST_P(CatalogTest, SlotPlaysOfOneArtistAddUpItsSongsAndSpellings) {
   play(kGreen, "Sigur Rós - Hoppípolla", at(0));
   play(kRed, "Sigur Ros - Glósóli", at(5));  // another song, another spelling: first slot
   play(kBlue, "Other - Song", at(6));
-  play(kRed, "sigur  ros - Sæglópur", at(16));  // second slot
+  play(kRed, "sigur  ros - Sæglópur", at(16));   // second slot
   play(kRed, "Sigur Rós - Hoppípolla", at(60));  // the range's end: excluded
 
   const auto artists = store().list_artists(catalog("sigur ros"));
