@@ -1,10 +1,10 @@
-// A listener looking at what was played most: songs or artists, this week or month, one channel.
+// A listener looking at what was played most: songs or artists, this week, month or year, one channel.
 import { expect, test } from './fixtures';
 import { navLink, openApp } from './lib/app';
 import { HOPPIPOLLA, HOPPIPOLLA_WEEK_PLAYS, SIGUR_ROS, chartList } from './lib/catalog';
 import { screenshotAtBothWidths } from './lib/screenshots';
 
-test('the charts rank this week’s songs, then artists, this month, on one channel', async ({ page }) => {
+test('the charts rank this week’s songs, then artists, this month and this year, on one channel', async ({ page }) => {
   await openApp(page, '/');
   await navLink(page, 'Charts').click();
   await page.waitForURL((url) => url.pathname === '/charts');
@@ -35,4 +35,11 @@ test('the charts rank this week’s songs, then artists, this month, on one chan
   await expect(chartList(page, 'artists')).not.toContainText('Red Seed Artist');
   await page.reload();
   await expect(page.getByRole('button', { name: 'This month' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A year: every seeded airing, against the year before, where nothing was played.
+  await page.getByRole('button', { name: 'This year' }).click();
+  await page.waitForURL((url) => url.searchParams.get('period') === 'year' && url.searchParams.get('channel_id') !== null);
+  await expect(page.getByText('Plays in the last 365 days; arrows compare with the 365 days before.')).toBeVisible();
+  await expect(chartList(page, 'artists').getByRole('link', { name: 'Björk' })).toBeVisible();
+  await expect(chartList(page, 'artists').locator('.chart-movement').first()).toHaveText(/new/);
 });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chartWindow, movement } from './chart-window';
 
 describe('charts', () => {
-  it('covers the last 7 or 30 days to the minute', () => {
+  it('covers the last 7, 30 or 365 days to the minute', () => {
     const now = new Date('2026-12-04T17:05:42.123Z');
     expect(chartWindow('week', now)).toEqual({ from: '2026-11-27T17:05:00.000Z', to: '2026-12-04T17:05:00.000Z' });
     expect(chartWindow('month', now).from).toBe('2026-11-04T17:05:00.000Z');
+    expect(chartWindow('year', now).from).toBe('2025-12-04T17:05:00.000Z');
   });
 
   it('tells the movement since the window before', () => {

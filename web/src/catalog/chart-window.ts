@@ -2,9 +2,9 @@ import type { ChartEntry } from '../api/types';
 import type { ChartPeriod } from './urls';
 
 const DAY_MS = 86_400_000;
-export const PERIOD_DAYS: Record<ChartPeriod, number> = { week: 7, month: 30 };
+export const PERIOD_DAYS: Record<ChartPeriod, number> = { week: 7, month: 30, year: 365 };
 
-/** The window a chart covers: the last 7 or 30 days up to `now`, to the minute (so one view asks one question). */
+/** The window a chart covers: the last 7, 30 or 365 days up to `now`, to the minute (so one view asks one question). */
 export function chartWindow(period: ChartPeriod, now: Date): { from: string; to: string } {
   const to = Math.floor(now.getTime() / 60_000) * 60_000;
   return { from: new Date(to - PERIOD_DAYS[period] * DAY_MS).toISOString(), to: new Date(to).toISOString() };

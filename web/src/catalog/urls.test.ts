@@ -23,7 +23,7 @@ describe('catalog addresses', () => {
       period: 'month',
       channelId: 2,
     });
-    expect(chartsViewFromQuery({ by: 'x', period: 'year', channel_id: '-1' })).toEqual({ by: 'song', period: 'week', channelId: null });
+    expect(chartsViewFromQuery({ by: 'x', period: 'decade', channel_id: '-1' })).toEqual({ by: 'song', period: 'week', channelId: null });
   });
 
   it('reads ids from parameters, refusing anything but a positive integer', () => {

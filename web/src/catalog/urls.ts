@@ -23,7 +23,7 @@ export function atUrl(time: string | null, channelId: number | null = null): str
   return channelId === null ? path : `${path}?${CHANNEL_ID_PARAM}=${channelId}`;
 }
 
-export type ChartPeriod = 'week' | 'month';
+export type ChartPeriod = 'week' | 'month' | 'year';
 
 export interface ChartsView {
   by: 'song' | 'artist';
@@ -54,7 +54,7 @@ export function idFromParam(value: string | null | undefined): number | null {
 export function chartsViewFromQuery(query: Record<string, string | undefined>): ChartsView {
   return {
     by: query.by === 'artist' ? 'artist' : 'song',
-    period: query.period === 'month' ? 'month' : 'week',
+    period: query.period === 'month' || query.period === 'year' ? query.period : 'week',
     channelId: idFromParam(query[CHANNEL_ID_PARAM]),
   };
 }

@@ -52,6 +52,19 @@ describe('charts page', () => {
     expect(screen.getByRole('button', { name: 'This month' })).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('ranks the last 365 days against the 365 before, from the address too', async () => {
+    const api = backend();
+    renderApp(api, '/charts?period=year');
+    await screen.findByRole('list', { name: 'Most played songs' });
+    expect(screen.getByRole('button', { name: 'This year' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('Plays in the last 365 days; arrows compare with the 365 days before.')).toBeInTheDocument();
+    const asked = api.requestsTo('/charts')[0]!.url.searchParams;
+    expect(Date.parse(asked.get('to')!) - Date.parse(asked.get('from')!)).toBe(365 * 86_400_000);
+    fireEvent.click(screen.getByRole('button', { name: 'This week' }));
+    await waitFor(() => expect(window.location.search).toBe(''));
+    expect(await screen.findByText('Plays in the last 7 days; arrows compare with the 7 days before.')).toBeInTheDocument();
+  });
+
   it('says when nothing was played', async () => {
     renderApp(standardBackend({ catalog: () => ({ body: [] }) }), '/charts');
     expect(await screen.findByText('Nothing was played in this period.')).toBeInTheDocument();

@@ -5,7 +5,7 @@ import { ChannelFilter } from '../../components/ChannelFilter/ChannelFilter';
 import { Icon } from '../../components/Icon/Icon';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
-import { chartWindow, movement } from '../../catalog/chart-window';
+import { PERIOD_DAYS, chartWindow, movement } from '../../catalog/chart-window';
 import { artistUrl, chartsUrl, chartsViewFromQuery, type ChartsView } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
 import { useChannels } from '../../hooks/use-channels';
@@ -128,6 +128,7 @@ export function ChartsPage() {
           options={[
             { value: 'week', label: 'This week' },
             { value: 'month', label: 'This month' },
+            { value: 'year', label: 'This year' },
           ]}
           selected={period}
           onSelect={(value) => show({ period: value })}
@@ -137,7 +138,7 @@ export function ChartsPage() {
         )}
       </div>
       <p class="small text-body-secondary">
-        Plays in the last {period === 'week' ? '7' : '30'} days; arrows compare with the {period === 'week' ? '7' : '30'} days before.
+        Plays in the last {PERIOD_DAYS[period]} days; arrows compare with the {PERIOD_DAYS[period]} days before.
       </p>
       <ResourceStatus state={state} retry={retry} loading="Loading the chart…" failed="The chart could not be loaded." />
       {state.status === 'ready' && state.value.length === 0 && (
