@@ -16,6 +16,7 @@ inline constexpr int kMaxPageSize = 100;
 struct HistoryQuery {
   std::optional<Id> channel_id;  // absent = all channels
   std::optional<Id> song_id;     // only that song's airings
+  std::optional<Id> artist_id;   // only the airings of that artist's songs
   // Every word of search_words(*text) in the song title, case- and diacritics-insensitive, the
   // last word as a prefix; no words at all matches nothing.
   std::optional<std::string> text;

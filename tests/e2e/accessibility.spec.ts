@@ -18,7 +18,7 @@ import {
   rowWithTitle,
 } from './lib/app';
 import { bookmarkNewestSongs, expectHeart } from './lib/bookmarks';
-import { HOPPIPOLLA, chartList, heatMap, searchBox, songAirings, songMatches } from './lib/catalog';
+import { HOPPIPOLLA, artistAirings, chartList, heatMap, searchBox, songAirings, songMatches } from './lib/catalog';
 import { adminAccount, environment } from './lib/environment';
 import { PHONE } from './lib/screenshots';
 import { setStationMode } from './lib/stations';
@@ -64,6 +64,7 @@ test('the search, song, artist, "at" and charts pages have no serious accessibil
 
   await page.getByRole('link', { name: 'Sigur Rós', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sigur Rós' })).toBeVisible();
+  await expect(artistAirings(page, 'Sigur Rós').locator(':scope > li')).not.toHaveCount(0);
   await expectNoSeriousAccessibilityViolation(page);
 
   await openApp(page, '/at');

@@ -9,6 +9,7 @@ import {
   SIGUR_ROS,
   SIGUR_ROS_PLAYS,
   SIGUR_ROS_TRACKS,
+  artistAirings,
   dailyChart,
   heatMap,
   songAirings,
@@ -66,7 +67,7 @@ test('a signed-in listener bookmarks a song from its page', async ({ page, signe
   ).toBeVisible();
 });
 
-test('the artist link leads to the artist, one under both spellings, with every song and its plays', async ({ page }) => {
+test('the artist link leads to the artist, one under both spellings, with every song, its plays and every airing', async ({ page }) => {
   await openHoppipolla(page);
   await page.getByRole('link', { name: SIGUR_ROS, exact: true }).click();
   await page.waitForURL((url) => /^\/artists\/\d+$/.test(url.pathname));
@@ -86,6 +87,18 @@ test('the artist link leads to the artist, one under both spellings, with every 
   await expect(dailyChart(page)).toBeVisible();
   await expect(dailyChart(page)).toHaveAccessibleDescription(new RegExp(`^${SIGUR_ROS_PLAYS} plays on \\d+ of 90 days`));
   await expect(dailyChart(page).locator('rect[data-date]')).not.toHaveCount(0);
+
+  // Every airing of its songs, both spellings, newest first, one page (fewer than 50), each title linked to its song.
+  const airingsSection = page.getByRole('region', { name: 'Every airing' });
+  await expect(airingsSection.getByRole('heading', { level: 2, name: 'Every airing' })).toBeVisible();
+  const airings = artistAirings(page, SIGUR_ROS);
+  await expect(airings.locator(':scope > li')).toHaveCount(SIGUR_ROS_PLAYS);
+  await expect(airings.locator('.song-title a[href^="/songs/"]')).toHaveCount(SIGUR_ROS_PLAYS);
+  const tracks = (await titlesIn(airings)).map((title) => SIGUR_ROS_TRACKS.find((track) => title.endsWith(` - ${track}`)));
+  expect(tracks).not.toContain(undefined);
+  expect(new Set(tracks)).toEqual(new Set(SIGUR_ROS_TRACKS));
+  await expect(airingsSection.getByText('That is every airing.')).toBeVisible();
+  await expect(airingsSection.getByRole('button', { name: 'More airings' })).toHaveCount(0);
   await screenshotAtBothWidths(page, 'artist');
 
   await songs.getByRole('link', { name: 'Glósóli' }).click();

@@ -128,6 +128,7 @@ std::string canonical_query(const domain::HistoryQuery& query) {
   if (query.text) params.append({"q", *query.text});
   if (query.channel_id) params.append({"channel_id", std::to_string(*query.channel_id)});
   if (query.song_id) params.append({"song_id", std::to_string(*query.song_id)});
+  if (query.artist_id) params.append({"artist_id", std::to_string(*query.artist_id)});
   if (query.from) params.append({"from", domain::format_timestamp(*query.from)});
   if (query.to) params.append({"to", domain::format_timestamp(*query.to)});
   return std::string(link.encoded_query());

@@ -44,6 +44,7 @@ std::string export_file_name(const domain::HistoryQuery& filters, std::string_vi
   std::string name = "nicecream-history";
   if (filters.channel_id) name += "-channel-" + std::to_string(*filters.channel_id);
   if (filters.song_id) name += "-song-" + std::to_string(*filters.song_id);
+  if (filters.artist_id) name += "-artist-" + std::to_string(*filters.artist_id);
   if (filters.text) {
     const auto words = search_part(*filters.text);
     name += words.empty() ? "-search" : "-" + words;

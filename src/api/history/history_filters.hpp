@@ -9,11 +9,11 @@
 namespace nicecream::api {
 
 // The filters of /history, which its export and search feed take too.
-inline constexpr std::array<std::string_view, 5> kHistoryFilters{"channel_id", "song_id", "q",
-                                                                 "from", "to"};
+inline constexpr std::array<std::string_view, 6> kHistoryFilters{
+    "channel_id", "song_id", "artist_id", "q", "from", "to"};
 
-// channel_id, song_id, q, from and to into a query (the page window left at its defaults); an
-// invalid value is recorded in the reader's errors and read as absent.
+// channel_id, song_id, artist_id, q, from and to into a query (the page window left at its
+// defaults); an invalid value is recorded in the reader's errors and read as absent.
 domain::HistoryQuery read_history_filters(QueryReader& reader);
 
 }  // namespace nicecream::api

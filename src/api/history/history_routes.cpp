@@ -26,7 +26,7 @@ struct PageRequest {
 };
 
 std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
-  if (query.text || query.from || query.to || query.song_id) return std::nullopt;
+  if (query.text || query.from || query.to || query.song_id || query.artist_id) return std::nullopt;
   return std::to_string(query.channel_id.value_or(0)) + "/" + std::to_string(query.offset) + "/" +
          std::to_string(query.limit) + "/" + std::to_string(query.before.value_or(0));
 }
@@ -34,13 +34,16 @@ std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
 // channel_id and offset are the contract's; the rest are ours.
 std::optional<PageRequest> read_page_request(const http::Request& request,
                                              domain::ValidationErrors& errors) {
-  QueryReader reader(request.query, {"channel_id", "song_id", "q", "from", "to", "gaps"},
+  QueryReader reader(request.query,
+                     {"channel_id", "song_id", "artist_id", "q", "from", "to", "gaps"},
                      kPageParameters);
   auto filters = read_history_filters(reader);
   const auto window = read_page_window(reader);
   const bool gaps = reader.one_of("gaps", {"true", "false"}) == "true";
-  if (gaps && (filters.text || filters.song_id))
-    reader.reject("gaps", "Gaps go with a channel's or every channel's history, not q or song_id.");
+  if (gaps && (filters.text || filters.song_id || filters.artist_id))
+    reader.reject("gaps",
+                  "Gaps go with a channel's or every channel's history, not q, song_id or "
+                  "artist_id.");
   if (gaps && window.offset > 0)
     reader.reject("gaps", "Pages with gaps are read with before, not offset.");
   if (!reader.errors().empty()) {

@@ -86,7 +86,11 @@ std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_
   Params params;
   const auto condition = title_has_words(params, text, "m.search_text");
   if (!condition) return std::nullopt;
-  const auto& matches = *condition;
+  return matching_songs_where(connection, *condition, params, gathering);
+}
+
+MatchingSongs matching_songs_where(Connection& connection, const std::string& matches,
+                                   const Params& params, Gathering gathering) {
   if (gathering == Gathering::all) return gathered(connection, matches, params, std::nullopt);
   Params sample_params = params;
   const auto sample = connection.exec(

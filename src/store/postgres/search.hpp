@@ -43,6 +43,11 @@ enum class Gathering { worthwhile, all };
 std::optional<MatchingSongs> matching_songs(Connection& connection, std::string_view text,
                                             Gathering gathering = Gathering::worthwhile);
 
+// The songs `condition` holds (on songs AS m, its parameters in `params`), judged and gathered
+// as above.
+MatchingSongs matching_songs_where(Connection& connection, const std::string& condition,
+                                   const Params& params, Gathering gathering);
+
 // `ids` as one bigint[] parameter: a constant array, which PostgreSQL tests through a hash of it.
 std::string id_array(Params& params, const std::vector<std::string>& ids);
 

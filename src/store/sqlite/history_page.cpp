@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 
 #include "domain/pages.hpp"
 #include "store/sqlite/engine.hpp"
@@ -7,7 +8,8 @@
 #include "store/sqlite/sorted_ids.hpp"
 
 // One page of history, newest first by id, with any of the filters. The SQL is assembled from the
-// filters present and from a plan picked so that every page is a bounded walk of one index:
+// filters present and from a plan picked so that every page is a bounded walk of one index. The
+// matching songs are those of the text, of the artist, or both:
 // - few airings of the matching songs: read them through history(song_id, id) and sort;
 // - many: walk newest first (ids, a channel's ids, or a time window) and keep the airings whose
 //   song matches, which are then common, so the walk is short;
@@ -22,9 +24,11 @@ constexpr std::int64_t kFewSongs = 1000;
 constexpr std::int64_t kFewAirings = 20000;
 
 const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
+const std::string kArtistSongIds = "SELECT id FROM songs WHERE artist_id = ?1 ORDER BY id";
 
 struct PagePlan {
   std::optional<std::string> match;   // FTS5 string for the text filter
+  bool artist_per_airing = false;     // the artist tested on each airing of the song asked for
   std::optional<SortedIds> matching;  // the matching songs, when a walk tests each airing
   std::optional<std::string> few;     // the few matching songs as a JSON array, read by song
   bool by_song = false;               // through history(song_id, id)
@@ -51,6 +55,27 @@ std::string json_ids(const SortedIds& songs) {
   return json + "]";
 }
 
+SortedIds artist_song_ids(Connection& connection, Id artist_id) {
+  SortedIds songs;
+  auto rows = connection.prepare(kArtistSongIds);
+  rows.bind_all(artist_id);
+  while (rows.step()) songs.ids.push_back(rows.int64(0));
+  return songs;
+}
+
+// The songs of the text filter, of the artist filter, or of both.
+SortedIds matching_songs(Connection& connection, const domain::HistoryQuery& query,
+                         const PagePlan& plan) {
+  if (!query.artist_id) return matching_song_ids(connection, *plan.match);
+  auto of_artist = artist_song_ids(connection, *query.artist_id);
+  if (!plan.match) return of_artist;
+  const auto of_text = matching_song_ids(connection, *plan.match);
+  SortedIds both;
+  std::set_intersection(of_text.ids.begin(), of_text.ids.end(), of_artist.ids.begin(),
+                        of_artist.ids.end(), std::back_inserter(both.ids));
+  return both;
+}
+
 bool in_time_order(Connection& connection) {
   auto row = connection.prepare(kInTimeOrder);
   return row.step() && row.int64(0) == 1;
@@ -61,8 +86,9 @@ PagePlan plan_page(Connection& connection, const domain::HistoryQuery& query) {
   if (query.text) plan.match = fts5_match(*query.text);
   if (query.song_id) {
     plan.by_song = true;
-  } else if (plan.match) {
-    auto songs = matching_song_ids(connection, *plan.match);
+    plan.artist_per_airing = query.artist_id.has_value();
+  } else if (plan.match || query.artist_id) {
+    auto songs = matching_songs(connection, query, plan);
     plan.by_song = few_airings(connection, songs);
     if (plan.by_song)
       plan.few = json_ids(songs);
@@ -98,6 +124,8 @@ std::string page_conditions(const domain::HistoryQuery& query, const PagePlan& p
   std::string sql;
   if (query.channel_id) sql += " AND h.channel_id = :channel";
   if (query.song_id) sql += " AND h.song_id = :song";
+  if (plan.artist_per_airing)
+    sql += " AND h.song_id IN (SELECT id FROM songs WHERE artist_id = :artist)";
   if (query.from) sql += " AND h.created_at >= :from";
   if (query.to) sql += " AND h.created_at < :to";
   if (query.before) sql += " AND h.id < :before";
@@ -113,12 +141,14 @@ std::string page_conditions(const domain::HistoryQuery& query, const PagePlan& p
 
 std::string page_sql(const domain::HistoryQuery& query, const PagePlan& plan) {
   const bool with_viewer = query.viewer_user_id.has_value();
-  if (query.offset <= 0)
+  if (query.offset <= 0 && !plan.few)
     return select_items(with_viewer, history_source(plan)) + " WHERE 1" +
            page_conditions(query, plan);
   // A deep page skips its offset on ids alone, then joins the songs (and the viewer's bookmarks)
   // of its own rows: joined, every airing skipped looked up its song (offset 9,000,000 of 10M
-  // airings: 15-17 s against 0.12 s).
+  // airings: 15-17 s against 0.12 s). So does a page of a few songs' airings, which are sorted
+  // before the page is cut: joined, each was read whole first (the most played artist's 10,000
+  // airings at 10M: 16 ms against 0.3).
   const auto page_ids =
       "SELECT h.id FROM " + history_source(plan) + " WHERE 1" + page_conditions(query, plan);
   return select_items(with_viewer,
@@ -130,6 +160,7 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
   if (query.viewer_user_id) rows.bind_named(":viewer", *query.viewer_user_id);
   if (query.channel_id) rows.bind_named(":channel", *query.channel_id);
   if (query.song_id) rows.bind_named(":song", *query.song_id);
+  if (plan.artist_per_airing) rows.bind_named(":artist", *query.artist_id);
   if (query.from) rows.bind_named(":from", *query.from);
   if (query.to) rows.bind_named(":to", *query.to);
   if (query.before) rows.bind_named(":before", *query.before);

@@ -33,6 +33,11 @@ export function songAirings(page: Page): Locator {
   return page.getByRole('list', { name: 'Airings of this song, newest first' });
 }
 
+/** An artist page's "Every airing" list: the airings of all its songs, under every spelling. */
+export function artistAirings(page: Page, artist: string): Locator {
+  return page.getByRole('list', { name: `Airings by ${artist}, newest first` });
+}
+
 /** The titles in a list of songs or airings, top to bottom. */
 export function titlesIn(list: Locator): Promise<string[]> {
   return list.locator('.song-title').allTextContents();

@@ -85,6 +85,36 @@ class CatalogApiTest : public OnEachEngine<> {
   }
 };
 
+// An artist's airings: every song under every spelling, with the other filters and the paging;
+// never from the unfiltered pages' cache.
+TEST_P(CatalogApiTest, HistoryByArtistTakesEverySpellingAndTheOtherFilters) {
+  seed_catalog();
+  const auto unfiltered = list("/history?limit=3");  // cached: the artist's pages must not be
+  const auto sigur = std::to_string(list("/artists?q=sigur")[0].at("id").as_int64());
+  const auto bjork = std::to_string(list("/artists?q=bjork")[0].at("id").as_int64());
+  const auto all = list("/history?artist_id=" + sigur);
+  EXPECT_EQ(titles_of(all),
+            (std::vector<std::string>{"Sigur Rós - Hoppípolla", "Sigur Rós - Hoppípolla",
+                                      "sigur ros - Glósóli", "Sigur Rós - Hoppípolla"}));
+  EXPECT_NE(list("/history?limit=3&artist_id=" + sigur), unfiltered);
+  EXPECT_EQ(list("/history?artist_id=" + sigur + "&channel_id=2").size(), 2u);
+  EXPECT_EQ(titles_of(list("/history?artist_id=" + sigur + "&q=glosoli")),
+            std::vector<std::string>{"sigur ros - Glósóli"});
+  EXPECT_TRUE(list("/history?artist_id=" + bjork + "&q=glosoli").empty());
+  const auto second = list("/history?artist_id=" + sigur +
+                           "&limit=1&before=" + std::to_string(all[0].at("id").as_int64()));
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0], all[1]);
+  EXPECT_EQ(list("/history?artist_id=" + sigur + "&limit=1&offset=1"), second);
+  EXPECT_TRUE(list("/history?artist_id=999999").empty());
+  EXPECT_EQ(error("/history?artist_id=0", 422),
+            R"({"detail":{"query":{"artist_id":["Must be greater than or equal to 1."]}}})");
+  EXPECT_EQ(error("/history?artist_id=x", 422),
+            R"({"detail":{"query":{"artist_id":["Not a valid integer."]}}})");
+  EXPECT_NE(error("/history?gaps=true&artist_id=" + sigur, 422).find(R"("gaps")"),
+            std::string::npos);
+}
+
 TEST_P(CatalogApiTest, HistorySearchIgnoresCaseAndDiacriticsAndTakesThePrefixOfTheLastWord) {
   seed_catalog();
   EXPECT_EQ(titles_of(list("/history?q=" + encode("sigur ros hopp"))),

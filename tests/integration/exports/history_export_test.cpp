@@ -95,6 +95,15 @@ TEST_P(HistoryExportTest, NdjsonLinesParseAndTheFiltersOfHistoryApply) {
   ASSERT_EQ(song.as_array().size(), 1u);
   EXPECT_EQ(song.as_array()[0].at("id"), lines[0].at("id"));
 
+  // Zoë Keating's 50 pieces, through her artist id.
+  const auto artists = client->get("/artists?q=zoe%20keating").json().as_array();
+  ASSERT_EQ(artists.size(), 1u);
+  const auto artist_id = std::to_string(artists[0].at("id").as_int64());
+  const auto by_artist = download("/history/export?format=ndjson&artist_id=" + artist_id);
+  EXPECT_EQ(by_artist.header("content-disposition"),
+            "attachment; filename=\"nicecream-history-artist-" + artist_id + ".ndjson\"");
+  EXPECT_EQ(read_download(scratch, "ndjson", by_artist.body).as_array(), matches);
+
   const auto future = download("/history/export?format=csv&from=2999-01-01T00:00:00Z");
   EXPECT_EQ(read_download(scratch, "csv", future.body).as_array().size(), 1u);  // the header
   EXPECT_EQ(future.header("content-disposition"),

@@ -78,6 +78,9 @@ TEST(ExportFileName, NamesTheFiltersInSafeCharacters) {
   query = {};
   query.text = "ÆØÅ";
   EXPECT_EQ(export_file_name(query, "csv"), "nicecream-history-search.csv");
+  query = {};
+  query.artist_id = 31;
+  EXPECT_EQ(export_file_name(query, "csv"), "nicecream-history-artist-31.csv");
 }
 
 TEST(BookmarkPlaylists, M3uKeepsEachEntryOnItsLinesAndXspfEscapes) {

@@ -3,8 +3,8 @@
 
 #include "unit/store/store_test.hpp"
 
-// list_history's filters (song_id, text, from, to), each alone and combined with channel_id,
-// before, offset and limit; newest first by id throughout.
+// list_history's filters (song_id, artist_id, text, from, to), each alone and combined with
+// channel_id, before, offset and limit; newest first by id throughout.
 namespace nicecream::store::test {
 
 namespace {
@@ -69,6 +69,50 @@ TEST_P(HistoryFilters, SongIdKeepsThatSongsAirings) {
   query.channel_id = kGreen;
   EXPECT_EQ(page(query), ids({4}));
   query.song_id = 999999;
+  EXPECT_TRUE(page(query).empty());
+}
+
+// Sigur Rós is 0, 1, 4, 7 and 8 under two spellings; Björk 2 and 3.
+TEST_P(HistoryFilters, ArtistIdKeepsItsSongsUnderEverySpelling) {
+  const auto sigur = store().list_artists({std::string("sigur ros"), 0, 10});
+  const auto bjork = store().list_artists({std::string("bjork"), 0, 10});
+  ASSERT_EQ(sigur.size(), 1u);
+  ASSERT_EQ(bjork.size(), 1u);
+  domain::HistoryQuery query;
+  query.artist_id = sigur[0].id;
+  EXPECT_EQ(page(query), ids({8, 7, 4, 1, 0}));
+  query.channel_id = kGreen;
+  EXPECT_EQ(page(query), ids({7, 4, 1}));
+  query.channel_id.reset();
+  query.from = minute(2);
+  query.to = minute(8);
+  EXPECT_EQ(page(query), ids({7, 4}));
+  query.from.reset();
+  query.to.reset();
+  query.before = ids_[7];
+  query.offset = 1;
+  query.limit = 2;
+  EXPECT_EQ(page(query), ids({1, 0}));
+
+  query = text("glosoli");
+  query.artist_id = sigur[0].id;
+  EXPECT_EQ(page(query), ids({7, 1}));
+  query.artist_id = bjork[0].id;
+  EXPECT_TRUE(page(query).empty());
+
+  query = {};
+  query.artist_id = sigur[0].id;
+  query.song_id = songs_[0];
+  EXPECT_EQ(page(query), ids({8, 4, 0}));
+  query.song_id = songs_[2];  // Björk's
+  EXPECT_TRUE(page(query).empty());
+  query.artist_id = bjork[0].id;
+  EXPECT_EQ(page(query), ids({2}));
+
+  query = {};
+  query.artist_id = bjork[0].id;
+  EXPECT_EQ(page(query), ids({3, 2}));
+  query.artist_id = 999999;
   EXPECT_TRUE(page(query).empty());
 }
 
@@ -236,13 +280,14 @@ class ThousandsOfMatchingSongs : public HistoryFilters {
     add(kBlue, "Kakemono 7 - Scroll", minute(after + filler));  // an earlier song again
   }
 
+  static std::vector<Id> slice(const std::vector<Id>& ids, std::size_t from, std::size_t count) {
+    return std::vector<Id>(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                           ids.begin() + static_cast<std::ptrdiff_t>(from + count));
+  }
+
   void expect_pages() {
     const std::vector<Id> newest(matching_.rbegin(), matching_.rend());
     const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
-    const auto slice = [](const std::vector<Id>& ids, std::size_t from, std::size_t count) {
-      return std::vector<Id>(ids.begin() + static_cast<std::ptrdiff_t>(from),
-                             ids.begin() + static_cast<std::ptrdiff_t>(from + count));
-    };
 
     domain::HistoryQuery query = text("kakem");
     query.limit = 50;
@@ -292,6 +337,48 @@ TEST_P(ThousandsOfMatchingSongs, PageAsAFewDo) {
 TEST_P(ThousandsOfMatchingSongs, AmongManyMoreSongsPageAsAFewDo) {
   record(1000, std::string(290, 'x') + " " + std::string(290, 'y'));
   expect_pages();
+}
+
+// One artist's 2,100 songs, every fifth airing between them another artist's: the artist filter
+// pages the way the text filter does past as many matching songs (SQLite and PostgreSQL walk the
+// ids and test each airing's song instead of paging each song's airings).
+TEST_P(ThousandsOfMatchingSongs, AnArtistsThousandsOfSongsPageAsAFewDo) {
+  for (int i = 0; i < kMatchingSongs; ++i) {
+    const Id channel = kRed + i % 3;
+    const auto at = minute(100 + 2 * i);
+    add(channel, "Kakemono - Scroll " + std::to_string(i), at);
+    if (i % 5 != 0) continue;
+    const auto other = store().record_title(channel, "Other " + std::to_string(i) + " - Song",
+                                            at + std::chrono::seconds{1});
+    ASSERT_TRUE(other.inserted) << i;
+  }
+  const auto artists = store().list_artists({std::string("kakemono"), 0, 10});
+  ASSERT_EQ(artists.size(), 1u);
+  ASSERT_EQ(artists[0].songs, kMatchingSongs);
+  const std::vector<Id> newest(matching_.rbegin(), matching_.rend());
+  const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
+
+  domain::HistoryQuery query;
+  query.artist_id = artists[0].id;
+  query.limit = 50;
+  EXPECT_EQ(page(query), slice(newest, 0, 50));
+  query.before = newest[49];
+  EXPECT_EQ(page(query), slice(newest, 50, 50));
+  query.before.reset();
+  query.offset = 1000;
+  EXPECT_EQ(page(query), slice(newest, 1000, 50));
+  query.offset = 2050;
+  EXPECT_EQ(page(query), slice(newest, 2050, 50));
+  query.offset = 0;
+  query.channel_id = kBlue;
+  query.to = minute(100 + 2 * 30);
+  EXPECT_EQ(page(query), slice(newest_blue, newest_blue.size() - 10, 10));
+  query = text("scroll 7");
+  query.artist_id = artists[0].id;
+  query.limit = 100;
+  const auto scrolls = page(query);  // 100 of the 111 songs 7, 70-79 and 700-799
+  ASSERT_EQ(scrolls.size(), 100u);
+  EXPECT_EQ(scrolls.front(), matching_[799]);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ThousandsOfMatchingSongs,

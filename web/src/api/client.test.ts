@@ -83,6 +83,8 @@ describe('API client requests', () => {
     await api.getArtist(3);
     await api.getCharts({ by: 'artist', channelId: 2, from: 'f', to: 't', limit: 20 });
     await api.getArtistStats(3, { tz: 'America/Argentina/Buenos_Aires', days: 365 });
+    await api.getHistory({ artistId: 3, channelId: 2, before: 120 });
+    await api.getHistory({ artistId: 0, songId: null });
     expect(call(0).url).toBe(
       '/history?q=sigur+r%C3%B3s&song_id=4&from=2026-12-04T17%3A05%3A00%2B01%3A00&to=2026-12-04T18%3A00%3A00Z&limit=3',
     );
@@ -93,6 +95,8 @@ describe('API client requests', () => {
     expect(call(5).url).toBe('/artists/3');
     expect(call(6).url).toBe('/charts?by=artist&channel_id=2&from=f&to=t&limit=20');
     expect(call(7).url).toBe('/artists/3/stats?tz=America%2FArgentina%2FBuenos_Aires&days=365');
+    expect(call(8).url).toBe(`/history?channel_id=2&artist_id=3&limit=${PAGE_SIZE}&before=120`);
+    expect(call(9).url).toBe(`/history?limit=${PAGE_SIZE}`);
   });
 
   it('builds bookmark page URLs', async () => {

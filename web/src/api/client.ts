@@ -232,6 +232,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     channel_id: page.channelId || undefined,
     q: page.q,
     song_id: page.songId || undefined,
+    artist_id: page.artistId || undefined,
     from: page.from,
     to: page.to,
     ...pageQuery(page),

@@ -99,6 +99,8 @@ export interface HistoryPageRequest extends PageRequest {
   q?: string | null;
   /** Only the airings of this song. */
   songId?: number | null;
+  /** Only the airings of this artist's songs, under every spelling. */
+  artistId?: number | null;
   /** RFC 3339: airings at or after `from`, and before `to`. */
   from?: string | null;
   to?: string | null;

@@ -15,36 +15,38 @@ export interface HistoryFeed extends PagedListState<HistoryItem> {
   applyStatus: (channelId: number, status: ChannelStatus) => void;
 }
 
-/** What a history list shows: one channel (null = all), or the airings of one song, or those matching words. */
+/** What a history list shows: one channel (null = all), or the airings of one song or one artist, or those matching words. */
 export interface HistoryFilter {
   channelId?: number | null;
   songId?: number | null;
+  artistId?: number | null;
   q?: string | null;
-  /** Also the stations' outages (a channel's or every channel's history only; the server refuses them with q or songId). */
+  /** Also the stations' outages (a channel's or every channel's history only; the server refuses them with q, songId or artistId). */
   gaps?: boolean;
 }
 
 const NO_GAPS: HeldGaps = new Map();
 
-/** The history of one channel (null = all), or of a song or a search, paged, with live items on top; `enabled` false loads nothing. */
+/** The history of one channel (null = all), or of a song, an artist or a search, paged, with live items on top; `enabled` false loads nothing. */
 export function useHistoryFeed(filter: number | null | HistoryFilter, enabled = true): HistoryFeed {
   const api = useApi();
   const {
     channelId = null,
     songId = null,
+    artistId = null,
     q = null,
     gaps: withGaps = false,
   } = typeof filter === 'object' && filter !== null ? filter : { channelId: filter };
   const [heldGaps, setHeldGaps] = useState<HeldGaps>(NO_GAPS);
   const fetchPage = useCallback<PageFetcher<HistoryItem>>(
     async (page, signal) => {
-      const request = { ...page, channelId, songId, q };
+      const request = { ...page, channelId, songId, artistId, q };
       if (!withGaps) return api.getHistory(request, signal);
       const entries = await api.getHistoryWithGaps(request, signal);
       if (!signal.aborted) setHeldGaps((held) => addGaps(held, entries.gaps));
       return entries.items;
     },
-    [api, channelId, songId, q, withGaps],
+    [api, channelId, songId, artistId, q, withGaps],
   );
   // A list that starts over starts without gaps; those of its pages come with them.
   useEffect(() => setHeldGaps(NO_GAPS), [fetchPage]);

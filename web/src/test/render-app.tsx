@@ -26,6 +26,7 @@ export interface HistoryQuery {
   before: number | null;
   q: string | null;
   songId: number | null;
+  artistId: number | null;
   from: string | null;
   to: string | null;
 }
@@ -61,6 +62,7 @@ export function standardBackend(setup: BackendSetup = {}) {
         before: numberParam(request, 'before'),
         q: request.url.searchParams.get('q'),
         songId: numberParam(request, 'song_id'),
+        artistId: numberParam(request, 'artist_id'),
         from: request.url.searchParams.get('from'),
         to: request.url.searchParams.get('to'),
       };

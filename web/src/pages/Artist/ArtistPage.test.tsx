@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { artistDetail, songStats } from '../../test/fixtures';
+import type { HistoryItem } from '../../api/types';
+import { artistDetail, historyItems, songStats } from '../../test/fixtures';
 import type { FakeResponse, RecordedRequest } from '../../test/fake-backend';
-import { renderApp, standardBackend } from '../../test/render-app';
+import { pageOf, renderApp, standardBackend, type HistoryQuery } from '../../test/render-app';
 import { zonedDateTime } from '../../time/zones';
 
 const DAY_MS = 86_400_000;
@@ -63,6 +64,37 @@ function dailyChart(): SVGElement {
 
 function statsDays(backend: ReturnType<typeof standardBackend>): (string | null)[] {
   return backend.requestsTo('/artists/3/stats').map((request) => request.url.searchParams.get('days'));
+}
+
+/** The artist alone, without charts (role queries over the heat map's cells are slow in jsdom). */
+function artistOnly(request: RecordedRequest): FakeResponse | undefined {
+  return request.url.pathname === '/artists/3' ? { body: artistDetail(3, { name: 'Sigur Rós' }) } : undefined;
+}
+
+/** 55 airings of Sigur Rós (ids 55 down to 1), its two songs in turn, the second under another spelling. */
+const AIRINGS: HistoryItem[] = historyItems(55, 1).map((item) =>
+  item.id % 2 === 1
+    ? { ...item, song_id: 11, song_title: 'Sigur Rós - First' }
+    : { ...item, song_id: 12, song_title: 'Sigur Ros - Second' },
+);
+
+/** /history as the server answers it: the airings of artist 3, paged; nothing for any other artist or filter. */
+function artistHistory(airings: readonly HistoryItem[]) {
+  return (query: HistoryQuery) => (query.artistId === 3 && query.songId === null ? pageOf(airings)(query) : []);
+}
+
+/** The "Every airing" section. */
+function airingsSection(): Promise<HTMLElement> {
+  return screen.findByRole('region', { name: 'Every airing' });
+}
+
+/** The rows of the artist's airings list (plain DOM queries: role queries over 50 rows are slow in jsdom). */
+function airingRows(): NodeListOf<HTMLLIElement> {
+  return document.querySelectorAll('ol[aria-label="Airings by Sigur Rós, newest first"] > li');
+}
+
+function historyParams(backend: ReturnType<typeof standardBackend>): Record<string, string>[] {
+  return backend.requestsTo('/history').map((request) => Object.fromEntries(request.url.searchParams));
 }
 
 describe('artist page', () => {
@@ -151,10 +183,104 @@ describe('artist page', () => {
     expect(backend.requestsTo('/artists/3')).toHaveLength(1);
   });
 
-  it('says when the artist does not exist, without asking for its charts', async () => {
-    const backend = standardBackend();
+  it('says when the artist does not exist, without asking for its charts or its airings', async () => {
+    const backend = standardBackend({ history: artistHistory(AIRINGS) });
     renderApp(backend, '/artists/4');
     expect(await screen.findByRole('heading', { name: 'Artist not found' })).toBeInTheDocument();
+    expect(backend.requestsTo('/artists/4')).toHaveLength(1);
     expect(backend.requestsTo('/artists/4/stats')).toHaveLength(0);
+    expect(backend.requestsTo('/history')).toHaveLength(0);
+    expect(screen.queryByRole('region', { name: 'Every airing' })).toBeNull();
+  });
+
+  it('refuses an id that is not one without asking', () => {
+    const backend = standardBackend({ history: artistHistory(AIRINGS) });
+    renderApp(backend, '/artists/abc');
+    expect(screen.getByRole('heading', { name: 'Artist not found' })).toBeInTheDocument();
+    expect(backend.requestsTo('/artists/abc')).toHaveLength(0);
+    expect(backend.requestsTo('/history')).toHaveLength(0);
+  });
+
+  it('lists every airing of the artist below its songs, each title linked to its song, More after 50, then the end', async () => {
+    const backend = standardBackend({ catalog: artistOnly, history: artistHistory(AIRINGS) });
+    renderApp(backend, '/artists/3');
+    const section = await airingsSection();
+    expect(within(section).getByRole('heading', { level: 2, name: 'Every airing' })).toBeInTheDocument();
+    await waitFor(() => expect(airingRows()).toHaveLength(50));
+    expect(historyParams(backend)).toEqual([{ artist_id: '3', limit: '50' }]);
+    const list = screen.getByRole('list', { name: 'Airings by Sigur Rós, newest first' });
+    expect(section).toContainElement(list);
+    const songs = screen.getByRole('list', { name: 'Songs by Sigur Rós, most played first' });
+    expect(songs.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect([...airingRows()].map((row) => row.dataset.id)).toEqual(AIRINGS.slice(0, 50).map((item) => String(item.id)));
+    expect(within(airingRows()[0]!).getByRole('link', { name: 'Sigur Rós - First' })).toHaveAttribute('href', '/songs/11');
+    expect(within(airingRows()[1]!).getByRole('link', { name: 'Sigur Ros - Second' })).toHaveAttribute('href', '/songs/12');
+    expect(within(section).queryByText('That is every airing.')).toBeNull();
+
+    fireEvent.click(within(section).getByRole('button', { name: 'More airings' }));
+    await waitFor(() => expect(airingRows()).toHaveLength(55));
+    expect(historyParams(backend)).toEqual([
+      { artist_id: '3', limit: '50' },
+      { artist_id: '3', limit: '50', before: '6' },
+    ]);
+    const titles = [...section.querySelectorAll('a.song-link')];
+    expect(titles).toHaveLength(55);
+    expect(titles.map((link) => link.getAttribute('href'))).toEqual(AIRINGS.map((item) => `/songs/${item.song_id}`));
+    expect(within(section).getByText('That is every airing.')).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'More airings' })).toBeNull();
+  });
+
+  it('says when the artist has not been aired, without a list or More', async () => {
+    const backend = standardBackend({ catalog: artistOnly, history: artistHistory([]) });
+    renderApp(backend, '/artists/3');
+    const section = await airingsSection();
+    expect(await within(section).findByText('Not aired yet.')).toBeInTheDocument();
+    expect(within(section).queryByRole('list')).toBeNull();
+    expect(within(section).queryByRole('button', { name: 'More airings' })).toBeNull();
+    expect(within(section).queryByText('That is every airing.')).toBeNull();
+    expect(historyParams(backend)).toEqual([{ artist_id: '3', limit: '50' }]);
+  });
+
+  it('offers a retry when the airings cannot be loaded, and keeps the rest of the page', async () => {
+    let historyDown = true;
+    const airings = artistHistory(AIRINGS.slice(50));
+    const backend = standardBackend({
+      catalog: artistOnly,
+      history: (query) => (historyDown ? { status: 500, body: { detail: 'boom' } } : airings(query)),
+    });
+    renderApp(backend, '/artists/3');
+    const section = await airingsSection();
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent('The airings could not be loaded.');
+    expect(within(section).queryByRole('list')).toBeNull();
+    expect(screen.getByRole('list', { name: 'Songs by Sigur Rós, most played first' })).toBeInTheDocument();
+
+    historyDown = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(airingRows()).toHaveLength(5));
+    expect(within(section).queryByRole('alert')).toBeNull();
+    expect(within(section).getByText('That is every airing.')).toBeInTheDocument();
+    expect(historyParams(backend)).toEqual([
+      { artist_id: '3', limit: '50' },
+      { artist_id: '3', limit: '50' },
+    ]);
+    expect(backend.requestsTo('/artists/3')).toHaveLength(1);
+  });
+
+  it('asks for the airings only once the artist is known', async () => {
+    let artistDown = true;
+    const backend = standardBackend({
+      catalog: (request) => (artistDown ? { status: 500, body: { detail: 'boom' } } : artistOnly(request)),
+      history: artistHistory(AIRINGS),
+    });
+    renderApp(backend, '/artists/3');
+    expect(await screen.findByText('The artist could not be loaded.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Every airing' })).toBeNull();
+    expect(backend.requestsTo('/history')).toHaveLength(0);
+
+    artistDown = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(airingRows()).toHaveLength(50));
+    expect(historyParams(backend)).toEqual([{ artist_id: '3', limit: '50' }]);
   });
 });

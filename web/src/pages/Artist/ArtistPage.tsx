@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { useCallback, useMemo } from 'preact/hooks';
 import type { ArtistDetail } from '../../api/types';
+import { AiringsSection } from '../../components/AiringsSection/AiringsSection';
 import { PlaysCharts, type StatsLoader } from '../../components/SongStats/PlaysCharts';
 import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { WatchButton } from '../../components/WatchButton/WatchButton';
@@ -8,8 +9,11 @@ import { describeWatch } from '../../watches/watch-targets';
 import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
+import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
+import { useChannels } from '../../hooks/use-channels';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource } from '../../hooks/use-resource';
 import { listenerTimeZone } from '../../time/zones';
 import { NotFoundPage } from '../NotFound/NotFoundPage';
@@ -40,6 +44,24 @@ function ArtistSongs({ artist }: { artist: ArtistDetail }) {
   );
 }
 
+/** Every airing of the artist's songs, under every spelling; mounted once the artist is known, so an unknown one asks nothing. */
+function ArtistAirings({ artist }: { artist: ArtistDetail }) {
+  const { state: channelsState } = useChannels();
+  const channels = channelsState.status === 'ready' ? channelsState.channels : [];
+  const airings = useHistoryFeed({ artistId: artist.id });
+  const bookmarks = useBookmarkToggle(airings.setBookmark);
+  return (
+    <AiringsSection
+      airings={airings}
+      channels={channels}
+      bookmarking={bookmarks}
+      headingId="artist-airings-heading"
+      label={`Airings by ${artist.name}, newest first`}
+      class="mt-4"
+    />
+  );
+}
+
 function ArtistContent({ artistId }: { artistId: number }) {
   const api = useApi();
   const load = useCallback((signal: AbortSignal) => api.getArtist(artistId, signal), [api, artistId]);
@@ -66,6 +88,7 @@ function ArtistContent({ artistId }: { artistId: number }) {
       </p>
       <PlaysCharts load={loadStats} zone={zone} headingId="artist-charts-heading" periodId="artist-stats-period" />
       <ArtistSongs artist={artist} />
+      <ArtistAirings artist={artist} />
     </section>
   );
 }

@@ -1,12 +1,9 @@
 import { useRoute } from 'preact-iso';
 import { useCallback, useMemo } from 'preact/hooks';
 import type { Channel, HistoryItem, SongDetail } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
-import { HistoryList } from '../../components/HistoryList/HistoryList';
-import { MoreButton } from '../../components/MoreButton/MoreButton';
+import { AiringsSection } from '../../components/AiringsSection/AiringsSection';
 import { SongActions } from '../../components/SongActions/SongActions';
 import { PlaysCharts, type StatsLoader } from '../../components/SongStats/PlaysCharts';
-import { LoadingBlock } from '../../components/Spinner/Spinner';
 import { ResourceStatus } from '../../components/ResourceStatus/ResourceStatus';
 import { artistUrl, idFromParam } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
@@ -102,20 +99,13 @@ function SongContent({ songId }: { songId: number }) {
         <SongFacts song={song} channels={channels} />
       </section>
       <PlaysCharts load={loadStats} zone={zone} headingId="song-charts-heading" periodId="stats-period" />
-      <section aria-labelledby="song-airings-heading">
-        <h2 id="song-airings-heading" class="h5 mb-3">
-          Every airing
-        </h2>
-        {airings.status === 'error' && <ErrorAlert message="The airings could not be loaded." onRetry={airings.retry} />}
-        {airings.items.length > 0 && (
-          <HistoryList items={airings.items} channels={channels} bookmarking={bookmarks} label="Airings of this song, newest first" />
-        )}
-        {airings.status === 'loading' && <LoadingBlock label="Loading the airings…" />}
-        {airings.status === 'ready' && airings.items.length === 0 && <p class="text-body-secondary empty-state">Not aired yet.</p>}
-        {airings.status === 'ready' && airings.items.length > 0 && (
-          <MoreButton pages={airings} what="airings" endText="That is every airing." />
-        )}
-      </section>
+      <AiringsSection
+        airings={airings}
+        channels={channels}
+        bookmarking={bookmarks}
+        headingId="song-airings-heading"
+        label="Airings of this song, newest first"
+      />
     </article>
   );
 }
