@@ -31,12 +31,17 @@ std::optional<std::string> cache_key_of(const domain::HistoryQuery& query) {
          std::to_string(query.limit) + "/" + std::to_string(query.before.value_or(0));
 }
 
+// The filters the export and the feed share, and a page's window.
+constexpr auto kFilterAndPageParameters = [] {
+  std::array<std::string_view, kHistoryFilters.size() + kPageParameters.size()> all{};
+  std::ranges::copy(kPageParameters, std::ranges::copy(kHistoryFilters, all.begin()).out);
+  return all;
+}();
+
 // channel_id and offset are the contract's; the rest are ours.
 std::optional<PageRequest> read_page_request(const http::Request& request,
                                              domain::ValidationErrors& errors) {
-  QueryReader reader(request.query,
-                     {"channel_id", "song_id", "artist_id", "q", "from", "to", "gaps"},
-                     kPageParameters);
+  QueryReader reader(request.query, {"gaps"}, kFilterAndPageParameters);
   auto filters = read_history_filters(reader);
   const auto window = read_page_window(reader);
   const bool gaps = reader.one_of("gaps", {"true", "false"}) == "true";
