@@ -25,10 +25,10 @@ constexpr std::int64_t kFewAirings = 20000;
 
 const std::string kInTimeOrder = "SELECT out_of_order = 0 FROM history_order";
 const std::string kArtistSongIds = "SELECT id FROM songs WHERE artist_id = ?1 ORDER BY id";
+const std::string kSongOfArtist = "SELECT 1 FROM songs WHERE id = ?1 AND artist_id = ?2";
 
 struct PagePlan {
   std::optional<std::string> match;   // FTS5 string for the text filter
-  bool artist_per_airing = false;     // the artist tested on each airing of the song asked for
   std::optional<SortedIds> matching;  // the matching songs, when a walk tests each airing
   std::optional<std::string> few;     // the few matching songs as a JSON array, read by song
   bool by_song = false;               // through history(song_id, id)
@@ -76,6 +76,12 @@ SortedIds matching_songs(Connection& connection, const domain::HistoryQuery& que
   return both;
 }
 
+bool song_of_artist(Connection& connection, Id song_id, Id artist_id) {
+  auto row = connection.prepare(kSongOfArtist);
+  row.bind_all(song_id, artist_id);
+  return row.step();
+}
+
 bool in_time_order(Connection& connection) {
   auto row = connection.prepare(kInTimeOrder);
   return row.step() && row.int64(0) == 1;
@@ -86,7 +92,6 @@ PagePlan plan_page(Connection& connection, const domain::HistoryQuery& query) {
   if (query.text) plan.match = fts5_match(*query.text);
   if (query.song_id) {
     plan.by_song = true;
-    plan.artist_per_airing = query.artist_id.has_value();
   } else if (plan.match || query.artist_id) {
     auto songs = matching_songs(connection, query, plan);
     plan.by_song = few_airings(connection, songs);
@@ -124,8 +129,6 @@ std::string page_conditions(const domain::HistoryQuery& query, const PagePlan& p
   std::string sql;
   if (query.channel_id) sql += " AND h.channel_id = :channel";
   if (query.song_id) sql += " AND h.song_id = :song";
-  if (plan.artist_per_airing)
-    sql += " AND h.song_id IN (SELECT id FROM songs WHERE artist_id = :artist)";
   if (query.from) sql += " AND h.created_at >= :from";
   if (query.to) sql += " AND h.created_at < :to";
   if (query.before) sql += " AND h.id < :before";
@@ -160,7 +163,6 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
   if (query.viewer_user_id) rows.bind_named(":viewer", *query.viewer_user_id);
   if (query.channel_id) rows.bind_named(":channel", *query.channel_id);
   if (query.song_id) rows.bind_named(":song", *query.song_id);
-  if (plan.artist_per_airing) rows.bind_named(":artist", *query.artist_id);
   if (query.from) rows.bind_named(":from", *query.from);
   if (query.to) rows.bind_named(":to", *query.to);
   if (query.before) rows.bind_named(":before", *query.before);
@@ -176,6 +178,10 @@ void bind_filters(Statement& rows, const domain::HistoryQuery& query, const Page
 
 std::vector<domain::HistoryItem> read_page(Connection& connection,
                                            const domain::HistoryQuery& query) {
+  // A song asked for with an artist that is not its own has no airings to page through.
+  if (query.song_id && query.artist_id &&
+      !song_of_artist(connection, *query.song_id, *query.artist_id))
+    return {};
   const auto plan = plan_page(connection, query);
   // A text with no word in it (only punctuation or spaces) matches nothing.
   if (query.text && !plan.match) return {};
