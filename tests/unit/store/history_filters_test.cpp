@@ -1,3 +1,4 @@
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -261,17 +262,23 @@ class ThousandsOfMatchingSongs : public HistoryFilters {
     if (channel == kBlue) matching_blue_.push_back(outcome.inserted->id);
   }
 
-  // `filler` more songs that do not match air after the matching ones and before the last airing.
-  void record(int filler, const std::string& filler_words) {
+  // The matching songs, the i-th titled `title(i)`, every fifth followed by a song that does not
+  // match.
+  void record_matching(const std::function<std::string(int)>& title) {
     for (int i = 0; i < kMatchingSongs; ++i) {
       const Id channel = kRed + i % 3;
       const auto at = minute(100 + 2 * i);
-      add(channel, "Kakemono " + std::to_string(i) + " - Scroll", at);
+      add(channel, title(i), at);
       if (i % 5 != 0) continue;
       const auto other = store().record_title(channel, "Other " + std::to_string(i) + " - Song",
                                               at + std::chrono::seconds{1});
       ASSERT_TRUE(other.inserted) << i;
     }
+  }
+
+  // `filler` more songs that do not match air after the matching ones and before the last airing.
+  void record(int filler, const std::string& filler_words) {
+    record_matching([](int i) { return "Kakemono " + std::to_string(i) + " - Scroll"; });
     const int after = 100 + 2 * kMatchingSongs;
     for (int i = 0; i < filler; ++i) {
       const auto title = "Filler " + std::to_string(i) + " - " + filler_words;
@@ -285,30 +292,36 @@ class ThousandsOfMatchingSongs : public HistoryFilters {
                            ids.begin() + static_cast<std::ptrdiff_t>(from + count));
   }
 
-  void expect_pages() {
+  // Every matching airing through `query`'s pages, by keyset and by offset, down to the oldest;
+  // then one channel's before the 31st song.
+  void expect_deep_pages(domain::HistoryQuery query) {
     const std::vector<Id> newest(matching_.rbegin(), matching_.rend());
-    const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
-
-    domain::HistoryQuery query = text("kakem");
     query.limit = 50;
     EXPECT_EQ(page(query), slice(newest, 0, 50));
     query.before = newest[49];
     EXPECT_EQ(page(query), slice(newest, 50, 50));
     query.before.reset();
-    query.offset = 500;
-    EXPECT_EQ(page(query), slice(newest, 500, 50));
     // From 1,000 airings deep PostgreSQL gathers every match, however many.
-    query.offset = 1000;
-    EXPECT_EQ(page(query), slice(newest, 1000, 50));
-    query.offset = 2050;
-    EXPECT_EQ(page(query), slice(newest, 2050, 50));
+    for (const int offset : {500, 1000, 2050}) {
+      query.offset = offset;
+      EXPECT_EQ(page(query), slice(newest, static_cast<std::size_t>(offset), 50)) << offset;
+    }
 
-    query = text("scroll kakemono");
+    const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
+    query.offset = 0;
     query.channel_id = kBlue;
-    query.limit = 20;
-    EXPECT_EQ(page(query), slice(newest_blue, 0, 20));
     query.to = minute(100 + 2 * 30);  // the airings before the 31st song
     EXPECT_EQ(page(query), slice(newest_blue, newest_blue.size() - 10, 10));
+  }
+
+  void expect_pages() {
+    expect_deep_pages(text("kakem"));
+
+    domain::HistoryQuery query = text("scroll kakemono");
+    query.channel_id = kBlue;
+    query.limit = 20;
+    const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
+    EXPECT_EQ(page(query), slice(newest_blue, 0, 20));
 
     // The song search finds its most played matches the same two ways.
     const auto songs = store().list_songs({std::string("kakem"), 0, 10});
@@ -343,36 +356,15 @@ TEST_P(ThousandsOfMatchingSongs, AmongManyMoreSongsPageAsAFewDo) {
 // pages the way the text filter does past as many matching songs (SQLite and PostgreSQL walk the
 // ids and test each airing's song instead of paging each song's airings).
 TEST_P(ThousandsOfMatchingSongs, AnArtistsThousandsOfSongsPageAsAFewDo) {
-  for (int i = 0; i < kMatchingSongs; ++i) {
-    const Id channel = kRed + i % 3;
-    const auto at = minute(100 + 2 * i);
-    add(channel, "Kakemono - Scroll " + std::to_string(i), at);
-    if (i % 5 != 0) continue;
-    const auto other = store().record_title(channel, "Other " + std::to_string(i) + " - Song",
-                                            at + std::chrono::seconds{1});
-    ASSERT_TRUE(other.inserted) << i;
-  }
+  record_matching([](int i) { return "Kakemono - Scroll " + std::to_string(i); });
   const auto artists = store().list_artists({std::string("kakemono"), 0, 10});
   ASSERT_EQ(artists.size(), 1u);
   ASSERT_EQ(artists[0].songs, kMatchingSongs);
-  const std::vector<Id> newest(matching_.rbegin(), matching_.rend());
-  const std::vector<Id> newest_blue(matching_blue_.rbegin(), matching_blue_.rend());
 
   domain::HistoryQuery query;
   query.artist_id = artists[0].id;
-  query.limit = 50;
-  EXPECT_EQ(page(query), slice(newest, 0, 50));
-  query.before = newest[49];
-  EXPECT_EQ(page(query), slice(newest, 50, 50));
-  query.before.reset();
-  query.offset = 1000;
-  EXPECT_EQ(page(query), slice(newest, 1000, 50));
-  query.offset = 2050;
-  EXPECT_EQ(page(query), slice(newest, 2050, 50));
-  query.offset = 0;
-  query.channel_id = kBlue;
-  query.to = minute(100 + 2 * 30);
-  EXPECT_EQ(page(query), slice(newest_blue, newest_blue.size() - 10, 10));
+  expect_deep_pages(query);
+
   query = text("scroll 7");
   query.artist_id = artists[0].id;
   query.limit = 100;
