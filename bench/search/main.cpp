@@ -141,6 +141,27 @@ std::vector<Scenario> scenarios(store::Store& store, RawSql& raw, const Corpus& 
        rows(history([&](auto& q) { q.to = year_ago, q.channel_id = 2, q.limit = 1; })), samples},
       {"history from=/to=: one hour a year ago",
        rows(history([&](auto& q) { q.from = year_ago, q.to = year_ago + hours(1); })), samples},
+      {"history q + from=/to=: common word, one day a year ago", rows(history([&](auto& q) {
+         q.text = corpus.common_word(), q.from = year_ago, q.to = year_ago + hours(24);
+       })),
+       samples},
+      {"history q + from=/to=: common word, channel 2, one day a year ago",
+       rows(history([&](auto& q) {
+         q.text = corpus.common_word(), q.channel_id = 2, q.from = year_ago,
+         q.to = year_ago + hours(24);
+       })),
+       samples},
+      {"history q + from=/to=: rare word, one day a year ago", rows(history([&](auto& q) {
+         q.text = corpus.rare_word(), q.from = year_ago, q.to = year_ago + hours(24);
+       })),
+       samples},
+      {"history q + from=/to=: prefix, a week a year ago", rows(history([&](auto& q) {
+         q.text = corpus.prefix(), q.from = year_ago, q.to = year_ago + hours(24 * 7);
+       })),
+       samples},
+      {"history q + from=: common word, the last 7 days",
+       rows(history([&](auto& q) { q.text = corpus.common_word(), q.from = now - hours(24 * 7); })),
+       samples},
       {"history song_id: most played song", rows(history([](auto& q) { q.song_id = 1; })), samples},
       {"history artist_id: most played artist",
        rows(history([top_artist](auto& q) { q.artist_id = top_artist; })), samples},
