@@ -72,7 +72,10 @@ test('the artist link leads to the artist, one under both spellings, with every 
   await page.getByRole('link', { name: SIGUR_ROS, exact: true }).click();
   await page.waitForURL((url) => /^\/artists\/\d+$/.test(url.pathname));
   await expect(page.getByRole('heading', { level: 1, name: SIGUR_ROS })).toBeVisible();
-  const songs = page.getByRole('list', {
+  // Its songs under a heading of their own, between "When it plays" and "Every airing".
+  const songsSection = page.getByRole('region', { name: 'Songs' });
+  await expect(songsSection.getByRole('heading', { level: 2, name: 'Songs' })).toBeVisible();
+  const songs = songsSection.getByRole('list', {
     name: `Songs by ${SIGUR_ROS}, most played first`,
   });
   await expect(songs.locator('.song-title')).toHaveText(SIGUR_ROS_TRACKS);

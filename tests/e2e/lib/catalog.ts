@@ -7,6 +7,10 @@ export const HOPPIPOLLA = 'Sigur Rós - Hoppípolla';
 export const HOPPIPOLLA_PLAYS = 12;
 /** Its plays in the last 7 days: the most of any song. */
 export const HOPPIPOLLA_WEEK_PLAYS = 7;
+/** Its airings on red (CATALOG: channel index 0), and those days back 0–6 (the last 7 days), and 2 days back. */
+export const HOPPIPOLLA_RED_PLAYS = 7;
+export const HOPPIPOLLA_RED_WEEK_PLAYS = 4;
+export const HOPPIPOLLA_RED_TWO_DAYS_AGO_PLAYS = 1;
 /** One artist under two spellings: "Sigur Rós" on two songs, "Sigur Ros" on one. */
 export const SIGUR_ROS = 'Sigur Rós';
 export const SIGUR_ROS_TRACKS = ['Hoppípolla', 'Glósóli', 'Sæglópur'];
@@ -27,6 +31,39 @@ export function songMatches(page: Page): Locator {
 
 export function matchingAirings(page: Page): Locator {
   return page.getByRole('list', { name: 'Matching airings, newest first' });
+}
+
+/** The search page's "Airings" section: the filters of the airings, what they are narrowed to, the list. */
+export function airingsSection(page: Page): Locator {
+  return page.getByRole('region', { name: 'Airings' });
+}
+
+export function airingsChannelFilter(page: Page): Locator {
+  return airingsSection(page).getByRole('group', { name: 'Filter airings by channel' });
+}
+
+/** "Today", "Yesterday", "Last 7 days" or "Any time". */
+export function quickDaysButton(page: Page, label: string): Locator {
+  return airingsSection(page).getByRole('group', { name: 'Quick days' }).getByRole('button', { name: label, exact: true });
+}
+
+export function airingsDayInput(page: Page, which: 'From day' | 'To day'): Locator {
+  return airingsSection(page).getByLabel(which, { exact: true });
+}
+
+/** The line saying what the airings are narrowed to ("On red, 7 Dec 2026."). */
+export function airingsNarrowed(page: Page): Locator {
+  return airingsSection(page).locator('.airings-narrowed');
+}
+
+/** The channel names in a list of airings, top to bottom. */
+export function channelsIn(list: Locator): Promise<string[]> {
+  return list.locator(':scope > li .channel-label').allTextContents();
+}
+
+/** The date `daysAgo` UTC days before today, YYYY-MM-DD: seed_history.py counts days in UTC, the zone the suite's browser runs in. */
+export function utcDaysAgo(daysAgo: number): string {
+  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function songAirings(page: Page): Locator {

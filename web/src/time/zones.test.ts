@@ -49,5 +49,7 @@ describe('time zones', () => {
     expect(parseRfc3339('2026-12-04T17:05')).toBeNull();
     expect(parseRfc3339('yesterday')).toBeNull();
     expect(parseRfc3339('2026-13-04T17:05:00Z')).toBeNull();
+    expect(parseRfc3339('2026-02-31T17:05:00Z')).toBeNull();
+    expect(parseRfc3339('2028-02-29T17:05:00Z')?.toISOString()).toBe('2028-02-29T17:05:00.000Z');
   });
 });

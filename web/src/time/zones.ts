@@ -99,10 +99,13 @@ export function toRfc3339(instant: Date, timeZone: string): string {
   return `${date}T${time}:${pad(shifted.getUTCSeconds())}${formatOffset(offset)}`;
 }
 
-/** Parses an RFC 3339 timestamp (offset required); null when it is not one. */
+/** Parses an RFC 3339 timestamp (offset required); null when it is not one, 31 February included. */
 export function parseRfc3339(text: string): Date | null {
   const match = RFC_3339.exec(text.trim());
   if (!match) return null;
   const instant = new Date(text.trim().replace(' ', 'T'));
-  return Number.isNaN(instant.getTime()) ? null : instant;
+  if (Number.isNaN(instant.getTime())) return null;
+  // Date rolls a day the month does not have over into the next month; the API refuses it.
+  const day = Number(match[3]);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, day)).getUTCDate() === day ? instant : null;
 }

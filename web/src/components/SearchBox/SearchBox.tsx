@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SEARCH_PARAM, searchUrl } from '../../catalog/urls';
+import { NO_SEARCH_FILTERS, SEARCH_PARAM, searchFiltersFromQuery, searchUrl } from '../../catalog/urls';
 import { Icon } from '../Icon/Icon';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -9,7 +9,8 @@ const SEARCH_PATH = '/search';
 /**
  * The header's search: typing goes to /search?q=… once the listener pauses (the address is the
  * search, so it can be shared); Enter goes at once. While on the search page, each change
- * replaces the address instead of adding a step to Back for every pause.
+ * replaces the address instead of adding a step to Back for every pause, and keeps the airings'
+ * channel and days: refining the words is not starting over. From any other page, a search starts plain.
  */
 export function SearchBox() {
   const { path, query, route } = useLocation();
@@ -38,7 +39,7 @@ export function SearchBox() {
     if (value.trim() === shownQuery.trim() && onSearchPage) return;
     if (value.trim() === '' && !onSearchPage) return;
     routed.current = value.trim();
-    route(searchUrl(value), onSearchPage);
+    route(searchUrl(value, onSearchPage ? searchFiltersFromQuery(query) : NO_SEARCH_FILTERS), onSearchPage);
   }
 
   return (

@@ -98,7 +98,7 @@ function historyParams(backend: ReturnType<typeof standardBackend>): Record<stri
 }
 
 describe('artist page', () => {
-  it('lists the songs with their plays, each linked to its page', async () => {
+  it('lists the songs under their heading with their plays, each linked to its page', async () => {
     renderApp(
       standardBackend({
         catalog: (request) => (request.url.pathname === '/artists/3' ? { body: artistDetail(3, { name: 'Sigur Rós' }) } : undefined),
@@ -107,7 +107,15 @@ describe('artist page', () => {
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Sigur Rós' })).toBeInTheDocument();
     expect(screen.getByText('2 songs, 5 plays')).toBeInTheDocument();
-    const list = screen.getByRole('list', { name: 'Songs by Sigur Rós, most played first' });
+    const section = screen.getByRole('region', { name: 'Songs' });
+    expect(within(section).getByRole('heading', { level: 2, name: 'Songs' })).toBeInTheDocument();
+    // Between the charts and every airing, like the sections around it.
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'When it plays',
+      'Songs',
+      'Every airing',
+    ]);
+    const list = within(section).getByRole('list', { name: 'Songs by Sigur Rós, most played first' });
     const rows = within(list).getAllByRole('listitem');
     expect(within(rows[0]!).getByRole('link', { name: 'First' })).toHaveAttribute('href', '/songs/11');
     expect(rows[0]).toHaveTextContent('4 plays');

@@ -87,7 +87,12 @@ function ArtistContent({ artistId }: { artistId: number }) {
         {countOf(songs, 'song')}, {playsText(artist.plays)}
       </p>
       <PlaysCharts load={loadStats} zone={zone} headingId="artist-charts-heading" periodId="artist-stats-period" />
-      <ArtistSongs artist={artist} />
+      <section aria-labelledby="artist-songs-heading">
+        <h2 id="artist-songs-heading" class="h5 mb-3">
+          Songs
+        </h2>
+        <ArtistSongs artist={artist} />
+      </section>
       <ArtistAirings artist={artist} />
     </section>
   );

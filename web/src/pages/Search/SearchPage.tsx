@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
-import { useCallback } from 'preact/hooks';
-import type { ArtistSummary, SongSummary } from '../../api/types';
+import { useCallback, useMemo } from 'preact/hooks';
+import type { ArtistSummary, Channel, SongSummary } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { HistoryList } from '../../components/HistoryList/HistoryList';
 import { MoreButton } from '../../components/MoreButton/MoreButton';
@@ -8,7 +8,7 @@ import { SongTitleLink } from '../../components/SongTitle/SongTitle';
 import { WatchButton } from '../../components/WatchButton/WatchButton';
 import { describeWatch } from '../../watches/watch-targets';
 import { LoadingBlock } from '../../components/Spinner/Spinner';
-import { SEARCH_PARAM, artistUrl } from '../../catalog/urls';
+import { SEARCH_PARAM, artistUrl, searchFeedUrl, searchFiltersFromQuery, searchUrl, type SearchFilters } from '../../catalog/urls';
 import { useApi } from '../../hooks/use-api';
 import { useBookmarkToggle } from '../../hooks/use-bookmark-toggle';
 import { useChannels } from '../../hooks/use-channels';
@@ -18,7 +18,11 @@ import { useHistoryFeed } from '../../hooks/use-history-feed';
 import { useResource, type ResourceState } from '../../hooks/use-resource';
 import { messageOf } from '../../hooks/use-toasts';
 import { countOf, playsText } from '../../catalog/counts';
+import { daysOfTimes, isBackwards } from '../../time/days';
+import { listenerTimeZone } from '../../time/zones';
+import { isKnownChannel } from '../History/selected-channel';
 import { useFeedLink } from '../Song/use-feed-link';
+import { AiringFilters, narrowedText, nothingPlayedText } from './AiringFilters';
 
 /** How many matching songs the page lists above the airings. */
 export const SONG_MATCHES = 20;
@@ -94,20 +98,70 @@ function SongMatches({ state, retry }: { state: ResourceState<SongSummary[]>; re
   );
 }
 
+interface AiringMatchesProps {
+  q: string;
+  filters: SearchFilters;
+  /** null while the channels load. */
+  channels: readonly Channel[] | null;
+  /** The name of the channel the airings are narrowed to, null for every channel. */
+  channelName: string | null;
+  zone: string;
+  onNarrow: (change: Partial<SearchFilters>) => void;
+}
+
+/** The airings with the words, newest first, narrowed to a channel and days when the listener asks. */
+function AiringMatches({ q, filters, channels, channelName, zone, onNarrow }: AiringMatchesProps) {
+  const backwards = isBackwards(filters);
+  // A range that ends before it starts holds nothing, and the API would refuse it: not asked.
+  const airings = useHistoryFeed({ q, ...filters }, !backwards);
+  const bookmarks = useBookmarkToggle(airings.setBookmark);
+  const days = daysOfTimes(filters, zone);
+  const narrowed = backwards ? null : narrowedText(channelName, days);
+  return (
+    <section aria-labelledby="airings-heading">
+      <h2 id="airings-heading" class="h5 mb-3">
+        Airings
+      </h2>
+      <AiringFilters channels={channels} filters={filters} days={days} zone={zone} backwards={backwards} onChange={onNarrow} />
+      {narrowed && <p class="small text-body-secondary airings-narrowed">{narrowed}</p>}
+      {airings.status === 'error' && <ErrorAlert message="The airings could not be searched." onRetry={airings.retry} />}
+      {airings.items.length > 0 && (
+        <HistoryList items={airings.items} channels={channels ?? []} bookmarking={bookmarks} label="Matching airings, newest first" />
+      )}
+      {airings.status === 'loading' && <LoadingBlock label="Searching airings…" />}
+      {airings.status === 'ready' && airings.items.length === 0 && (
+        <p class="text-body-secondary empty-state">{nothingPlayedText(channelName, days)}</p>
+      )}
+      {airings.status === 'ready' && airings.items.length > 0 && (
+        <MoreButton pages={airings} what="airings" endText="That is every matching airing." />
+      )}
+    </section>
+  );
+}
+
 export function SearchPage() {
-  const { query } = useLocation();
+  const { query, route } = useLocation();
   const q = (query[SEARCH_PARAM] ?? '').trim();
   const api = useApi();
+  const zone = useMemo(() => listenerTimeZone(), []);
   const { state: channelsState } = useChannels();
-  const channels = channelsState.status === 'ready' ? channelsState.channels : [];
+  const channels = channelsState.status === 'ready' ? channelsState.channels : null;
+  const asked = searchFiltersFromQuery(query);
+  // A channel that is not (or no longer) there narrows nothing.
+  const filters = isKnownChannel(asked.channelId, channels) ? asked : { ...asked, channelId: null };
+  const channelName =
+    filters.channelId === null
+      ? null
+      : (channels?.find((channel) => channel.id === filters.channelId)?.name ?? `channel ${filters.channelId}`);
   const loadSongs = useCallback((signal: AbortSignal) => api.getSongs({ q, limit: SONG_MATCHES }, signal), [api, q]);
   const songs = useResource(q === '' ? null : loadSongs);
   const loadArtists = useCallback((signal: AbortSignal) => api.getArtists({ q, limit: ARTIST_MATCHES }, signal), [api, q]);
   const artists = useResource(q === '' ? null : loadArtists);
-  const airings = useHistoryFeed({ q }, q !== '');
-  const bookmarks = useBookmarkToggle(airings.setBookmark);
   useDocumentTitle(q === '' ? 'Search' : `Search: ${q}`);
-  useFeedLink(q === '' ? null : `/history/feed.atom?${new URLSearchParams({ q }).toString()}`, `Airings matching “${q}” (Atom)`);
+  useFeedLink(
+    q === '' ? null : searchFeedUrl(q, filters.channelId),
+    `Airings matching “${q}”${channelName === null ? '' : ` on ${channelName}`} (Atom)`,
+  );
 
   return (
     <>
@@ -129,22 +183,15 @@ export function SearchPage() {
             </h2>
             <SongMatches state={songs.state} retry={songs.retry} />
           </section>
-          <section aria-labelledby="airings-heading">
-            <h2 id="airings-heading" class="h5 mb-3">
-              Airings
-            </h2>
-            {airings.status === 'error' && <ErrorAlert message="The airings could not be searched." onRetry={airings.retry} />}
-            {airings.items.length > 0 && (
-              <HistoryList items={airings.items} channels={channels} bookmarking={bookmarks} label="Matching airings, newest first" />
-            )}
-            {airings.status === 'loading' && <LoadingBlock label="Searching airings…" />}
-            {airings.status === 'ready' && airings.items.length === 0 && (
-              <p class="text-body-secondary empty-state">Nothing matching was played.</p>
-            )}
-            {airings.status === 'ready' && airings.items.length > 0 && (
-              <MoreButton pages={airings} what="airings" endText="That is every matching airing." />
-            )}
-          </section>
+          <AiringMatches
+            q={q}
+            filters={filters}
+            channels={channels}
+            channelName={channelName}
+            zone={zone}
+            // Narrowing refines this search: the address follows, without a step of Back per click.
+            onNarrow={(change) => route(searchUrl(q, { ...filters, ...change }), true)}
+          />
         </>
       )}
     </>
