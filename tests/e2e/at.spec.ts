@@ -60,3 +60,24 @@ test('an "at" address is shareable: every channel around that moment, one song m
   await expect(page.getByRole('alert')).toContainText('is not a time this page understands');
   await expect(searchBox(page)).toBeVisible();
 });
+
+test('an airing’s time leads to what its channel played around it, the airing marked', async ({ page }) => {
+  const { at, channel } = await lastHoppipolla(page);
+  const newest = page.getByRole('list', { name: 'Airings of this song, newest first' }).locator(':scope > li').first();
+  const began = (await newest.locator('time').getAttribute('datetime')) ?? '';
+  const shown = (await newest.locator('time').textContent()) ?? '';
+  const time = newest.getByRole('link', { name: `${shown}: what ${channel} played around it`, exact: true });
+  await time.click();
+
+  // The next whole second after it began, in the suite's zone (UTC), on its channel.
+  const justAfter = new Date(Math.floor(at.getTime() / 1000) * 1000 + 1000).toISOString().replace('.000Z', '+00:00');
+  await page.waitForURL(
+    (url) => decodeURIComponent(url.pathname) === `/at/${justAfter}` && url.searchParams.get('channel_id') !== null,
+  );
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([channel]);
+  const around = aroundList(page, channel);
+  const current = around.locator(':scope > li[aria-current="time"]');
+  await expect(current.locator('.song-title')).toHaveText(HOPPIPOLLA);
+  await expect(current.locator('time')).toHaveAttribute('datetime', began);
+  await expect.poll(() => around.locator(':scope > li').count()).toBeGreaterThan(1);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NO_SEARCH_FILTERS,
+  aroundAiringUrl,
   artistUrl,
   atUrl,
   chartsUrl,
@@ -68,6 +69,14 @@ describe('catalog addresses', () => {
     expect(atUrl('2026-12-04T17:05:00+01:00')).toBe('/at/2026-12-04T17:05:00%2B01:00');
     expect(atUrl('2026-12-04T17:05:00-03:30', 2)).toBe('/at/2026-12-04T17:05:00-03:30?channel_id=2');
     expect(atUrl(null)).toBe('/at');
+  });
+
+  it('leads from an airing to the "at" page a whole second after it began, on its channel, in the listener’s zone', () => {
+    // Microseconds, as the API writes them: the next whole second, so the airing is the newest begun before it.
+    expect(aroundAiringUrl('2026-12-06T17:07:00.123456+00:00', 1, 'Europe/Berlin')).toBe('/at/2026-12-06T18:07:01%2B01:00?channel_id=1');
+    expect(aroundAiringUrl('2026-12-06T17:07:59Z', 3, 'UTC')).toBe('/at/2026-12-06T17:08:00%2B00:00?channel_id=3');
+    expect(aroundAiringUrl('2026-07-01T10:00:00+00:00', 2, 'America/St_Johns')).toBe('/at/2026-07-01T07:30:01-02:30?channel_id=2');
+    expect(aroundAiringUrl('not a time', 1, 'UTC')).toBeNull();
   });
 
   it('keeps the default charts view out of the address and reads it back', () => {

@@ -1,6 +1,6 @@
 // The addresses of the catalog's pages, built in one place so every link and every test agrees.
 import { isApiTime, type TimeRange } from '../time/days';
-import { parseRfc3339 } from '../time/zones';
+import { parseRfc3339, toRfc3339 } from '../time/zones';
 
 export const SEARCH_PARAM = 'q';
 export const CHANNEL_ID_PARAM = 'channel_id';
@@ -73,6 +73,18 @@ export function chartsUrl(view: ChartsView): string {
   if (view.channelId !== null) params.set(CHANNEL_ID_PARAM, String(view.channelId));
   const search = params.toString();
   return search === '' ? '/charts' : `/charts?${search}`;
+}
+
+/**
+ * The "at" page for the moment an airing had just begun, on its channel, in `timeZone`: it marks
+ * that airing as playing then, among the songs around it. "Playing at T" is the newest airing
+ * begun before T, so T is the next whole second after it began.
+ */
+export function aroundAiringUrl(createdAt: string, channelId: number, timeZone: string): string | null {
+  const began = parseRfc3339(createdAt);
+  if (began === null) return null;
+  const justAfter = new Date(Math.floor(began.getTime() / 1000) * 1000 + 1000);
+  return atUrl(toRfc3339(justAfter, timeZone), channelId);
 }
 
 /** A positive integer id from a path or query parameter; null for anything else. */

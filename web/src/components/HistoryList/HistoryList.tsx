@@ -1,9 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import type { Channel, HistoryGap, HistoryItem } from '../../api/types';
+import { aroundAiringUrl } from '../../catalog/urls';
 import { describeGap, gapKey, statusTimeFormatter } from '../../health/station-health';
 import { interleaveGaps } from '../../history/history-rows';
 import type { SongBookmarking } from '../../hooks/use-bookmark-toggle';
 import { useDateTimeFormat } from '../../hooks/use-date-time-format';
+import { listenerTimeZone } from '../../time/zones';
 import { Icon } from '../Icon/Icon';
 import { SongActions } from '../SongActions/SongActions';
 import { SongTitleLink } from '../SongTitle/SongTitle';
@@ -49,7 +51,29 @@ function GapRow({
   );
 }
 
-/** Songs played, newest first unless `label` says otherwise. */
+/** When an airing began, linked to what its channel played around it (the song before, the song after). */
+function AiringTime({
+  item,
+  channelName,
+  formatted,
+  zone,
+}: {
+  item: HistoryItem;
+  channelName: string | undefined;
+  formatted: string;
+  zone: string;
+}) {
+  const time = <time dateTime={item.created_at}>{formatted}</time>;
+  const around = aroundAiringUrl(item.created_at, item.channel_id, zone);
+  if (around === null) return time;
+  return (
+    <a class="text-reset airing-time" href={around} aria-label={`${formatted}: what ${channelName ?? 'the channel'} played around it`}>
+      {time}
+    </a>
+  );
+}
+
+/** Songs played, newest first unless `label` says otherwise; each time leads to what played around it. */
 export function HistoryList({
   items,
   liveIds = NO_IDS,
@@ -62,6 +86,7 @@ export function HistoryList({
 }: HistoryListProps) {
   const formatDateTime = useDateTimeFormat();
   const formatTime = useMemo(() => statusTimeFormatter(), []);
+  const zone = useMemo(() => listenerTimeZone(), []);
   const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
   const rows = useMemo(() => interleaveGaps(items, gaps), [items, gaps]);
   return (
@@ -85,7 +110,12 @@ export function HistoryList({
                   <SongTitleLink songId={item.song_id} title={item.song_title} />
                 </div>
                 <div class="small text-body-secondary">
-                  <time dateTime={item.created_at}>{formatDateTime(item.created_at)}</time>
+                  <AiringTime
+                    item={item}
+                    channelName={channelNames.get(item.channel_id)}
+                    formatted={formatDateTime(item.created_at)}
+                    zone={zone}
+                  />
                   {channelNames.has(item.channel_id) && (
                     <span class="ms-2 channel-label">
                       <span class={`channel-dot channel-${channelNames.get(item.channel_id) ?? ''}`} aria-hidden="true" />
