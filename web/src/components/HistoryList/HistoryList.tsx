@@ -64,7 +64,8 @@ function AiringTime({
   zone: string;
 }) {
   const time = <time dateTime={item.created_at}>{formatted}</time>;
-  const around = aroundAiringUrl(item.created_at, item.channel_id, zone);
+  // A row is drawn again for every live item; its address does not change.
+  const around = useMemo(() => aroundAiringUrl(item.created_at, item.channel_id, zone), [item.created_at, item.channel_id, zone]);
   if (around === null) return time;
   return (
     <a class="text-reset airing-time" href={around} aria-label={`${formatted}: what ${channelName ?? 'the channel'} played around it`}>
